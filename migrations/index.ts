@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_workers.js';
+
+/**
+ * All migrations, by name (sorted by name when applied). Imported statically so
+ * the bundled CLI carries them; add each new file here.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_workers': m0002,
+};

@@ -1,0 +1,147 @@
+import { userInfo } from 'node:os';
+import { Option, type Command } from 'commander';
+import { resolveDbLocation, type DbLocation } from '../db/location.js';
+import { assertNotNewer, pendingMigrations } from '../db/migrator.js';
+import { openDatabase, type OpenDb } from '../db/open.js';
+import { makeClock } from '../domain/clock.js';
+import type { Actor, Clock, Ctx } from '../domain/context.js';
+import { UnavailableError, UsageError } from '../errors.js';
+import { colorEnabled, isInteractive, type Io } from './io.js';
+import type { Translate } from './messages/index.js';
+import { inquirerPrompter, type Prompter } from './prompter.js';
+import { FORMATS, type Format } from './render.js';
+
+export type Globals = { db?: string; lang?: string; operator?: string; debug?: boolean; yes?: boolean; color?: boolean };
+
+/** What the entry point hands to every command: streams, translator, exit-code slot. */
+export type Deps = { io: Io; t: Translate; prompter?: Prompter; state: { exitCode: number } };
+
+/** Everything a command's run function may use. */
+export type CommandEnv = {
+  io: Io;
+  t: Translate;
+  clock: Clock;
+  actor: Actor;
+  interactive: boolean;
+  color: boolean;
+  prompter: Prompter;
+  dbLocation: DbLocation;
+  /** Opens the database (refusing a missing, newer or unmigrated one), runs `fn`, closes. */
+  withDb<T>(fn: (ctx: Ctx, handle: OpenDb) => Promise<T>, options?: { allowPending?: boolean }): Promise<T>;
+  /** A line for the clerk on stderr (never stdout: that holds only the result). */
+  note(line: string): void;
+};
+
+function operatorName(flag: string | undefined, env: Io['env']): string {
+  if (flag) return flag;
+  if (env.NUANXIN_OPERATOR) return env.NUANXIN_OPERATOR;
+  try {
+    return userInfo().username;
+  } catch {
+    return env.USER || env.USERNAME || 'unknown';
+  }
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
+  const globals = cmd.optsWithGlobals() as Globals;
+  const { io } = deps;
+  const dbLocation = resolveDbLocation({ flag: globals.db, env: io.env });
+  const clock = makeClock(io.env);
+  const actor = { operator: operatorName(globals.operator, io.env), command: commandPath(cmd) };
+  return {
+    io,
+    t: deps.t,
+    clock,
+    actor,
+    interactive: isInteractive(io, globals.yes),
+    color: colorEnabled(io, globals.color),
+    prompter: deps.prompter ?? inquirerPrompter(io),
+    dbLocation,
+    note: (line) => io.stderr.write(`${line}\n`),
+    async withDb(fn, options = {}) {
+      const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
+      try {
+        await assertNotNewer(opened.db, opened.path);
+        const pending = await pendingMigrations(opened.db);
+        if (pending.length > 0 && !options.allowPending) {
+          throw new UnavailableError({
+            key: 'db.pending',
+            params: { path: opened.path, count: pending.length, names: pending.join(', ') },
+            hintKey: 'db.pending.hint',
+          });
+        }
+        return await fn({ db: opened.db, actor, clock }, opened);
+      } finally {
+        await opened.close();
+      }
+    },
+  };
+}
+
+export function busyTimeout(env: Io['env']): number | undefined {
+  const value = Number(env.NUANXIN_BUSY_TIMEOUT_MS);
+  return Number.isFinite(value) && value >= 0 && env.NUANXIN_BUSY_TIMEOUT_MS ? value : undefined;
+}
+
+/**
+ * Binds a run function to a commander command. The run function returns an
+ * exit code (or nothing for 0); errors propagate to the entry point, the only
+ * place they become messages and exit codes.
+ */
+export function action<O>(
+  cmd: Command,
+  deps: Deps,
+  run: (env: CommandEnv, opts: O, args: string[]) => Promise<number | void>,
+): Command {
+  return cmd.action(async (...received: unknown[]) => {
+    const self = received[received.length - 1] as Command;
+    const opts = self.opts() as O;
+    const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+    const code = await run(commandEnv(self, deps), opts, args);
+    deps.state.exitCode = code ?? 0;
+  });
+}
+
+/** Adds --json and --format table|json|csv|md. */
+export function withFormat(cmd: Command, t: Translate, formats: readonly string[] = FORMATS): Command {
+  return cmd
+    .option('--json', t('opt.json'))
+    .addOption(new Option('--format <format>', t('opt.format')).choices(formats));
+}
+
+export function formatOf(opts: { json?: boolean; format?: string }): Format {
+  if (opts.json) return 'json';
+  return (opts.format as Format | undefined) ?? 'table';
+}
+
+/** Description plus examples, both through the messages module. */
+export function describe(cmd: Command, t: Translate, key: string): Command {
+  cmd.description(t(`cmd.${key}`));
+  const examples = t(`ex.${key}`);
+  if (examples !== `ex.${key}`) {
+    cmd.addHelpText('after', `\n${t('help.examples')}\n${examples.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+  }
+  return cmd;
+}
+
+/** A positive integer option value, or a usage error naming the flag. */
+export function intOption(flag: string) {
+  return (value: string): number => {
+    const n = Number(value.normalize('NFKC'));
+    if (!Number.isInteger(n)) throw new UsageError({ key: 'usage.bad_number', params: { flag, value } });
+    return n;
+  };
+}
+
+/** Off a terminal, a prompt would hang a cron job: a missing required flag is a usage error. */
+export function requireFlags(env: CommandEnv, missing: string[]): void {
+  if (missing.length > 0) {
+    throw new UsageError({ key: 'usage.prompt_needed', params: { flags: missing.join(', ') }, hintKey: 'usage.prompt_needed.hint' });
+  }
+}

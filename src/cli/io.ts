@@ -1,0 +1,31 @@
+import type { Readable, Writable } from 'node:stream';
+
+export type OutStream = Writable & { isTTY?: boolean; columns?: number };
+export type InStream = Readable & { isTTY?: boolean };
+
+/** The terminal, injected: commands never touch process.stdout directly. */
+export type Io = {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream;
+  env: Record<string, string | undefined>;
+};
+
+export function nodeIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/** Colour only on a TTY, never with NO_COLOR (chalk does not check it itself) or --no-color. */
+export function colorEnabled(io: Io, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY);
+}
+
+/** Prompts only when both ends are a terminal and nobody said --yes or CI. */
+export function isInteractive(io: Io, yes: boolean | undefined): boolean {
+  if (yes) return false;
+  if (io.env.CI && io.env.CI !== 'false' && io.env.CI !== '0') return false;
+  return Boolean(io.stdin.isTTY && io.stdout.isTTY);
+}

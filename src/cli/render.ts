@@ -1,0 +1,89 @@
+import type { Io } from './io.js';
+
+export type Format = 'table' | 'json' | 'csv' | 'md';
+export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
+
+export type Column<T> = { key: string; header: string; value: (row: T) => unknown };
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.join(',');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Excel runs cells that start with = + - @ as formulas; plain numbers are safe. */
+export function neutraliseFormula(text: string): string {
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) return `'${text}`;
+  return text;
+}
+
+export function writeJson(io: Io, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** CSV for Excel: UTF-8 with BOM, CRLF, formula-injection safe. */
+export async function toCsv(headers: string[], rows: string[][]): Promise<string> {
+  const { stringify } = await import('csv-stringify/sync');
+  const body = stringify([headers, ...rows.map((r) => r.map(neutraliseFormula))], { record_delimiter: '\r\n' });
+  return `\uFEFF${body}`;
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+export function toMarkdown(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map(escapeMd).join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A terminal table (cli-table3 measures CJK characters as double width). */
+export async function toTable(headers: string[], rows: string[][]): Promise<string> {
+  const { default: Table } = await import('cli-table3');
+  const table = new Table({ head: headers, style: { head: [], border: [] } });
+  table.push(...rows);
+  return `${table.toString()}\n`;
+}
+
+/** Piped output: tab-separated with a header line, for grep/cut/awk. */
+export function toTsv(headers: string[], rows: string[][]): string {
+  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+  return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
+}
+
+/** Renders a list in the chosen format; "table" becomes TSV when stdout is not a TTY. */
+export async function renderRows<T>(io: Io, format: Format, columns: Column<T>[], rows: T[]): Promise<void> {
+  if (format === 'json') {
+    writeJson(io, rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))));
+    return;
+  }
+  const headers = columns.map((c) => c.header);
+  const cells = rows.map((row) => columns.map((c) => cellText(c.value(row))));
+  if (format === 'csv') io.stdout.write(await toCsv(headers, cells));
+  else if (format === 'md') io.stdout.write(toMarkdown(headers, cells));
+  else if (io.stdout.isTTY) io.stdout.write(rows.length ? await toTable(headers, cells) : '');
+  else io.stdout.write(toTsv(headers, cells));
+}
+
+/** One record as "label: value" lines (or its JSON). */
+export function renderRecord(io: Io, format: Format, record: object, fields: [string, unknown][]): void {
+  if (format === 'json') {
+    writeJson(io, record);
+    return;
+  }
+  const width = Math.max(...fields.map(([label]) => displayWidth(label)));
+  for (const [label, value] of fields) {
+    io.stdout.write(`${label}${' '.repeat(width - displayWidth(label))}  ${cellText(value)}\n`);
+  }
+}
+
+/** Width in terminal columns: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    width += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000) ? 2 : 1;
+  }
+  return width;
+}

@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { action, describe, formatOf, withFormat, type Deps } from '../cli/command.js';
+import { renderRows } from '../cli/render.js';
+import { listAccess, listAudit } from '../domain/audit.js';
+import { startOfDay } from '../domain/clock.js';
+import { requireDate } from '../domain/text/dates.js';
+
+type Options = { since?: string; entity?: string; access?: boolean; limit?: number; json?: boolean; format?: string };
+
+export function registerAudit(program: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = withFormat(describe(program.command('audit'), t, 'audit'), t)
+    .option('--since <date>', t('opt.since'))
+    .option('--entity <entity>', t('opt.entity'))
+    .option('--access', t('opt.access'));
+  action<Options>(cmd, deps, async (env, opts) => {
+    const since = opts.since ? startOfDay(requireDate(opts.since, '--since'), env.clock.timeZone).toISOString() : undefined;
+    const format = formatOf(opts);
+    if (opts.access) {
+      const rows = await env.withDb((ctx) => listAccess(ctx.db, { since }));
+      await renderRows(env.io, format, [
+        { key: 'id', header: 'id', value: (r) => r.id },
+        { key: 'at', header: t('col.at'), value: (r) => r.at },
+        { key: 'operator', header: t('col.operator'), value: (r) => r.operator },
+        { key: 'worker', header: t('col.worker'), value: (r) => r.workerId },
+        { key: 'fields', header: t('col.fields'), value: (r) => r.fields },
+        { key: 'reason', header: t('col.reason'), value: (r) => r.reason },
+        { key: 'command', header: t('col.command'), value: (r) => r.command },
+      ], rows);
+      return;
+    }
+    const rows = await env.withDb((ctx) => listAudit(ctx.db, { since, entity: opts.entity }));
+    await renderRows(env.io, format, [
+      { key: 'id', header: 'id', value: (r) => r.id },
+      { key: 'at', header: t('col.at'), value: (r) => r.at },
+      { key: 'operator', header: t('col.operator'), value: (r) => r.operator },
+      { key: 'command', header: t('col.command'), value: (r) => r.command },
+      { key: 'action', header: t('col.action'), value: (r) => r.action },
+      { key: 'entity', header: t('col.entity'), value: (r) => `${r.entity}:${r.entityKey}` },
+      { key: 'detail', header: t('col.detail'), value: (r) => r.detail },
+    ], rows);
+  });
+}

@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { action, describe, type Deps } from '../../cli/command.js';
+import { writeJson } from '../../cli/render.js';
+import { addCommunity } from '../../domain/geo/communities.js';
+
+export function registerCommunityAdd(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = describe(parent.command('add'), t, 'community.add')
+    .argument('<name>', t('arg.community'))
+    .option('--subdistrict <name>', t('opt.subdistrict'))
+    .option('--json', t('opt.json'));
+  action<{ subdistrict?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
+    const community = await env.withDb((ctx) => addCommunity(ctx, { name: name!, subdistrict: opts.subdistrict }));
+    if (opts.json) writeJson(env.io, community);
+    else env.io.stdout.write(`${t('community.created', { name: community.name })}\n`);
+  });
+}

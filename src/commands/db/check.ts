@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { action, describe, type Deps } from '../../cli/command.js';
+import { EXIT } from '../../cli/exit-codes.js';
+import { writeJson } from '../../cli/render.js';
+import { checkDatabase } from '../../domain/admin/check.js';
+
+export function registerDbCheck(parent: Command, deps: Deps): void {
+  const cmd = describe(parent.command('check'), deps.t, 'db.check').option('--json', deps.t('opt.json'));
+  action<{ json?: boolean }>(cmd, deps, async (env, opts) => {
+    const report = await env.withDb(async (ctx, handle) => checkDatabase(handle.sqlite, ctx.db));
+    if (opts.json) writeJson(env.io, report);
+    else {
+      for (const check of report.checks) {
+        env.io.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}\n`);
+        for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${problem}\n`);
+      }
+    }
+    if (!report.ok) {
+      const count = report.checks.reduce((n, c) => n + c.problems.length, 0);
+      env.io.stderr.write(`${env.t('error.prefix')}: ${env.t('check.failed', { count })}\n`);
+      return EXIT.refused;
+    }
+    return EXIT.ok;
+  });
+}

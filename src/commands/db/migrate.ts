@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { action, describe, type Deps } from '../../cli/command.js';
+import { writeJson } from '../../cli/render.js';
+import { backupDatabase } from '../../db/backup.js';
+import { migrateToLatest, pendingMigrations } from '../../db/migrator.js';
+
+export function registerDbMigrate(parent: Command, deps: Deps): void {
+  const cmd = describe(parent.command('migrate'), deps.t, 'db.migrate').option('--json', deps.t('opt.json'));
+  action<{ json?: boolean }>(cmd, deps, async (env, opts) => {
+    const result = await env.withDb(
+      async (ctx, handle) => {
+        const pending = await pendingMigrations(ctx.db);
+        if (pending.length === 0) return { applied: [] as string[], backup: null as string | null };
+        const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+        const backup = await backupDatabase(handle.sqlite, `${handle.path}.before-migrate-${stamp}`);
+        const results = await migrateToLatest(ctx.db, handle.path);
+        return { applied: results.map((r) => r.migrationName), backup: backup.path };
+      },
+      { allowPending: true },
+    );
+    if (opts.json) writeJson(env.io, result);
+    else if (result.applied.length === 0) env.io.stdout.write(`${env.t('db.up_to_date')}\n`);
+    else env.io.stdout.write(`${env.t('db.migrated', { count: result.applied.length, names: result.applied.join(', '), backup: result.backup ?? '' })}\n`);
+  });
+}

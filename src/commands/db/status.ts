@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
+import { renderRows } from '../../cli/render.js';
+import { migrationStatus } from '../../db/migrator.js';
+
+export function registerDbStatus(parent: Command, deps: Deps): void {
+  const cmd = withFormat(describe(parent.command('status'), deps.t, 'db.status'), deps.t);
+  action<{ json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
+    const status = await env.withDb(async (ctx) => migrationStatus(ctx.db), { allowPending: true });
+    const { t } = env;
+    await renderRows(env.io, formatOf(opts), [
+      { key: 'name', header: t('col.migration'), value: (m) => m.name },
+      { key: 'applied', header: t('col.state'), value: (m) => (opts.json || opts.format === 'json' ? m.applied : t(m.applied ? 'db.applied' : 'db.pending_one')) },
+      { key: 'appliedAt', header: t('col.applied_at'), value: (m) => m.appliedAt },
+    ], status);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { action, describe, formatOf, type Deps } from '../../cli/command.js';
+import { UsageError } from '../../errors.js';
+import { amenityLabel, STANDARD_ITEMS } from '../../domain/stations/amenities.js';
+import { setStationAmenities } from '../../domain/stations/write.js';
+import { normalizeText } from '../../domain/text/normalize.js';
+import { printStation } from './shared.js';
+
+type Options = { set?: string; unset?: string; medicineExpires?: string; json?: boolean };
+
+export function registerStationAmenities(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = describe(parent.command('amenities'), t, 'station.amenities')
+    .argument('<code>', t('arg.station_code'))
+    .option('--set <list>', t('opt.set_amenities'))
+    .option('--unset <list>', t('opt.unset_amenities'))
+    .option('--medicine-expires <date>', t('opt.medicine_expires'))
+    .option('--json', t('opt.json'));
+  cmd.addHelpText('after', `\n${STANDARD_ITEMS.map((a) => `  ${a.padEnd(11)} ${amenityLabel(a)}`).join('\n')}\n`);
+  action<Options>(cmd, deps, async (env, opts, [code]) => {
+    if (!opts.set && !opts.unset && !opts.medicineExpires) throw new UsageError({ key: 'usage.nothing_to_change' });
+    const station = await env.withDb((ctx) =>
+      setStationAmenities(ctx, normalizeText(code), { set: opts.set, unset: opts.unset, medicineExpires: opts.medicineExpires }),
+    );
+    if (opts.json) printStation(env, formatOf(opts), station);
+    else env.io.stdout.write(`${t('station.updated', { code: station.code })}: ${station.amenities.join(', ')}\n`);
+  });
+}

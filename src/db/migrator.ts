@@ -1,0 +1,69 @@
+import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
+import { migrations } from '../../migrations/index.js';
+import { UnavailableError } from '../errors.js';
+
+export type MigrationStatus = { name: string; applied: boolean; appliedAt: string | null };
+
+const MIGRATION_TABLE = 'kysely_migration';
+
+function migratorFor(db: Kysely<any>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+}
+
+/** Names recorded in the database, oldest first (empty for a fresh file). */
+async function appliedMigrations(db: Kysely<any>): Promise<{ name: string; timestamp: string }[]> {
+  // The introspector is portable (SQLite and PostgreSQL), unlike sqlite_master.
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+  const rows = await sql<{ name: string; timestamp: string }>`select name, timestamp
+    from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+  return rows.rows;
+}
+
+/** A database that knows migrations this build does not was written by a newer nuanxin. */
+export async function assertNotNewer(db: Kysely<any>, path: string): Promise<void> {
+  const known = new Set(Object.keys(migrations));
+  const unknown = (await appliedMigrations(db)).filter((m) => !known.has(m.name));
+  if (unknown.length > 0) {
+    throw new UnavailableError({
+      key: 'db.newer',
+      params: { path, migration: unknown.map((m) => m.name).join(', ') },
+      hintKey: 'db.newer.hint',
+    });
+  }
+}
+
+export async function migrationStatus(db: Kysely<any>): Promise<MigrationStatus[]> {
+  const applied = new Map((await appliedMigrations(db)).map((m) => [m.name, m.timestamp]));
+  const names = new Set([...Object.keys(migrations), ...applied.keys()]);
+  return [...names].sort().map((name) => ({
+    name,
+    applied: applied.has(name),
+    appliedAt: applied.get(name) ?? null,
+  }));
+}
+
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  return (await migrationStatus(db)).filter((m) => !m.applied).map((m) => m.name);
+}
+
+/**
+ * Applies every pending migration in one transaction (see dialect.ts): a
+ * failing migration leaves the schema exactly as it was. `migrateToLatest`
+ * never throws; its `error` is checked here.
+ */
+export async function migrateToLatest(db: Kysely<any>, path: string): Promise<MigrationResult[]> {
+  await assertNotNewer(db, path);
+  const { error, results } = await migratorFor(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new UnavailableError({
+      key: 'db.migration_failed',
+      params: { migration: failed, reason: error instanceof Error ? error.message : String(error) },
+    });
+  }
+  return results ?? [];
+}

@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely } from 'kysely';
+import { UnavailableError } from '../errors.js';
+import { NuanxinSqliteDialect } from './dialect.js';
+import type { DB } from './schema.js';
+
+export type OpenDb = {
+  path: string;
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+};
+
+/** Milliseconds a writer waits for another's lock before giving up (exit 6). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Opens the database with the pragmas every connection needs.
+ * `create: false` (every command but `init`) refuses a missing file, so a typo
+ * in --db never silently creates an empty database.
+ */
+export function openDatabase(props: {
+  path: string;
+  create: boolean;
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+}): OpenDb {
+  const { path } = props;
+  const exists = path !== ':memory:' && existsSync(path);
+  if (!exists && path !== ':memory:' && !props.create) {
+    throw new UnavailableError({ key: 'db.missing', params: { path }, hintKey: 'db.missing.hint' });
+  }
+  // Personal data lives here: the file, its -wal/-shm and backups are 0600.
+  const previousUmask = process.umask(0o077);
+  let sqlite: Database.Database;
+  try {
+    if (!exists && path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    sqlite = new Database(path, { fileMustExist: !props.create });
+    if (!exists && path !== ':memory:') chmodSync(path, 0o600);
+    applyPragmas(sqlite, props.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+  } catch (error) {
+    throw asUnavailable(error, path);
+  } finally {
+    process.umask(previousUmask);
+  }
+  const db = new Kysely<DB>({ dialect: new NuanxinSqliteDialect({ database: sqlite }) });
+  return {
+    path,
+    sqlite,
+    db,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {
+  // busy_timeout first: switching to WAL itself may wait for another writer.
+  sqlite.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: an award or redemption the clerk saw succeed survives a power cut.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  // Purged personal data must not linger in free pages.
+  sqlite.pragma('secure_delete = ON');
+}
+
+function asUnavailable(error: unknown, path: string): Error {
+  if (error instanceof UnavailableError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new UnavailableError({ key: 'db.busy', params: { path }, hintKey: 'db.busy.hint' });
+  }
+  if (code.startsWith('SQLITE_') || code === 'ENOENT' || code === 'EACCES') {
+    return new UnavailableError({
+      key: 'db.cannot_open',
+      params: { path, reason: (error as Error).message },
+    });
+  }
+  return error as Error;
+}
+
+/** Turns SQLITE_BUSY escaping from a query into the "try again" refusal. */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}

@@ -1,0 +1,55 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { STANDARD_ITEMS } from '../stations/amenities.js';
+
+export type Problem = { check: string; detail: string };
+export type Invariant = { name: string; run(db: Kysely<DB>): Promise<Problem[]> };
+
+/** The domain's own invariants, checked by `nuanxin db check`. Each area adds its own. */
+export const INVARIANTS: Invariant[] = [
+  {
+    name: 'station amenities are standard items',
+    async run(db) {
+      const rows = await db
+        .selectFrom('station_amenities as a')
+        .innerJoin('stations as s', 's.id', 'a.station_id')
+        .select(['s.code', 'a.amenity'])
+        .where('a.amenity', 'not in', [...STANDARD_ITEMS])
+        .execute();
+      return rows.map((r) => ({ check: this.name, detail: `${r.code}: ${r.amenity}` }));
+    },
+  },
+  {
+    name: 'closed stations have a reason and date',
+    async run(db) {
+      const rows = await db
+        .selectFrom('stations')
+        .select('code')
+        .where('status', '=', 'closed')
+        .where((eb) => eb.or([eb('closed_reason', 'is', null), eb('closed_on', 'is', null)]))
+        .execute();
+      return rows.map((r) => ({ check: this.name, detail: r.code }));
+    },
+  },
+  {
+    name: 'purged workers hold no personal data',
+    async run(db) {
+      const rows = await db
+        .selectFrom('workers')
+        .select('id')
+        .where('purged_at', 'is not', null)
+        .where((eb) => eb.or([eb('phone', 'is not', null), eb('id_number', 'is not', null)]))
+        .execute();
+      return rows.map((r) => ({ check: this.name, detail: `worker #${r.id}` }));
+    },
+  },
+  {
+    name: 'import counts match their rows',
+    async run(db) {
+      const rows = await sql<{ id: number; inserted: number; actual: number }>`
+        select i.id, i.inserted, (select count(*) from workers w where w.import_id = i.id) as actual
+        from imports i where i.kind = 'workers' and i.inserted < (select count(*) from workers w where w.import_id = i.id)`.execute(db);
+      return rows.rows.map((r) => ({ check: this.name, detail: `import #${r.id}: recorded ${r.inserted}, found ${r.actual}` }));
+    },
+  },
+];

@@ -1,0 +1,85 @@
+import type { Clock } from './context.js';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** The district's zone: NUANXIN_TZ, else TZ, else Asia/Shanghai (invalid names fall back). */
+export function districtTimeZone(env: Record<string, string | undefined>): string {
+  for (const candidate of [env.NUANXIN_TZ, env.TZ]) {
+    const zone = candidate?.replace(/^:/, '');
+    if (zone && isValidZone(zone)) return zone;
+  }
+  return DEFAULT_TIME_ZONE;
+}
+
+function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar date of `instant` in `timeZone`, as YYYY-MM-DD. */
+export function businessDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * The clock. NUANXIN_NOW (an ISO instant) or NUANXIN_TODAY (a date) pin it,
+ * for tests and for re-running a report "as of" a past day.
+ */
+export function makeClock(env: Record<string, string | undefined>): Clock {
+  const timeZone = districtTimeZone(env);
+  const pinnedNow = env.NUANXIN_NOW ? new Date(env.NUANXIN_NOW) : undefined;
+  const pinnedToday = env.NUANXIN_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.NUANXIN_TODAY) ? env.NUANXIN_TODAY : undefined;
+  const now = () => (pinnedNow && !Number.isNaN(pinnedNow.getTime()) ? pinnedNow : new Date());
+  return {
+    timeZone,
+    now,
+    today: () => pinnedToday ?? businessDate(now(), timeZone),
+  };
+}
+
+/** Adds whole days to an ISO date (calendar arithmetic, no time zone involved). */
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Minutes `timeZone` is ahead of UTC at `instant`. */
+function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The UTC instant at which `isoDate` begins in `timeZone` (for comparing stored timestamps). */
+export function startOfDay(isoDate: string, timeZone: string): Date {
+  const guess = new Date(`${isoDate}T00:00:00Z`);
+  const first = new Date(guess.getTime() - zoneOffsetMinutes(guess, timeZone) * 60_000);
+  // Re-check at the candidate instant, in case an offset change lies between.
+  return new Date(guess.getTime() - zoneOffsetMinutes(first, timeZone) * 60_000);
+}

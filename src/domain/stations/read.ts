@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import type { Tx } from '../context.js';
+import { STANDARD_ITEMS, type Amenity } from './amenities.js';
+
+export type Station = {
+  id: number;
+  code: string;
+  name: string;
+  community: string;
+  subdistrict: string | null;
+  address: string | null;
+  host: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  hours: string | null;
+  openedOn: string | null;
+  status: 'open' | 'closed';
+  closedReason: string | null;
+  closedOn: string | null;
+  medicineExpiresOn: string | null;
+  amenities: Amenity[];
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type StationFilter = { community?: string; missing?: Amenity; status?: 'open' | 'closed'; code?: string };
+
+export async function listStations(db: Kysely<DB> | Tx, filter: StationFilter = {}): Promise<Station[]> {
+  let query = db
+    .selectFrom('stations as st')
+    .innerJoin('communities as c', 'c.id', 'st.community_id')
+    .leftJoin('subdistricts as s', 's.id', 'c.subdistrict_id')
+    .selectAll('st')
+    .select(['c.name as community', 's.name as subdistrict'])
+    .orderBy('st.code');
+  if (filter.code) query = query.where('st.code', '=', filter.code);
+  if (filter.community) query = query.where('c.name', '=', filter.community);
+  if (filter.status) query = query.where('st.status', '=', filter.status);
+  if (filter.missing) {
+    const missing = filter.missing;
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('station_amenities as a')
+            .select('a.amenity')
+            .whereRef('a.station_id', '=', 'st.id')
+            .where('a.amenity', '=', missing),
+        ),
+      ),
+    );
+  }
+  const rows = await query.execute();
+  const amenities = await amenitiesByStation(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    community: r.community,
+    subdistrict: r.subdistrict,
+    address: r.address,
+    host: r.host,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone,
+    hours: r.hours,
+    openedOn: r.opened_on,
+    status: r.status,
+    closedReason: r.closed_reason,
+    closedOn: r.closed_on,
+    medicineExpiresOn: r.medicine_expires_on,
+    amenities: amenities.get(r.id) ?? [],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+async function amenitiesByStation(db: Kysely<DB> | Tx, ids: number[]): Promise<Map<number, Amenity[]>> {
+  const result = new Map<number, Amenity[]>();
+  if (ids.length === 0) return result;
+  const rows = await db.selectFrom('station_amenities').select(['station_id', 'amenity']).execute();
+  const order = new Map<string, number>(STANDARD_ITEMS.map((k, i) => [k, i]));
+  for (const row of rows) {
+    const list = result.get(row.station_id) ?? [];
+    list.push(row.amenity as Amenity);
+    result.set(row.station_id, list);
+  }
+  for (const list of result.values()) list.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
+  return result;
+}
+
+export async function getStation(db: Kysely<DB> | Tx, code: string): Promise<Station> {
+  const [station] = await listStations(db, { code });
+  if (!station) throw new NotFoundError({ key: 'station.not_found', params: { code } });
+  return station;
+}
