@@ -87,6 +87,8 @@ export const en: Record<string, string> = {
   'prompt.occupation': 'Occupation',
 
   // imports (shared)
+  'file.not_found': 'no such file: {path}',
+  'import.bad_csv': 'the file is not valid CSV near row {row}: {reason}',
   'import.same_file': 'this file was already imported (import #{id} on {at}); nothing changed',
   'import.missing_columns': 'missing required column(s): {missing}; headers found: {found}',
   'import.unknown_columns': 'ignoring unknown column(s): {columns}',

@@ -1,6 +1,11 @@
 import type { MessageParams } from '../../errors.js';
-import { en } from './en.js';
-import { zh } from './zh.js';
+import { enCommands } from './en-commands.js';
+import { en as enCore } from './en.js';
+import { zhCommands } from './zh-commands.js';
+import { zh as zhCore } from './zh.js';
+
+const en: Record<string, string> = { ...enCore, ...enCommands };
+const zh: Record<string, string> = { ...zhCore, ...zhCommands };
 
 export type Lang = 'en' | 'zh';
 export type Translate = (key: string, params?: MessageParams) => string;

@@ -81,6 +81,8 @@ export const zh: Record<string, string> = {
   'prompt.worker_phone': '手机号码',
   'prompt.occupation': '从业类型',
 
+  'file.not_found': '文件不存在：{path}',
+  'import.bad_csv': '文件在第 {row} 行附近不是有效的 CSV：{reason}',
   'import.same_file': '该文件已导入过（第 {id} 次导入，{at}）；未做任何更改',
   'import.missing_columns': '缺少必需的列：{missing}；文件中的表头：{found}',
   'import.unknown_columns': '忽略未知列：{columns}',

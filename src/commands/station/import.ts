@@ -1,3 +1,15 @@
 import type { Command } from 'commander';
-import type { Deps } from '../../cli/command.js';
-export function registerStationImport(_parent: Command, _deps: Deps): void {}
+import { action, describe, type Deps } from '../../cli/command.js';
+import { stationImportPlan } from '../../domain/stations/import.js';
+import { runImport } from '../../import/runner.js';
+import { importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
+
+export function registerStationImport(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = importOptions(describe(parent.command('import'), t, 'station.import'), t).option('--create-community', t('opt.create_community'));
+  action<ImportFlags & { createCommunity?: boolean }>(cmd, deps, async (env, opts, [file]) =>
+    runImportCommand(env, file!, opts, (ctx, _handle, info, records) =>
+      runImport(ctx, info, records, stationImportPlan(ctx, { createCommunity: opts.createCommunity }), opts),
+    ),
+  );
+}

@@ -10,6 +10,7 @@ import { optionalDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { parseAmenities, type Amenity } from './amenities.js';
 import { getStation, type Station } from './read.js';
+import { maskPhone } from '../privacy.js';
 
 export type StationInput = {
   code?: string;
@@ -91,7 +92,7 @@ export async function insertStation(trx: Tx, ctx: Ctx, input: StationInput, opti
     action: 'create',
     entity: 'station',
     entityKey: code,
-    detail: { ...columns, name, community: community.name, amenities },
+    detail: { ...columns, contact_phone: maskPhone(columns.contact_phone), name, community: community.name, amenities },
   });
   return code;
 }
@@ -112,7 +113,23 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return changes;
 }
 
-/** Applies a change to one station and records old → new in the audit trail. */
+/** Applies a change to one station inside `trx`; records old → new in the audit trail. */
+async function changeStationIn(
+  trx: Tx,
+  ctx: Ctx,
+  code: string,
+  action: string,
+  apply: (station: Station) => Promise<Record<string, unknown>>,
+  extra?: Record<string, unknown>,
+): Promise<Change> {
+  const before = await getStation(trx, code);
+  const changes = diff(before as unknown as Record<string, unknown>, await apply(before));
+  if (Object.keys(changes).length === 0 && !extra) return changes;
+  await trx.updateTable('stations').set({ updated_at: ctx.clock.now().toISOString() }).where('id', '=', before.id).execute();
+  await recordAudit(trx, ctx, { action, entity: 'station', entityKey: code, detail: { changes: maskChanges(changes), ...extra } });
+  return changes;
+}
+
 async function changeStation(
   ctx: Ctx,
   code: string,
@@ -120,18 +137,20 @@ async function changeStation(
   apply: (trx: Tx, station: Station) => Promise<Record<string, unknown>>,
   extra?: Record<string, unknown>,
 ): Promise<Station> {
-  await inTransaction(ctx, async (trx) => {
-    const before = await getStation(trx, code);
-    const changedTo = await apply(trx, before);
-    const changes = diff(before as unknown as Record<string, unknown>, changedTo);
-    await trx.updateTable('stations').set({ updated_at: ctx.clock.now().toISOString() }).where('id', '=', before.id).execute();
-    await recordAudit(trx, ctx, { action, entity: 'station', entityKey: code, detail: { changes, ...extra } });
-  });
+  await inTransaction(ctx, (trx) => changeStationIn(trx, ctx, code, action, (station) => apply(trx, station), extra));
   return getStation(ctx.db, code);
 }
 
-export async function updateStation(ctx: Ctx, code: string, input: StationInput, options: WriteOptions = {}): Promise<Station> {
-  return changeStation(ctx, code, 'update', async (trx, station) => {
+/** The audit trail holds no raw phone numbers. */
+function maskChanges(changes: Change): Change {
+  const masked = { ...changes };
+  if (masked.contactPhone) masked.contactPhone = masked.contactPhone.map((v) => maskPhone(v as string | null)) as [unknown, unknown];
+  return masked;
+}
+
+/** Updates the given fields of one station inside `trx` (shared by `station update` and `station import`). */
+export async function updateStationIn(trx: Tx, ctx: Ctx, code: string, input: StationInput, options: WriteOptions = {}): Promise<Change> {
+  return changeStationIn(trx, ctx, code, 'update', async (station) => {
     const columns = columnsFrom(input);
     const after: Record<string, unknown> = {};
     if (input.community !== undefined) {
@@ -149,10 +168,15 @@ export async function updateStation(ctx: Ctx, code: string, input: StationInput,
     if (input.amenities !== undefined) {
       const amenities = parseAmenities(input.amenities);
       await replaceAmenities(trx, station.id, amenities);
-      after.amenities = amenities;
+      after.amenities = (await getStation(trx, code)).amenities;
     }
     return after;
   });
+}
+
+export async function updateStation(ctx: Ctx, code: string, input: StationInput, options: WriteOptions = {}): Promise<Station> {
+  await inTransaction(ctx, (trx) => updateStationIn(trx, ctx, code, input, options));
+  return getStation(ctx.db, code);
 }
 
 export async function setStationAmenities(
@@ -202,5 +226,5 @@ export async function reopenStation(ctx: Ctx, code: string): Promise<Station> {
     if (station.status === 'open') throw new ConflictError({ key: 'station.already_open', params: { code } });
     await trx.updateTable('stations').set({ status: 'open', closed_reason: null, closed_on: null }).where('id', '=', station.id).execute();
     return { status: 'open', closedReason: null, closedOn: null };
-  });
+  }, {});
 }

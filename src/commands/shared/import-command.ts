@@ -1,0 +1,66 @@
+import { Option, type Command } from 'commander';
+import type { CommandEnv } from '../../cli/command.js';
+import { EXIT } from '../../cli/exit-codes.js';
+import type { Translate } from '../../cli/messages/index.js';
+import { progressBar } from '../../cli/progress.js';
+import { writeJson } from '../../cli/render.js';
+import type { Ctx } from '../../domain/context.js';
+import type { OpenDb } from '../../db/open.js';
+import { ENCODINGS, inspectFile, readRecords, type EncodingChoice, type FileInfo, type RawRecord } from '../../import/decode.js';
+import { writeRejects } from '../../import/rejects.js';
+import type { ImportReport } from '../../import/runner.js';
+
+export type ImportFlags = { dryRun?: boolean; strict?: boolean; encoding?: EncodingChoice; rejects?: string; source?: string; json?: boolean };
+
+/** The flags every file import shares. */
+export function importOptions(cmd: Command, t: Translate): Command {
+  return cmd
+    .argument('<file>', t('arg.file'))
+    .option('--dry-run', t('opt.dry_run'))
+    .option('--strict', t('opt.strict'))
+    .addOption(new Option('--encoding <encoding>', t('opt.encoding')).choices(ENCODINGS).default('auto'))
+    .option('--rejects <out.csv>', t('opt.rejects'))
+    .option('--source <name>', t('opt.source'))
+    .option('--json', t('opt.json'));
+}
+
+export type ImportRun = (ctx: Ctx, handle: OpenDb, file: FileInfo, records: AsyncIterable<RawRecord>) => Promise<ImportReport>;
+
+/** Inspect → stream → import → report, with the exit code the issue promises. */
+export async function runImportCommand(env: CommandEnv, path: string, flags: ImportFlags, run: ImportRun): Promise<number> {
+  const { t, io } = env;
+  const file = await inspectFile(path, flags.encoding ?? 'auto');
+  const bar = progressBar(io, file.size, file.name);
+  const report = await env.withDb((ctx, handle) => run(ctx, handle, file, readRecords(file, (bytes) => bar.update(bytes))));
+  bar.done();
+  const rejects = report.rejects.map((r) => ({ row: r.row, reason: t(r.key, r.params), cells: r.cells }));
+  if (report.unknownColumns.length > 0) env.note(t('import.unknown_columns', { columns: report.unknownColumns.join(', ') }));
+  if (flags.rejects && rejects.length > 0) {
+    await writeRejects(flags.rejects, file, report.header, rejects, { row: t('col.row'), reason: t('col.reason') });
+    env.note(t('import.rejects_written', { path: flags.rejects }));
+  }
+  if (report.alreadyImported) env.note(t('import.same_file', report.alreadyImported));
+  if (flags.json) {
+    writeJson(io, {
+      import_id: report.importId,
+      inserted: report.inserted,
+      updated: report.updated,
+      unchanged: report.unchanged,
+      rejected: report.rejected,
+      rejects: rejects.map(({ row, reason }) => ({ row, reason })),
+      dry_run: report.dryRun,
+      written: report.written,
+      already_imported: report.alreadyImported ?? null,
+      file: report.file,
+      unknown_columns: report.unknownColumns,
+    });
+  } else if (!report.alreadyImported) {
+    for (const r of rejects) io.stdout.write(`${t('import.row', { row: r.row, reason: r.reason })}\n`);
+    io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
+  }
+  if (flags.strict && report.rejected > 0) {
+    io.stderr.write(`${t('error.prefix')}: ${t('import.strict_rejected', { count: report.rejected })}\n`);
+    return EXIT.badInput;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,53 @@
+import { ValidationError } from '../errors.js';
+
+/** Field → accepted header labels (Chinese and English). */
+export type HeaderAliases<F extends string> = Record<F, string[]>;
+
+export type HeaderMap<F extends string> = {
+  /** Column index of each field found in the header. */
+  index: Partial<Record<F, number>>;
+  /** Headers that matched no field (ignored with a warning). */
+  unknown: string[];
+  headers: string[];
+};
+
+/** "*手机号码 " / "Phone" / "手机号码（必填）" all compare as the same label. */
+export function headerKey(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/\(必填\)|\(选填\)|\*/g, '')
+    .replace(/[\s_\-]/g, '')
+    .toLowerCase();
+}
+
+export function mapHeaders<F extends string>(headers: string[], aliases: HeaderAliases<F>, required: readonly F[]): HeaderMap<F> {
+  const lookup = new Map<string, F>();
+  for (const [field, labels] of Object.entries(aliases) as [F, string[]][]) {
+    for (const label of [field, ...labels]) lookup.set(headerKey(label), field);
+  }
+  const index: Partial<Record<F, number>> = {};
+  const unknown: string[] = [];
+  headers.forEach((header, i) => {
+    const field = lookup.get(headerKey(header));
+    if (field && index[field] === undefined) index[field] = i;
+    else if (header.trim() !== '') unknown.push(header.trim());
+  });
+  const missing = required.filter((f) => index[f] === undefined);
+  if (missing.length > 0) {
+    throw new ValidationError({
+      key: 'import.missing_columns',
+      params: {
+        missing: missing.map((f) => `${f} (${aliases[f].slice(0, 2).join('/')})`).join(', '),
+        found: headers.map((h) => h.trim()).filter(Boolean).join(', ') || '—',
+      },
+    });
+  }
+  return { index, unknown, headers };
+}
+
+/** The cell for `field` in a record, or undefined when the file has no such column. */
+export function cellOf<F extends string>(map: HeaderMap<F>, cells: string[], field: F): string | undefined {
+  const i = map.index[field];
+  return i === undefined ? undefined : cells[i];
+}
