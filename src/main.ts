@@ -64,6 +64,8 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
 }
 
 /** The process entry point used by bin/nuanxin.js. */
+export { nodeIo };
+
 export async function main(): Promise<void> {
   process.exitCode = await run(process.argv.slice(2), { io: nodeIo() });
 }

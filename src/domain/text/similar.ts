@@ -20,7 +20,7 @@ export function closestNames(wanted: string, candidates: string[], limit = 3): s
     const contains = name.includes(wanted) || wanted.includes(name);
     return { name, score: contains ? 0 : editDistance(wanted, name) };
   });
-  const threshold = Math.max(2, Math.ceil([...wanted].length / 2));
+  const threshold = Math.max(1, Math.floor([...wanted].length / 3));
   return scored
     .filter((s) => s.score <= threshold)
     .sort((p, q) => p.score - q.score || p.name.localeCompare(q.name))

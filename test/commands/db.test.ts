@@ -1,0 +1,100 @@
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { freshCli, runCli, tempDir } from '../helpers/cli.js';
+
+describe('database location', () => {
+  it.each([
+    [['--db', '/x/flag.db', 'db', 'path', '--json'], { NUANXIN_DB: '/x/env.db' }, { path: '/x/flag.db', source: 'flag' }],
+    [['db', 'path', '--json'], { NUANXIN_DB: '/x/env.db' }, { path: '/x/env.db', source: 'env' }],
+    [['db', 'path', '--json'], { NUANXIN_DB: undefined, XDG_DATA_HOME: '/x/data' }, { path: '/x/data/nuanxin/nuanxin.db', source: 'default' }],
+  ])('%j → %j', async (argv, env, expected) => {
+    const result = await runCli(argv as string[], { env });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ ...expected, exists: false });
+  });
+});
+
+describe('init and a missing database', () => {
+  it('refuses every command on a path with no database, naming the path and init', async () => {
+    const db = join(tempDir(), 'typo.db');
+    const result = await runCli(['station', 'list'], { env: { NUANXIN_DB: db } });
+    expect(result).toEqual({
+      code: 6,
+      stdout: '',
+      stderr: `error: no database at ${db}\nhint: create it with \`nuanxin init\` (or pass --db / NUANXIN_DB to use another file)\n`,
+    });
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('creates a 0600 database and is harmless to run again', async () => {
+    const db = join(tempDir(), 'sub', 'n.db');
+    const first = await runCli(['init', '--json'], { env: { NUANXIN_DB: db } });
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout).applied.length).toBeGreaterThan(0);
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+    for (const side of ['-wal', '-shm']) if (existsSync(db + side)) expect(statSync(db + side).mode & 0o777).toBe(0o600);
+    const second = await runCli(['init', '--json'], { env: { NUANXIN_DB: db } });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).applied).toEqual([]);
+  });
+
+  it('sets the pragmas on every open', async () => {
+    const { db } = await freshCli();
+    const raw = new Database(db);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+});
+
+describe('db status, migrate, check, backup', () => {
+  it('lists applied migrations', async () => {
+    const { cli } = await freshCli();
+    const result = await cli(['db', 'status', '--json']);
+    const rows = JSON.parse(result.stdout);
+    expect(rows.every((r: { applied: boolean }) => r.applied)).toBe(true);
+    expect(rows[0].name).toBe('0001_foundation');
+  });
+
+  it('says there is nothing to migrate on a current database', async () => {
+    const { cli } = await freshCli();
+    expect(await cli(['db', 'migrate'])).toMatchObject({ code: 0, stdout: 'no pending migrations\n' });
+  });
+
+  it('refuses a database written by a newer version', async () => {
+    const { cli, db } = await freshCli();
+    const raw = new Database(db);
+    raw.prepare("insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01')").run();
+    raw.close();
+    const result = await cli(['station', 'list']);
+    expect(result.code).toBe(6);
+    expect(result.stderr).toContain('written by a newer version of nuanxin (unknown migration 9999_future)');
+  });
+
+  it('passes a healthy database and fails on a broken invariant', async () => {
+    const { cli, db } = await freshCli();
+    expect((await cli(['db', 'check'])).code).toBe(0);
+    await cli(['community', 'add', '夹马营社区']);
+    await cli(['station', 'add', '--name', 'A', '--community', '夹马营社区']);
+    const raw = new Database(db);
+    raw.prepare("update stations set status = 'closed'").run();
+    raw.close();
+    const result = await cli(['db', 'check']);
+    expect(result.code).toBe(4);
+    expect(result.stdout).toContain('FAIL  closed stations have a reason and date');
+    expect(result.stderr).toBe('error: database check failed: 1 problem(s)\n');
+  });
+
+  it('backs up with mode 0600 and refuses to overwrite without --force', async () => {
+    const { cli, dir } = await freshCli();
+    const target = join(dir, 'backup.db');
+    expect((await cli(['db', 'backup', target])).code).toBe(0);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    const again = await cli(['db', 'backup', target]);
+    expect(again.code).toBe(4);
+    expect(again.stderr).toContain('already exists');
+    expect((await cli(['db', 'backup', target, '--force'])).code).toBe(0);
+    writeFileSync(join(dir, 'x'), '');
+  });
+});

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+import { spawnCli } from '../helpers/spawn.js';
+
+describe('the built CLI, spawned as cron would', () => {
+  it('lists its commands in --help', async () => {
+    const result = await spawnCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const name of ['init', 'db', 'audit', 'community', 'station']) expect(result.stdout).toMatch(new RegExp(`\\n  ${name}\\b`));
+  });
+
+  it('exits 2 promptly when a required flag is missing and stdin is not a TTY', async () => {
+    const db = join(tempDir(), 'n.db');
+    expect((await spawnCli(['init'], { NUANXIN_DB: db })).code).toBe(0);
+    const result = await spawnCli(['station', 'add', '--community', '夹马营社区'], { NUANXIN_DB: db });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('error: missing --name (required when not running interactively)');
+    expect(result.ms).toBeLessThan(5000);
+  });
+
+  it('prints one parseable JSON document with --json and no colour codes', async () => {
+    const db = join(tempDir(), 'n.db');
+    await spawnCli(['init'], { NUANXIN_DB: db });
+    await spawnCli(['community', 'add', '夹马营社区', '--subdistrict', '西关街道'], { NUANXIN_DB: db });
+    const add = await spawnCli(['station', 'add', '--name', '夹马营路爱心驿站', '--community', '夹马营社区', '--json'], { NUANXIN_DB: db, FORCE_COLOR: '1' });
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.stdout)).toMatchObject({ code: 'ST0001', name: '夹马营路爱心驿站' });
+    expect(add.stdout).not.toMatch(/\u001b\[/);
+    const audit = await spawnCli(['station', 'audit', '--json'], { NUANXIN_DB: db });
+    expect(JSON.parse(audit.stdout).totals.stations).toBe(1);
+  });
+
+  it('backs up a database another process holds open, passing integrity_check with mode 0600', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'n.db');
+    await spawnCli(['init'], { NUANXIN_DB: db });
+    await spawnCli(['community', 'add', '夹马营社区'], { NUANXIN_DB: db });
+    // Another process opens the database and keeps a write transaction open.
+    const holder = spawn(process.execPath, ['-e', `
+      const D = require('better-sqlite3'); const db = new D(${JSON.stringify(db)});
+      db.exec("begin immediate; insert into subdistricts (name, created_at) values ('held', 'x')");
+      process.stdout.write('ready\\n'); setTimeout(() => { db.exec('rollback'); db.close(); }, 4000);`], { cwd: process.cwd() });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const target = join(dir, 'copy.db');
+    const result = await spawnCli(['db', 'backup', target], { NUANXIN_DB: db });
+    holder.kill();
+    expect(result.code).toBe(0);
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('select name from communities').all()).toEqual([{ name: '夹马营社区' }]);
+    copy.close();
+  });
+});

@@ -1,0 +1,50 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { run } from '../../src/main.js';
+import { scriptedPrompter } from '../../src/cli/prompter.js';
+
+export type CliResult = { code: number; stdout: string; stderr: string };
+
+class Capture extends Writable {
+  text = '';
+  constructor(readonly isTTY: boolean) {
+    super();
+  }
+  override _write(chunk: Buffer | string, _enc: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+export type CliOptions = { env?: Record<string, string | undefined>; tty?: boolean; answers?: unknown[] };
+
+/** Runs the CLI in-process with captured streams, exactly as bin/nuanxin.js would. */
+export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliResult> {
+  const stdout = new Capture(Boolean(options.tty));
+  const stderr = new Capture(Boolean(options.tty));
+  const stdin = Object.assign(new PassThrough(), { isTTY: Boolean(options.tty) });
+  const env = { LANG: 'en_US.UTF-8', NUANXIN_OPERATOR: 'tester', TZ: 'Asia/Shanghai', ...options.env };
+  if (!options.tty) delete (env as Record<string, unknown>).FORCE_COLOR;
+  const code = await run(argv, {
+    io: { stdout, stderr, stdin, env },
+    prompter: options.answers ? scriptedPrompter([...options.answers]) : undefined,
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'nuanxin-test-'));
+}
+
+/** A fresh database built by the real migrations; returns a CLI bound to it. */
+export async function freshCli(extraEnv: Record<string, string> = {}) {
+  const dir = tempDir();
+  const db = join(dir, 'test.db');
+  const env = { NUANXIN_DB: db, ...extraEnv };
+  const init = await runCli(['init'], { env });
+  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  const cli = (argv: string[], options: CliOptions = {}) => runCli(argv, { ...options, env: { ...env, ...options.env } });
+  return { dir, db, env, cli };
+}

@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import { migrateToLatest } from '../../src/db/migrator.js';
+import { openDatabase } from '../../src/db/open.js';
+import { makeClock } from '../../src/domain/clock.js';
+import type { Ctx } from '../../src/domain/context.js';
+import { tempDir } from './cli.js';
+
+/** A real SQLite file built by the real migrations, with a domain context on it. */
+export async function freshCtx(options: { today?: string; now?: string } = {}) {
+  const path = join(tempDir(), 'domain.db');
+  const opened = openDatabase({ path, create: true });
+  await migrateToLatest(opened.db, path);
+  const clock = makeClock({ TZ: 'Asia/Shanghai', NUANXIN_TODAY: options.today, NUANXIN_NOW: options.now });
+  const ctx: Ctx = { db: opened.db, actor: { operator: 'tester', command: 'test' }, clock };
+  return { ctx, opened, path, close: () => opened.close() };
+}
