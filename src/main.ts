@@ -5,7 +5,7 @@ import { pickLang, translator, type Translate } from './cli/messages/index.js';
 import type { Prompter } from './cli/prompter.js';
 import { isBusyError } from './db/open.js';
 import { NuanxinError, UnavailableError } from './errors.js';
-import { buildProgram } from './program.js';
+import { buildProgram, commandWord } from './program.js';
 
 export type RunDeps = { io: Io; prompter?: Prompter };
 
@@ -28,7 +28,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const t = translator(pickLang(peekFlag(argv, '--lang'), io.env));
   const debug = argv.includes('--debug');
   const state = { exitCode: EXIT.ok };
-  const program = buildProgram({ io, t, prompter: deps.prompter, state });
+  const program = buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import DatabaseCtor from 'better-sqlite3';
 import { chmodSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { ConflictError, UnavailableError } from '../errors.js';
+import { newSqlite } from './open.js';
 
 /**
  * A consistent online copy through SQLite's backup API (safe while other
@@ -28,7 +28,7 @@ export async function backupDatabase(sqlite: Database.Database, target: string, 
 }
 
 function integrityProblem(path: string): string | undefined {
-  const copy = new DatabaseCtor(path, { readonly: true, fileMustExist: true });
+  const copy = newSqlite(path, { readonly: true, fileMustExist: true });
   try {
     const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
     const messages = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');

@@ -15,12 +15,15 @@ function migratorFor(db: Kysely<any>): Migrator {
 
 /** Names recorded in the database, oldest first (empty for a fresh file). */
 async function appliedMigrations(db: Kysely<any>): Promise<{ name: string; timestamp: string }[]> {
-  // The introspector is portable (SQLite and PostgreSQL), unlike sqlite_master.
-  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
-  const rows = await sql<{ name: string; timestamp: string }>`select name, timestamp
-    from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
-  return rows.rows;
+  try {
+    const rows = await sql<{ name: string; timestamp: string }>`select name, timestamp
+      from ${sql.table(MIGRATION_TABLE)} order by name`.execute(db);
+    return rows.rows;
+  } catch (error) {
+    // A fresh file has no migration table yet. (Cheaper on every start-up than introspecting the schema.)
+    if (/no such table|does not exist/i.test((error as Error).message)) return [];
+    throw error;
+  }
 }
 
 /** A database that knows migrations this build does not was written by a newer nuanxin. */

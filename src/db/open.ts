@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Kysely } from 'kysely';
 import { UnavailableError } from '../errors.js';
 import { NuanxinSqliteDialect } from './dialect.js';
@@ -37,7 +38,7 @@ export function openDatabase(props: {
   let sqlite: Database.Database;
   try {
     if (!exists && path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    sqlite = new Database(path, { fileMustExist: !props.create });
+    sqlite = newSqlite(path, { fileMustExist: !props.create });
     if (!exists && path !== ':memory:') chmodSync(path, 0o600);
     applyPragmas(sqlite, props.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   } catch (error) {
@@ -86,4 +87,29 @@ function asUnavailable(error: unknown, path: string): Error {
 export function isBusyError(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code ?? '';
   return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+}
+
+/** Every better-sqlite3 handle is made here, with the addon's known path. */
+export function newSqlite(path: string, options: Database.Options = {}): Database.Database {
+  return new Database(path, { ...options, nativeBinding: nativeBindingPath() });
+}
+
+let addonPath: string | null | undefined;
+
+/**
+ * The compiled addon's path, handed to better-sqlite3 so it skips the
+ * `bindings` package's search of a dozen candidate paths on every start-up.
+ * Null (the default search) if the usual Release build is not there.
+ */
+function nativeBindingPath(): string | undefined {
+  if (addonPath === undefined) {
+    try {
+      const main = createRequire(import.meta.url).resolve('better-sqlite3');
+      const candidate = join(dirname(main), '..', 'build', 'Release', 'better_sqlite3.node');
+      addonPath = existsSync(candidate) ? candidate : null;
+    } catch {
+      addonPath = null;
+    }
+  }
+  return addonPath ?? undefined;
 }

@@ -11,18 +11,9 @@ export const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le'] as const;
 export type EncodingChoice = (typeof ENCODINGS)[number];
 export type FileEncoding = Exclude<EncodingChoice, 'auto'>;
 
-export type FileInfo = {
-  path: string;
-  name: string;
-  size: number;
-  sha256: string;
-  encoding: FileEncoding;
-  bom: boolean;
-  delimiter: ',' | '\t';
-};
+export type FileInfo = FileMeta;
 
-/** A record as the clerk sees it in Excel: `row` 1 is the header. */
-export type RawRecord = { row: number; cells: string[] };
+import type { FileMeta, RawRecord } from './records.js';
 
 function bomOf(head: Buffer): { encoding: FileEncoding; bom: true } | undefined {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
@@ -127,9 +118,4 @@ export async function* readRecords(info: FileInfo, onBytes?: (bytesRead: number)
 /** Text in the input's own encoding (and BOM), so the clerk's Excel opens it the same way. */
 export function encodeLike(info: Pick<FileInfo, 'encoding' | 'bom'>, text: string): Buffer {
   return iconv.encode(text, info.encoding, { addBOM: info.bom });
-}
-
-/** A record that only has empty cells: an empty line or a row of commas. */
-export function isBlank(cells: string[]): boolean {
-  return cells.every((c) => c.trim() === '');
 }

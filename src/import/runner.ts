@@ -2,7 +2,7 @@ import type { Ctx, Tx } from '../domain/context.js';
 import { inTransaction } from '../domain/context.js';
 import { recordAudit } from '../domain/audit.js';
 import { ValidationError, type MessageParams } from '../errors.js';
-import { isBlank, type FileInfo, type RawRecord } from './decode.js';
+import { isBlank, type FileMeta as FileInfo, type RawRecord } from './records.js';
 import { mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
 
 export type RowOutcome = 'inserted' | 'updated' | 'unchanged';

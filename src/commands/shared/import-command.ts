@@ -6,11 +6,13 @@ import { progressBar } from '../../cli/progress.js';
 import { writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import type { OpenDb } from '../../db/open.js';
-import { ENCODINGS, inspectFile, readRecords, type EncodingChoice, type FileInfo, type RawRecord } from '../../import/decode.js';
-import { writeRejects } from '../../import/rejects.js';
+import type { FileMeta as FileInfo, RawRecord } from '../../import/records.js';
 import type { ImportReport } from '../../import/runner.js';
 
-export type ImportFlags = { dryRun?: boolean; strict?: boolean; encoding?: EncodingChoice; rejects?: string; source?: string; json?: boolean };
+// Listed here, not imported from decode.ts: decoding (csv-parse, iconv-lite) loads only when a file is imported.
+const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le'] as const;
+
+export type ImportFlags = { dryRun?: boolean; strict?: boolean; encoding?: (typeof ENCODINGS)[number]; rejects?: string; source?: string; json?: boolean };
 
 /** The flags every file import shares. */
 export function importOptions(cmd: Command, t: Translate): Command {
@@ -29,6 +31,7 @@ export type ImportRun = (ctx: Ctx, handle: OpenDb, file: FileInfo, records: Asyn
 /** Inspect → stream → import → report, with the exit code the issue promises. */
 export async function runImportCommand(env: CommandEnv, path: string, flags: ImportFlags, run: ImportRun): Promise<number> {
   const { t, io } = env;
+  const { inspectFile, readRecords } = await import('../../import/decode.js');
   const file = await inspectFile(path, flags.encoding ?? 'auto');
   const bar = progressBar(io, file.size, file.name);
   const report = await env.withDb((ctx, handle) => run(ctx, handle, file, readRecords(file, (bytes) => bar.update(bytes))));
@@ -36,6 +39,7 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
   const rejects = report.rejects.map((r) => ({ row: r.row, reason: t(r.key, r.params), cells: r.cells }));
   if (report.unknownColumns.length > 0) env.note(t('import.unknown_columns', { columns: report.unknownColumns.join(', ') }));
   if (flags.rejects && rejects.length > 0) {
+    const { writeRejects } = await import('../../import/rejects.js');
     await writeRejects(flags.rejects, file, report.header, rejects, { row: t('col.row'), reason: t('col.reason') });
     env.note(t('import.rejects_written', { path: flags.rejects }));
   }
