@@ -35,6 +35,11 @@ for (const line of communities) {
   await step(['community', 'add', community, '--subdistrict', subdistrict]);
 }
 await step(['station', 'import', join(root, 'fixtures/stations.gb18030.csv'), '--source', '区驿站台账']);
+// Rosters as platforms send them: GB18030 with a few bad rows, UTF-8 with BOM, Excel "Unicode text".
+banner('Roster imports · 花名册导入');
+await step(['worker', 'import', join(root, 'fixtures/roster-meituan.gb18030.csv'), '--source', '美团', '--rejects', join(dir, 'rejected-meituan.csv')], { show: true });
+await step(['worker', 'import', join(root, 'fixtures/roster-sf.utf8bom.csv'), '--source', '顺丰'], { show: true });
+await step(['worker', 'import', join(root, 'fixtures/roster-drivers.utf16le.txt'), '--source', '交通运输局'], { show: true });
 
 banner('Station audit · 驿站达标核查');
 await step(['station', 'audit'], { show: true });

@@ -18,6 +18,14 @@ import { registerStationList } from './commands/station/list.js';
 import { registerStationShow } from './commands/station/show.js';
 import { registerStationUpdate } from './commands/station/update.js';
 import { describe } from './cli/command.js';
+import { registerWorkerAdd } from './commands/worker/add.js';
+import { registerWorkerExport } from './commands/worker/export.js';
+import { registerWorkerImport } from './commands/worker/import.js';
+import { registerWorkerImports } from './commands/worker/imports.js';
+import { registerWorkerList } from './commands/worker/list.js';
+import { registerWorkerPurge } from './commands/worker/purge.js';
+import { registerWorkerShow } from './commands/worker/show.js';
+import { registerWorkerDeactivate, registerWorkerReactivate, registerWorkerUpdate } from './commands/worker/update.js';
 
 export const VERSION = '0.1.0';
 
@@ -39,6 +47,21 @@ const GROUPS: Group[] = [
       registerStationReopen,
       registerStationImport,
       registerStationAudit,
+    ],
+  },
+  {
+    name: 'worker',
+    verbs: [
+      registerWorkerImport,
+      registerWorkerImports,
+      registerWorkerAdd,
+      registerWorkerShow,
+      registerWorkerList,
+      registerWorkerUpdate,
+      registerWorkerDeactivate,
+      registerWorkerReactivate,
+      registerWorkerExport,
+      registerWorkerPurge,
     ],
   },
 ];

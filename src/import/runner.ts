@@ -28,6 +28,8 @@ export type ImportPlan<F extends string, V> = {
   keyOf?(value: V): string | undefined;
   /** Write one row; throw RowRejection to refuse it. */
   apply(trx: Tx, value: V, importId: number, row: number): RowOutcome | Promise<RowOutcome>;
+  /** Called once after the last row, inside the transaction. */
+  end?(trx: Tx, importId: number): Promise<void> | void;
 };
 
 export type ImportOptions = { dryRun?: boolean; strict?: boolean; source?: string; onRow?: (row: number) => void };
@@ -44,6 +46,8 @@ export type ImportReport = {
   unknownColumns: string[];
   dryRun: boolean;
   written: boolean;
+  /** Counts particular to one kind of import (e.g. workers deactivated). */
+  extra?: Record<string, number>;
   /** Set when a file with the same SHA-256 was imported before: nothing was done. */
   alreadyImported?: { id: number; at: string };
 };
@@ -89,6 +93,7 @@ export async function runImport<F extends string, V>(
       const importId = await openImportRecord(trx, ctx, plan.kind, file, options.source);
       report.importId = importId;
       await processRecords(trx, records, plan, importId, report, options);
+      await plan.end?.(trx, importId);
       report.rejected = report.rejects.length;
       await trx
         .updateTable('imports')
@@ -152,14 +157,17 @@ async function processRecords<F extends string, V>(
       if (cells.length !== map.headers.length) {
         throw new RowRejection({ key: 'reject.cells', params: { found: cells.length, expected: map.headers.length } });
       }
-      const value = await plan.parse(map, cells, row);
+      // Plans may be synchronous; awaiting only real promises keeps a million-row loop quick.
+      const parsed = plan.parse(map, cells, row);
+      const value = parsed instanceof Promise ? await parsed : parsed;
       const key = plan.keyOf?.(value);
       if (key !== undefined) {
         const first = seen.get(key);
         if (first !== undefined) throw new RowRejection({ key: 'reject.duplicate', params: { row: first } });
         seen.set(key, row);
       }
-      report[await plan.apply(trx, value, importId, row)] += 1;
+      const applied = plan.apply(trx, value, importId, row);
+      report[applied instanceof Promise ? await applied : applied] += 1;
     } catch (error) {
       if (!(error instanceof RowRejection)) throw error;
       report.rejects.push({ ...error.reason, row, cells });

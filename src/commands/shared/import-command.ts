@@ -55,12 +55,14 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
       dry_run: report.dryRun,
       written: report.written,
       already_imported: report.alreadyImported ?? null,
+      ...report.extra,
       file: report.file,
       unknown_columns: report.unknownColumns,
     });
   } else if (!report.alreadyImported) {
     for (const r of rejects) io.stdout.write(`${t('import.row', { row: r.row, reason: r.reason })}\n`);
-    io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
+    const extra = Object.entries(report.extra ?? {}).map(([key, n]) => `, ${t(`import.extra.${key}`, { n })}`).join('');
+    io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
   }
   if (flags.strict && report.rejected > 0) {
     io.stderr.write(`${t('error.prefix')}: ${t('import.strict_rejected', { count: report.rejected })}\n`);

@@ -1,0 +1,42 @@
+import type { Command } from 'commander';
+import { action, describe, requireFlags, type CommandEnv, type Deps } from '../../cli/command.js';
+import { writeJson } from '../../cli/render.js';
+import { listCommunities } from '../../domain/geo/communities.js';
+import { OCCUPATIONS, occupationLabel } from '../../domain/workers/fields.js';
+import { addWorker } from '../../domain/workers/write.js';
+import { maskWorker, toWorkerInput, workerFieldOptions, type WorkerFlags } from './shared.js';
+
+type Options = WorkerFlags & { json?: boolean };
+
+export function registerWorkerAdd(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = workerFieldOptions(describe(parent.command('add'), t, 'worker.add'), t).option('--json', t('opt.json'));
+  action<Options>(cmd, deps, async (env, opts) => {
+    const flags = await completeByPrompt(env, opts);
+    const worker = maskWorker(await env.withDb((ctx) => addWorker(ctx, toWorkerInput(flags))));
+    if (opts.json) writeJson(env.io, worker);
+    else env.io.stdout.write(`${t('worker.created', { name: worker.name, phone: worker.phone ?? '' })}\n`);
+  });
+}
+
+async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options> {
+  const missing = [!opts.name && '--name', !opts.phone && '--phone', !opts.occupation && '--occupation'].filter(Boolean) as string[];
+  if (missing.length === 0) return opts;
+  if (!env.interactive) requireFlags(env, missing);
+  const { t, prompter } = env;
+  const answers = { ...opts };
+  answers.name ??= await prompter.input({ message: t('prompt.worker_name'), required: true });
+  answers.phone ??= await prompter.input({ message: t('prompt.worker_phone'), required: true });
+  answers.occupation ??= await prompter.select({
+    message: t('prompt.occupation'),
+    choices: OCCUPATIONS.map((o) => ({ name: `${o} ${occupationLabel(o)}`, value: o })),
+  });
+  if (!answers.community) {
+    const communities = await env.withDb((ctx) => listCommunities(ctx.db));
+    if (communities.length) {
+      const picked = await prompter.select({ message: t('prompt.community'), choices: [{ name: '—', value: '' }, ...communities.map((c) => ({ name: c.name, value: c.name }))] });
+      answers.community = picked || undefined;
+    }
+  }
+  return answers;
+}

@@ -1,0 +1,56 @@
+import { Option, type Command } from 'commander';
+import type { Writable } from 'node:stream';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
+import { put, writeAtomically } from '../../cli/output-file.js';
+import { neutraliseFormula } from '../../cli/render.js';
+import type { Ctx } from '../../domain/context.js';
+import { filteredWorkers, streamWorkers, type Worker } from '../../domain/workers/read.js';
+import { logReveal } from '../../domain/workers/write.js';
+import { checkReveal, exportColumns, maskWorker, revealOptions, type RevealFlags } from './shared.js';
+import { filterOptions, toFilter, type FilterFlags } from './list.js';
+
+type Options = FilterFlags & RevealFlags & { format: 'csv' | 'json'; out?: string };
+
+export function registerWorkerExport(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = revealOptions(filterOptions(describe(parent.command('export'), t, 'worker.export'), t), t)
+    .addOption(new Option('--format <format>', t('opt.format')).choices(['csv', 'json']).default('csv'))
+    .option('--out <file>', t('opt.out'));
+  action<Options>(cmd, deps, async (env, opts) => {
+    checkReveal(opts);
+    const filter = toFilter(opts);
+    await env.withDb(async (ctx) => {
+      if (opts.reveal) {
+        const ids = (await filteredWorkers(ctx.db, filter).execute()).map((w) => w.id);
+        await logReveal(ctx, ids, ['phone', 'id_number'], opts.reason!);
+      }
+      const write = (out: Writable) => exportTo(env, ctx, out, opts);
+      if (opts.out) await writeAtomically(opts.out, write);
+      else await write(env.io.stdout);
+    });
+  });
+}
+
+/** Streams the roster: CSV for Excel (BOM, CRLF, formula-safe) or a JSON array. */
+async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: Options): Promise<void> {
+  const columns = exportColumns(env.t);
+  const present = (w: Worker) => (opts.reveal ? w : maskWorker(w));
+  const { stringify } = await import('csv-stringify/sync');
+  const csvLine = (cells: unknown[]) => stringify([cells.map((c) => neutraliseFormula(c == null ? '' : String(c)))], { record_delimiter: '\r\n' });
+  let first = true;
+  await put(out, opts.format === 'csv' ? `\uFEFF${csvLine(columns.map((c) => c.header))}` : '[');
+  let batch = '';
+  for await (const worker of streamWorkers(ctx.db, toFilter(opts))) {
+    const w = present(worker);
+    if (opts.format === 'csv') batch += csvLine(columns.map((c) => c.value(w)));
+    else {
+      batch += `${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.value(w) ?? null])))}`;
+      first = false;
+    }
+    if (batch.length > 1 << 16) {
+      await put(out, batch);
+      batch = '';
+    }
+  }
+  await put(out, opts.format === 'csv' ? batch : `${batch}\n]\n`);
+}

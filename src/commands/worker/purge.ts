@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { action, describe, type Deps } from '../../cli/command.js';
+import { writeJson } from '../../cli/render.js';
+import { purgeWorker } from '../../domain/workers/write.js';
+
+export function registerWorkerPurge(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = describe(parent.command('purge'), t, 'worker.purge')
+    .argument('<phone-or-id>', t('arg.worker'))
+    .requiredOption('--reason <text>', t('opt.reason'))
+    .option('--json', t('opt.json'));
+  action<{ reason: string; json?: boolean }>(cmd, deps, async (env, opts, [key]) => {
+    const result = await env.withDb((ctx) => purgeWorker(ctx, key!, opts.reason));
+    if (opts.json) writeJson(env.io, { id: result.id, purged: true });
+    else env.io.stdout.write(`${t('worker.purged_done', { id: result.id })}\n`);
+  });
+}

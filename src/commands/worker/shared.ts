@@ -1,0 +1,125 @@
+import { Option, type Command } from 'commander';
+import type { CommandEnv } from '../../cli/command.js';
+import type { Translate } from '../../cli/messages/index.js';
+import type { Column } from '../../cli/render.js';
+import type { Ctx } from '../../domain/context.js';
+import { maskIdNumber, maskPhone } from '../../domain/privacy.js';
+import { OCCUPATIONS, occupationLabel } from '../../domain/workers/fields.js';
+import type { Worker } from '../../domain/workers/read.js';
+import type { WorkerInput } from '../../domain/workers/validate.js';
+import { logReveal } from '../../domain/workers/write.js';
+import { UsageError } from '../../errors.js';
+
+export type WorkerFlags = {
+  name?: string;
+  phone?: string;
+  occupation?: string;
+  platform?: string;
+  community?: string;
+  subdistrict?: string;
+  site?: string;
+  idNumber?: string;
+  gender?: string;
+  joined?: string;
+  note?: string;
+};
+
+export function workerFieldOptions(cmd: Command, t: Translate, withPhone = true): Command {
+  if (withPhone) cmd.option('--phone <phone>', t('opt.worker_phone'));
+  return cmd
+    .option('--name <name>', t('opt.worker_name'))
+    .option('--occupation <occupation>', t('opt.occupation'))
+    .option('--platform <name>', t('opt.platform'))
+    .option('--community <name>', t('opt.community'))
+    .option('--subdistrict <name>', t('opt.subdistrict'))
+    .option('--site <name>', t('opt.site'))
+    .option('--id-number <id>', t('opt.id_number'))
+    .option('--gender <gender>', t('opt.gender'))
+    .option('--joined <date>', t('opt.joined'))
+    .option('--note <text>', t('opt.note'));
+}
+
+export function toWorkerInput(flags: WorkerFlags): WorkerInput {
+  return {
+    name: flags.name,
+    phone: flags.phone,
+    occupation: flags.occupation,
+    platform: flags.platform,
+    community: flags.community,
+    subdistrict: flags.subdistrict,
+    site: flags.site,
+    idNumber: flags.idNumber,
+    gender: flags.gender,
+    joinedOn: flags.joined,
+    note: flags.note,
+  };
+}
+
+export type RevealFlags = { reveal?: boolean; reason?: string };
+
+export function revealOptions(cmd: Command, t: Translate): Command {
+  return cmd.option('--reveal', t('opt.reveal')).option('--reason <text>', t('opt.reveal_reason'));
+}
+
+/** --reveal needs --reason; checked before any work is done. */
+export function checkReveal(flags: RevealFlags): void {
+  if (flags.reveal && !flags.reason?.trim()) throw new UsageError({ key: 'reveal.needs_reason' });
+}
+
+/** Logs the reveal (when asked for) and returns how to present each worker. */
+export async function presenter(ctx: Ctx, flags: RevealFlags, workers: Worker[]): Promise<(w: Worker) => Worker> {
+  if (!flags.reveal) return maskWorker;
+  await logReveal(ctx, workers.map((w) => w.id), ['phone', 'id_number'], flags.reason!);
+  return (w) => w;
+}
+
+export function maskWorker(w: Worker): Worker {
+  return { ...w, phone: maskPhone(w.phone), idNumber: maskIdNumber(w.idNumber) };
+}
+
+export function workerColumns(t: Translate): Column<Worker>[] {
+  return [
+    { key: 'id', header: 'id', value: (w) => w.id },
+    { key: 'name', header: t('col.name'), value: (w) => w.name },
+    { key: 'phone', header: t('col.phone'), value: (w) => w.phone },
+    { key: 'occupation', header: t('col.occupation'), value: (w) => w.occupation },
+    { key: 'platform', header: t('col.platform'), value: (w) => w.platform },
+    { key: 'site', header: t('col.site'), value: (w) => w.site },
+    { key: 'community', header: t('col.community'), value: (w) => w.community },
+    { key: 'active', header: t('col.status'), value: (w) => (w.purged ? 'purged' : w.active ? 'active' : 'inactive') },
+  ];
+}
+
+/** The full export columns (what a clerk re-opens in Excel). */
+export function exportColumns(t: Translate): Column<Worker>[] {
+  return [
+    ...workerColumns(t),
+    { key: 'idNumber', header: t('col.id_number'), value: (w) => w.idNumber },
+    { key: 'gender', header: t('col.gender'), value: (w) => w.gender },
+    { key: 'subdistrict', header: t('col.subdistrict'), value: (w) => w.subdistrict },
+    { key: 'joinedOn', header: t('col.joined'), value: (w) => w.joinedOn },
+    { key: 'registeredOn', header: t('col.registered'), value: (w) => w.registeredOn },
+    { key: 'note', header: t('col.note'), value: (w) => w.note },
+  ];
+}
+
+export const occupationOption = (t: Translate) => new Option('--occupation <occupation>', t('opt.occupation')).choices(OCCUPATIONS);
+
+export function workerFields(env: CommandEnv, w: Worker): [string, unknown][] {
+  const { t } = env;
+  return [
+    ['id', w.id],
+    [t('col.name'), w.name],
+    [t('col.phone'), w.phone],
+    [t('col.id_number'), w.idNumber],
+    [t('col.gender'), w.gender],
+    [t('col.occupation'), `${w.occupation} ${occupationLabel(w.occupation)}`],
+    [t('col.platform'), w.platform],
+    [t('col.site'), w.site],
+    [t('col.community'), [w.community, w.subdistrict].filter(Boolean).join(' · ')],
+    [t('col.joined'), w.joinedOn],
+    [t('col.registered'), w.registeredOn],
+    [t('col.status'), w.purged ? 'purged' : w.active ? 'active' : `inactive (${w.deactivatedOn}: ${w.deactivatedReason})`],
+    [t('col.note'), w.note],
+  ];
+}

@@ -1,0 +1,74 @@
+import { isRealDate } from '../text/dates.js';
+import { normalizeText } from '../text/normalize.js';
+
+export const OCCUPATIONS = ['rider', 'courier', 'ride_hailing', 'taxi', 'truck', 'streamer', 'other'] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+
+/** Chinese labels accepted for each occupation (first is the display label). */
+export const OCCUPATION_LABELS: Record<Occupation, string[]> = {
+  rider: ['外卖骑手', '外卖员', '网约配送员', '骑手', '外卖小哥', '配送员'],
+  courier: ['快递员', '快递小哥', '快递'],
+  ride_hailing: ['网约车司机', '网约车'],
+  taxi: ['出租车司机', '出租车', '的哥'],
+  truck: ['货车司机', '货运司机', '货车'],
+  streamer: ['网络主播', '主播'],
+  other: ['其他', '其它'],
+};
+
+const OCCUPATION_LOOKUP = new Map<string, Occupation>(
+  OCCUPATIONS.flatMap((key) => [[key, key] as const, ...OCCUPATION_LABELS[key].map((l) => [l, key] as const)]),
+);
+
+export function occupationLabel(key: string): string {
+  return OCCUPATION_LABELS[key as Occupation]?.[0] ?? key;
+}
+
+export function acceptedOccupations(): string {
+  return OCCUPATIONS.map((k) => `${k} (${OCCUPATION_LABELS[k].join('/')})`).join(', ');
+}
+
+/** '外卖骑手' / 'rider' / 'Rider' → 'rider'; unknown → undefined. */
+export function parseOccupation(value: string): Occupation | undefined {
+  const text = normalizeText(value);
+  return OCCUPATION_LOOKUP.get(text) ?? OCCUPATION_LOOKUP.get(text.toLowerCase());
+}
+
+export type PhoneResult = { ok: true; phone: string } | { ok: false; excel: boolean; value: string };
+
+/** Mainland mobile numbers: spaces, dashes and a +86/86 prefix are stripped. */
+export function parseMobile(value: string): PhoneResult {
+  const text = normalizeText(value);
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) return { ok: false, excel: true, value: text };
+  let phone = text.replace(/[\s\-()（）.]/g, '');
+  if (phone.startsWith('+86')) phone = phone.slice(3);
+  else if (phone.startsWith('0086')) phone = phone.slice(4);
+  else if (phone.length === 13 && phone.startsWith('86')) phone = phone.slice(2);
+  return /^1[3-9]\d{9}$/.test(phone) ? { ok: true, phone } : { ok: false, excel: false, value: text };
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+export type IdProblem = 'length' | 'birth' | 'check';
+
+/** GB 11643 resident ID: 18 characters, a real birth date, the check digit. */
+export function idNumberProblem(id: string, today: string): IdProblem | undefined {
+  if (!/^\d{17}[\dX]$/.test(id)) return 'length';
+  const [y, m, d] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
+  const birth = id.slice(6, 14).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+  if (!isRealDate(y, m, d) || birth > today) return 'birth';
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  return ID_CHECK[sum % 11] === id[17] ? undefined : 'check';
+}
+
+export function normalizeIdNumber(value: string): string {
+  return normalizeText(value).replace(/\s+/g, '').toUpperCase();
+}
+
+/** 男/女/male/female/M/F → male|female; unknown → undefined. */
+export function parseGender(value: string): 'male' | 'female' | undefined {
+  const text = normalizeText(value).toLowerCase();
+  if (['男', 'male', 'm', '男性'].includes(text)) return 'male';
+  if (['女', 'female', 'f', '女性'].includes(text)) return 'female';
+  return undefined;
+}

@@ -1,0 +1,131 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import type { Tx } from '../context.js';
+import { normalizeText } from '../text/normalize.js';
+import { parseMobile } from './fields.js';
+
+export type Worker = {
+  id: number;
+  phone: string | null;
+  name: string;
+  idNumber: string | null;
+  gender: string | null;
+  occupation: string;
+  platform: string | null;
+  site: string | null;
+  community: string | null;
+  subdistrict: string | null;
+  joinedOn: string | null;
+  note: string | null;
+  active: boolean;
+  deactivatedOn: string | null;
+  deactivatedReason: string | null;
+  registeredOn: string;
+  purged: boolean;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type WorkerFilter = {
+  community?: string;
+  occupation?: string;
+  platform?: string;
+  active?: boolean;
+  search?: string;
+  limit?: number;
+};
+
+type Db = Kysely<DB> | Tx;
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('workers as w')
+    .leftJoin('communities as c', 'c.id', 'w.community_id')
+    .select([
+      'w.id', 'w.phone', 'w.name', 'w.id_number', 'w.gender', 'w.occupation', 'w.platform', 'w.site', 'c.name as community',
+      'w.subdistrict', 'w.joined_on', 'w.note', 'w.active', 'w.deactivated_on', 'w.deactivated_reason', 'w.registered_on',
+      'w.purged_at', 'w.created_at', 'w.updated_at',
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+export function toWorker(r: Row): Worker {
+  return {
+    id: r.id,
+    phone: r.phone,
+    name: r.name,
+    idNumber: r.id_number,
+    gender: r.gender,
+    occupation: r.occupation,
+    platform: r.platform,
+    site: r.site,
+    community: r.community,
+    subdistrict: r.subdistrict,
+    joinedOn: r.joined_on,
+    note: r.note,
+    active: r.active === 1,
+    deactivatedOn: r.deactivated_on,
+    deactivatedReason: r.deactivated_reason,
+    registeredOn: r.registered_on,
+    purged: r.purged_at !== null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** A worker by mobile phone, or by numeric id (`12` or `#12`). */
+export async function findWorker(db: Db, key: string): Promise<Worker> {
+  const text = normalizeText(key);
+  const phone = parseMobile(text);
+  let query = baseQuery(db);
+  if (phone.ok) query = query.where('w.phone', '=', phone.phone);
+  else if (/^#?\d+$/.test(text)) query = query.where('w.id', '=', Number(text.replace('#', '')));
+  else throw new NotFoundError({ key: 'worker.not_found', params: { key: text } });
+  const row = await query.executeTakeFirst();
+  if (!row) throw new NotFoundError({ key: 'worker.not_found', params: { key: text } });
+  return toWorker(row);
+}
+
+export function filteredWorkers(db: Db, filter: WorkerFilter) {
+  let query = baseQuery(db).orderBy('w.id');
+  if (filter.community) query = query.where('c.name', '=', normalizeText(filter.community));
+  if (filter.occupation) query = query.where('w.occupation', '=', filter.occupation);
+  if (filter.platform) query = query.where('w.platform', '=', normalizeText(filter.platform));
+  if (filter.active !== undefined) query = query.where('w.active', '=', filter.active ? 1 : 0);
+  if (filter.search) {
+    const like = `%${normalizeText(filter.search)}%`;
+    query = query.where((eb) => eb.or([eb('w.name', 'like', like), eb('w.phone', 'like', like), eb('w.site', 'like', like)]));
+  }
+  if (filter.limit) query = query.limit(filter.limit);
+  return query as SelectQueryBuilder<any, any, Row>;
+}
+
+export async function listWorkers(db: Db, filter: WorkerFilter = {}): Promise<Worker[]> {
+  return (await filteredWorkers(db, filter).execute()).map(toWorker);
+}
+
+/** Streams matching workers (exports of a whole district's roster stay flat in memory). */
+export async function* streamWorkers(db: Db, filter: WorkerFilter = {}): AsyncGenerator<Worker> {
+  for await (const row of filteredWorkers(db, filter).stream(1000)) yield toWorker(row);
+}
+
+export type HistoryEntry = { at: string; operator: string; action: string; importId: number | null; changes: unknown };
+
+/** The worker's history, oldest first; a worker registered by an import starts with that import. */
+export async function workerHistory(db: Db, workerId: number): Promise<HistoryEntry[]> {
+  const rows = await db.selectFrom('worker_history').selectAll().where('worker_id', '=', workerId).orderBy('id').execute();
+  const entries = rows.map((r) => ({ at: r.at, operator: r.operator, action: r.action, importId: r.import_id, changes: r.changes ? JSON.parse(r.changes) : null }));
+  const origin = await db
+    .selectFrom('workers as w')
+    .innerJoin('imports as i', 'i.id', 'w.import_id')
+    .select(['i.id', 'i.at', 'i.operator'])
+    .where('w.id', '=', workerId)
+    .executeTakeFirst();
+  return origin ? [{ at: origin.at, operator: origin.operator, action: 'import', importId: origin.id, changes: null }, ...entries] : entries;
+}
+
+export async function listImports(db: Db, kind: string) {
+  return db.selectFrom('imports').selectAll().where('kind', '=', kind).orderBy('id').execute();
+}

@@ -1,0 +1,152 @@
+import { ConflictError, NotFoundError, ValidationError, type NuanxinError } from '../../errors.js';
+import { recordAudit } from '../audit.js';
+import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { communityIndex } from '../geo/communities.js';
+import { maskPhone } from '../privacy.js';
+import { normalizeText } from '../text/normalize.js';
+import { findWorker, type Worker } from './read.js';
+import { changedColumns } from './roster-import.js';
+import { validPhone, validateWorker, WorkerProblem, type WorkerColumns, type WorkerInput } from './validate.js';
+
+/** A row-level problem (import wording) as the error a single command raises. */
+function asError(problem: WorkerProblem): NuanxinError {
+  const { key, params } = problem.problem;
+  if (key.startsWith('reject.community')) return new NotFoundError({ key, params, hintKey: 'community.not_found.hint' });
+  return new ValidationError({ key, params });
+}
+
+async function validated<T>(work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof WorkerProblem ? asError(error) : error;
+  }
+}
+
+async function assertIdFree(trx: Tx, idNumber: string | null | undefined, workerId?: number): Promise<void> {
+  if (!idNumber) return;
+  const owner = await trx.selectFrom('workers').select(['id', 'phone']).where('id_number', '=', idNumber).executeTakeFirst();
+  if (owner && owner.id !== workerId) throw new ConflictError({ key: 'worker.id_taken', params: { phone: maskPhone(owner.phone) ?? '—' } });
+}
+
+async function history(trx: Tx, ctx: Ctx, workerId: number, action: string, changes: unknown): Promise<void> {
+  await trx
+    .insertInto('worker_history')
+    .values({ worker_id: workerId, at: ctx.clock.now().toISOString(), operator: ctx.actor.operator, action, import_id: null, changes: changes === null ? null : JSON.stringify(changes) })
+    .execute();
+  // The audit trail names the worker by id and the fields changed, never their values.
+  const fields = changes && typeof changes === 'object' ? Object.keys(changes) : [];
+  await recordAudit(trx, ctx, { action, entity: 'worker', entityKey: workerId, detail: fields.length ? { fields } : undefined });
+}
+
+export async function addWorker(ctx: Ctx, input: WorkerInput): Promise<Worker> {
+  const id = await inTransaction(ctx, async (trx) => {
+    const communities = await communityIndex(trx);
+    const { phone, columns } = await validated(() => ({
+      phone: validPhone(input.phone),
+      columns: validateWorker(input, { today: ctx.clock.today(), communities, requireCore: true }),
+    }));
+    const clash = await trx.selectFrom('workers').select('id').where('phone', '=', phone).executeTakeFirst();
+    if (clash) throw new ConflictError({ key: 'worker.exists', params: { phone: maskPhone(phone) ?? '' } });
+    await assertIdFree(trx, columns.id_number);
+    const now = ctx.clock.now().toISOString();
+    const row = await trx
+      .insertInto('workers')
+      .values({ ...columns, phone, name: columns.name!, occupation: columns.occupation!, registered_on: ctx.clock.today(), import_id: null, created_at: now, updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await history(trx, ctx, row.id, 'create', null);
+    return row.id;
+  });
+  return findWorker(ctx.db, `#${id}`);
+}
+
+function livingWorker(worker: Worker, key: string): Worker {
+  if (worker.purged) throw new ConflictError({ key: 'worker.purged', params: { key } });
+  return worker;
+}
+
+export async function updateWorker(ctx: Ctx, key: string, input: WorkerInput & { newPhone?: string }): Promise<Worker> {
+  const id = await inTransaction(ctx, async (trx) => {
+    const worker = livingWorker(await findWorker(trx, key), key);
+    const communities = await communityIndex(trx);
+    const columns: WorkerColumns & { phone?: string } = await validated(() => validateWorker(input, { today: ctx.clock.today(), communities }));
+    if (input.newPhone !== undefined) {
+      const phone = await validated(() => validPhone(input.newPhone));
+      const clash = await trx.selectFrom('workers').select('id').where('phone', '=', phone).where('id', '!=', worker.id).executeTakeFirst();
+      if (clash) throw new ConflictError({ key: 'worker.exists', params: { phone: maskPhone(phone) ?? '' } });
+      columns.phone = phone;
+    }
+    await assertIdFree(trx, columns.id_number, worker.id);
+    const current = await trx.selectFrom('workers').selectAll().where('id', '=', worker.id).executeTakeFirstOrThrow();
+    const changes = changedColumns(current, columns);
+    if (changes.phone) changes.phone = [maskPhone(changes.phone[0] as string), maskPhone(changes.phone[1] as string)];
+    const keys = Object.keys(changes);
+    if (keys.length === 0) return worker.id;
+    const set = Object.fromEntries(keys.map((k) => [k, (columns as Record<string, unknown>)[k]]));
+    await trx.updateTable('workers').set({ ...set, updated_at: ctx.clock.now().toISOString() }).where('id', '=', worker.id).execute();
+    await history(trx, ctx, worker.id, 'update', changes);
+    return worker.id;
+  });
+  return findWorker(ctx.db, `#${id}`);
+}
+
+export async function setWorkerActive(ctx: Ctx, key: string, active: boolean, reason?: string): Promise<Worker> {
+  const why = normalizeText(reason);
+  if (!active && !why) throw new ValidationError({ key: 'invalid.required', params: { field: 'reason' } });
+  const id = await inTransaction(ctx, async (trx) => {
+    const worker = livingWorker(await findWorker(trx, key), key);
+    if (worker.active === active) {
+      throw new ConflictError({ key: active ? 'worker.already_active' : 'worker.already_inactive', params: { phone: maskPhone(worker.phone) ?? key } });
+    }
+    await trx
+      .updateTable('workers')
+      .set({ active: active ? 1 : 0, deactivated_on: active ? null : ctx.clock.today(), deactivated_reason: active ? null : why, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', worker.id)
+      .execute();
+    await history(trx, ctx, worker.id, active ? 'reactivate' : 'deactivate', { active: [!active, active], ...(why ? { reason: [null, why] } : {}) });
+    return worker.id;
+  });
+  return findWorker(ctx.db, `#${id}`);
+}
+
+export const PURGED_NAME = '(已清除)';
+
+/**
+ * Removes a worker's personal data on request (PIPL art. 47). The row stays,
+ * anonymous (occupation, platform, community, dates), so counts and ledger
+ * totals still add up; history values are scrubbed; secure_delete overwrites
+ * the freed pages.
+ */
+export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promise<{ id: number }> {
+  const why = normalizeText(reason);
+  if (!why) throw new ValidationError({ key: 'invalid.required', params: { field: 'reason' } });
+  return inTransaction(ctx, async (trx) => {
+    const worker = livingWorker(await findWorker(trx, key), key);
+    const now = ctx.clock.now().toISOString();
+    await trx
+      .updateTable('workers')
+      .set({ phone: null, id_number: null, name: PURGED_NAME, gender: null, site: null, note: null, active: 0, deactivated_on: worker.deactivatedOn ?? ctx.clock.today(), deactivated_reason: 'purged', purged_at: now, updated_at: now })
+      .where('id', '=', worker.id)
+      .execute();
+    await trx.updateTable('worker_history').set({ changes: null }).where('worker_id', '=', worker.id).execute();
+    await trx.insertInto('worker_history').values({ worker_id: worker.id, at: now, operator: ctx.actor.operator, action: 'purge', import_id: null, changes: null }).execute();
+    await recordAudit(trx, ctx, { action: 'purge', entity: 'worker', entityKey: worker.id, detail: { reason: why } });
+    return { id: worker.id };
+  });
+}
+
+/** Every reveal of personal data is logged: who saw which fields of whom, and why. */
+export async function logReveal(ctx: Ctx, workerIds: number[], fields: string[], reason: string): Promise<void> {
+  const why = normalizeText(reason);
+  if (!why) throw new ValidationError({ key: 'reveal.needs_reason' });
+  await inTransaction(ctx, async (trx) => {
+    const at = ctx.clock.now().toISOString();
+    for (let i = 0; i < workerIds.length; i += 500) {
+      await trx
+        .insertInto('access_log')
+        .values(workerIds.slice(i, i + 500).map((id) => ({ at, operator: ctx.actor.operator, worker_id: id, fields: fields.join(','), reason: why, command: ctx.actor.command })))
+        .execute();
+    }
+  });
+}
