@@ -10,7 +10,12 @@ export function registerWorkerPurge(parent: Command, deps: Deps): void {
     .requiredOption('--reason <text>', t('opt.reason'))
     .option('--json', t('opt.json'));
   action<{ reason: string; json?: boolean }>(cmd, deps, async (env, opts, [key]) => {
-    const result = await env.withDb((ctx) => purgeWorker(ctx, key!, opts.reason));
+    const result = await env.withDb(async (ctx, handle) => {
+      const purged = await purgeWorker(ctx, key!, opts.reason);
+      // Old page versions would otherwise linger in the WAL file until it is overwritten.
+      handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      return purged;
+    });
     if (opts.json) writeJson(env.io, { id: result.id, purged: true });
     else env.io.stdout.write(`${t('worker.purged_done', { id: result.id })}\n`);
   });
