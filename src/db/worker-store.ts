@@ -49,6 +49,8 @@ export type NewWorker = WorkerColumns & {
  * (On PostgreSQL the same interface would be backed by batched statements.)
  */
 export interface WorkerStore {
+  /** Inserts a worker whose phone is not yet known; returns undefined (and writes nothing) if it is. */
+  insertIfNew(phone: string, columns: WorkerColumns, meta: { registered_on: string; import_id: number | null; at: string }): number | undefined;
   byPhone(phone: string): WorkerRow | undefined;
   idOwner(idNumber: string): { id: number; phone: string | null } | undefined;
   insert(worker: NewWorker): number;
@@ -63,9 +65,13 @@ export function sqliteWorkerStore(sqlite: Database.Database): WorkerStore {
   const byPhone = sqlite.prepare<[string], WorkerRow>(`select ${ROW_COLUMNS} from workers where phone = ?`);
   const idOwner = sqlite.prepare<[string], { id: number; phone: string | null }>('select id, phone from workers where id_number = ?');
   const insertColumns = ['phone', 'registered_on', 'import_id', 'created_at', 'updated_at', ...WORKER_COLUMNS];
-  const insert = sqlite.prepare(
-    `insert into workers (${insertColumns.join(', ')}) values (${insertColumns.map((c) => `@${c}`).join(', ')})`,
+  const placeholders = insertColumns.map(() => '?').join(', ');
+  const insert = sqlite.prepare(`insert into workers (${insertColumns.join(', ')}) values (${placeholders})`);
+  // New phones (nearly every row of a first import) take one statement instead of a lookup and an insert.
+  const insertIfNew = sqlite.prepare(
+    `insert into workers (${insertColumns.join(', ')}) values (${placeholders}) on conflict (phone) do nothing`,
   );
+  const valuesOf = (worker: NewWorker) => insertColumns.map((c) => (worker as Record<string, unknown>)[c] ?? null);
   const history = sqlite.prepare(
     'insert into worker_history (worker_id, at, operator, action, import_id, changes) values (?, ?, ?, ?, ?, ?)',
   );
@@ -83,10 +89,17 @@ export function sqliteWorkerStore(sqlite: Database.Database): WorkerStore {
   return {
     byPhone: (phone) => byPhone.get(phone),
     idOwner: (idNumber) => idOwner.get(idNumber),
+    insertIfNew(phone, c, meta) {
+      // Positional values in insertColumns order, built directly: this runs once per roster row.
+      const result = insertIfNew.run(
+        phone, meta.registered_on, meta.import_id, meta.at, meta.at,
+        c.name ?? null, c.id_number ?? null, c.gender ?? null, c.occupation ?? null, c.platform ?? null,
+        c.site ?? null, c.community_id ?? null, c.subdistrict ?? null, c.joined_on ?? null, c.note ?? null,
+      );
+      return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
+    },
     insert(worker: NewWorker) {
-      const values: Record<string, unknown> = {};
-      for (const column of insertColumns) values[column] = (worker as Record<string, unknown>)[column] ?? null;
-      return Number(insert.run(values).lastInsertRowid);
+      return Number(insert.run(valuesOf(worker)).lastInsertRowid);
     },
     update(id: number, columns: WorkerColumns, updatedAt: string) {
       const keys = Object.keys(columns).sort();

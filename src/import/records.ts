@@ -1,3 +1,5 @@
+import type { MessageParams } from '../errors.js';
+
 /** A record as the clerk sees it in Excel: `row` 1 is the header. */
 export type RawRecord = { row: number; cells: string[] };
 
@@ -12,7 +14,17 @@ export type FileMeta = {
   delimiter: ',' | '\t';
 };
 
+export type RejectReason = { key: string; params?: MessageParams };
+
+/** One data row after parsing: a value to write, or the reason it was refused. */
+/** One data row after parsing: a value to write (with its cells, if a write may still refuse it), or why it was refused. */
+export type ParsedItem<V> = { row: number; value: V; cells?: string[] } | { row: number; reject: RejectReason; cells: string[] };
+
+/** Parsed rows in order; the first batch of a file carries its header. */
+export type ParsedBatch<V> = { header?: string[]; unknownColumns?: string[]; items: ParsedItem<V>[]; bytesRead?: number };
+
 /** A record that only has empty cells: an empty line or a row of commas. */
 export function isBlank(cells: string[]): boolean {
-  return cells.every((c) => c.trim() === '');
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }

@@ -1,38 +1,27 @@
 import type { Ctx, Tx } from '../domain/context.js';
 import { inTransaction } from '../domain/context.js';
 import { recordAudit } from '../domain/audit.js';
-import { ValidationError, type MessageParams } from '../errors.js';
-import { isBlank, type FileMeta as FileInfo, type RawRecord } from './records.js';
-import { mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
+import { RowRejection } from './parse-records.js';
+import type { FileMeta, ParsedBatch, RejectReason } from './records.js';
+
+export { RowRejection } from './parse-records.js';
+export type { RejectReason } from './records.js';
 
 export type RowOutcome = 'inserted' | 'updated' | 'unchanged';
-export type RejectReason = { key: string; params?: MessageParams };
 export type Reject = RejectReason & { row: number; cells: string[] };
 
-/** Thrown by a plan's parse/apply to refuse one row (the rest go on). */
-export class RowRejection extends Error {
-  constructor(readonly reason: RejectReason) {
-    super(reason.key);
-  }
-}
-
-export type ImportPlan<F extends string, V> = {
+/** How parsed rows are written: one kind of import's rules. */
+export type ImportPlan<V> = {
   kind: string;
-  aliases: HeaderAliases<F>;
-  required: readonly F[];
-  /** Called once with the header, inside the transaction (load lookups, prepare statements). */
-  begin?(trx: Tx, map: HeaderMap<F>): Promise<void> | void;
-  /** Normalise and validate one record; throw RowRejection to refuse it. */
-  parse(map: HeaderMap<F>, cells: string[], row: number): V | Promise<V>;
-  /** A key that must not repeat within one file (the later row is rejected). */
-  keyOf?(value: V): string | undefined;
+  /** Called once before the first row, inside the transaction. */
+  begin?(trx: Tx): Promise<void> | void;
   /** Write one row; throw RowRejection to refuse it. */
   apply(trx: Tx, value: V, importId: number, row: number): RowOutcome | Promise<RowOutcome>;
   /** Called once after the last row, inside the transaction. */
   end?(trx: Tx, importId: number): Promise<void> | void;
 };
 
-export type ImportOptions = { dryRun?: boolean; strict?: boolean; source?: string; onRow?: (row: number) => void };
+export type ImportOptions = { dryRun?: boolean; strict?: boolean; source?: string; onBytes?: (bytesRead: number) => void };
 
 export type ImportReport = {
   importId: number | null;
@@ -55,19 +44,13 @@ export type ImportReport = {
 /** Signals "undo everything" (dry run, strict with rejects) without it being an error. */
 class Rollback extends Error {}
 
-/**
- * The guarantees every file import shares: one transaction (a crash leaves the
- * database as before), Excel row numbers, per-row rejects that do not stop the
- * valid rows (unless strict), never the same file twice, a recorded import.
- */
-export async function runImport<F extends string, V>(
-  ctx: Ctx,
-  file: FileInfo,
-  records: AsyncIterable<RawRecord>,
-  plan: ImportPlan<F, V>,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
-  const report: ImportReport = {
+/** A file with this hash was imported before (the import then changes nothing). */
+export async function previousImport(ctx: Ctx, kind: string, sha256: string): Promise<{ id: number; at: string } | undefined> {
+  return ctx.db.selectFrom('imports').select(['id', 'at']).where('kind', '=', kind).where('sha256', '=', sha256).executeTakeFirst();
+}
+
+export function emptyReport(file: FileMeta, dryRun: boolean): ImportReport {
+  return {
     importId: null,
     file: { name: file.name, sha256: file.sha256, size: file.size, encoding: file.encoding },
     inserted: 0,
@@ -77,35 +60,35 @@ export async function runImport<F extends string, V>(
     rejects: [],
     header: [],
     unknownColumns: [],
-    dryRun: Boolean(options.dryRun),
+    dryRun,
     written: false,
   };
-  const previous = await ctx.db
-    .selectFrom('imports')
-    .select(['id', 'at'])
-    .where('kind', '=', plan.kind)
-    .where('sha256', '=', file.sha256)
-    .executeTakeFirst();
-  if (previous) return { ...report, alreadyImported: previous };
+}
 
+/**
+ * The guarantees every file import shares: one transaction (a crash leaves the
+ * database as before), Excel row numbers, per-row rejects that do not stop the
+ * valid rows (unless strict), never the same file twice, a recorded import.
+ */
+export async function runImport<V>(
+  ctx: Ctx,
+  file: FileMeta,
+  batches: AsyncIterable<ParsedBatch<V>>,
+  plan: ImportPlan<V>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const report = emptyReport(file, Boolean(options.dryRun));
+  const previous = await previousImport(ctx, plan.kind, file.sha256);
+  if (previous) return { ...report, alreadyImported: previous };
   try {
     await inTransaction(ctx, async (trx) => {
       const importId = await openImportRecord(trx, ctx, plan.kind, file, options.source);
       report.importId = importId;
-      await processRecords(trx, records, plan, importId, report, options);
+      await plan.begin?.(trx);
+      await writeRows(trx, batches, plan, importId, report, options);
       await plan.end?.(trx, importId);
       report.rejected = report.rejects.length;
-      await trx
-        .updateTable('imports')
-        .set({ inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })
-        .where('id', '=', importId)
-        .execute();
-      await recordAudit(trx, ctx, {
-        action: 'import',
-        entity: 'import',
-        entityKey: importId,
-        detail: { kind: plan.kind, file: file.name, sha256: file.sha256, inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected },
-      });
+      await closeImportRecord(trx, ctx, plan.kind, file, importId, report);
       if (options.dryRun || (options.strict && report.rejected > 0)) throw new Rollback();
     });
     report.written = true;
@@ -116,63 +99,48 @@ export async function runImport<F extends string, V>(
   return report;
 }
 
-async function openImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileInfo, source?: string): Promise<number> {
+async function openImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileMeta, source?: string): Promise<number> {
   const row = await trx
     .insertInto('imports')
-    .values({
-      kind,
-      file_name: file.name,
-      sha256: file.sha256,
-      size: file.size,
-      at: ctx.clock.now().toISOString(),
-      operator: ctx.actor.operator,
-      source: source ?? null,
-      encoding: file.encoding,
-    })
+    .values({ kind, file_name: file.name, sha256: file.sha256, size: file.size, at: ctx.clock.now().toISOString(), operator: ctx.actor.operator, source: source ?? null, encoding: file.encoding })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-async function processRecords<F extends string, V>(
+async function closeImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileMeta, importId: number, report: ImportReport): Promise<void> {
+  const counts = { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected };
+  await trx.updateTable('imports').set(counts).where('id', '=', importId).execute();
+  await recordAudit(trx, ctx, { action: 'import', entity: 'import', entityKey: importId, detail: { kind, file: file.name, sha256: file.sha256, ...counts, ...report.extra } });
+}
+
+async function writeRows<V>(
   trx: Tx,
-  records: AsyncIterable<RawRecord>,
-  plan: ImportPlan<F, V>,
+  batches: AsyncIterable<ParsedBatch<V>>,
+  plan: ImportPlan<V>,
   importId: number,
   report: ImportReport,
   options: ImportOptions,
 ): Promise<void> {
-  let map: HeaderMap<F> | undefined;
-  const seen = new Map<string, number>();
-  for await (const { row, cells } of records) {
-    if (!map) {
-      map = mapHeaders(cells, plan.aliases, plan.required);
-      report.header = cells;
-      report.unknownColumns = map.unknown;
-      await plan.begin?.(trx, map);
-      continue;
+  for await (const batch of batches) {
+    if (batch.header) {
+      report.header = batch.header;
+      report.unknownColumns = batch.unknownColumns ?? [];
     }
-    if (isBlank(cells)) continue;
-    try {
-      if (cells.length !== map.headers.length) {
-        throw new RowRejection({ key: 'reject.cells', params: { found: cells.length, expected: map.headers.length } });
+    for (const item of batch.items) {
+      if ('reject' in item) {
+        report.rejects.push({ ...item.reject, row: item.row, cells: item.cells });
+        continue;
       }
-      // Plans may be synchronous; awaiting only real promises keeps a million-row loop quick.
-      const parsed = plan.parse(map, cells, row);
-      const value = parsed instanceof Promise ? await parsed : parsed;
-      const key = plan.keyOf?.(value);
-      if (key !== undefined) {
-        const first = seen.get(key);
-        if (first !== undefined) throw new RowRejection({ key: 'reject.duplicate', params: { row: first } });
-        seen.set(key, row);
+      try {
+        // Plans may be synchronous; awaiting only real promises keeps a million-row loop quick.
+        const applied = plan.apply(trx, item.value, importId, item.row);
+        report[applied instanceof Promise ? await applied : applied] += 1;
+      } catch (error) {
+        if (!(error instanceof RowRejection)) throw error;
+        report.rejects.push({ ...error.reason, row: item.row, cells: item.cells ?? [] });
       }
-      const applied = plan.apply(trx, value, importId, row);
-      report[applied instanceof Promise ? await applied : applied] += 1;
-    } catch (error) {
-      if (!(error instanceof RowRejection)) throw error;
-      report.rejects.push({ ...error.reason, row, cells });
     }
-    options.onRow?.(row);
+    if (batch.bytesRead !== undefined) options.onBytes?.(batch.bytesRead);
   }
-  if (!map) throw new ValidationError({ key: 'import.empty' });
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -69,8 +69,12 @@ describe('worker lifecycle', () => {
   });
 
   it('purges personal data but keeps the anonymous row', async () => {
-    const { cli, db } = await district();
+    const { cli, db, dir } = await district();
     await cli(['worker', 'update', '13800138000', '--id-number', '11010519491231002X', '--note', '电话 13800138000']);
+    // Neighbours on the same pages: without secure_delete the purged bytes would stay in their free space.
+    const others = Array.from({ length: 40 }, (_, i) => `路人${i},1390000${String(i).padStart(4, '0')},骑手`).join('\n');
+    writeFileSync(join(dir, 'others.csv'), `姓名,手机号,岗位\n${others}\n`);
+    await cli(['worker', 'import', join(dir, 'others.csv')]);
     const result = await cli(['worker', 'purge', '13800138000', '--reason', '本人申请', '--json']);
     expect(JSON.parse(result.stdout)).toEqual({ id: 1, purged: true });
     const raw = new Database(db, { readonly: true });

@@ -6,7 +6,7 @@ import { progressBar } from '../../cli/progress.js';
 import { writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import type { OpenDb } from '../../db/open.js';
-import type { FileMeta as FileInfo, RawRecord } from '../../import/records.js';
+import type { FileMeta as FileInfo } from '../../import/records.js';
 import type { ImportReport } from '../../import/runner.js';
 
 // Listed here, not imported from decode.ts: decoding (csv-parse, iconv-lite) loads only when a file is imported.
@@ -26,15 +26,15 @@ export function importOptions(cmd: Command, t: Translate): Command {
     .option('--json', t('opt.json'));
 }
 
-export type ImportRun = (ctx: Ctx, handle: OpenDb, file: FileInfo, records: AsyncIterable<RawRecord>) => Promise<ImportReport>;
+export type ImportRun = (ctx: Ctx, handle: OpenDb, file: FileInfo, onBytes: (bytesRead: number) => void) => Promise<ImportReport>;
 
 /** Inspect → stream → import → report, with the exit code the issue promises. */
 export async function runImportCommand(env: CommandEnv, path: string, flags: ImportFlags, run: ImportRun): Promise<number> {
   const { t, io } = env;
-  const { inspectFile, readRecords } = await import('../../import/decode.js');
+  const { inspectFile } = await import('../../import/decode.js');
   const file = await inspectFile(path, flags.encoding ?? 'auto');
   const bar = progressBar(io, file.size, file.name);
-  const report = await env.withDb((ctx, handle) => run(ctx, handle, file, readRecords(file, (bytes) => bar.update(bytes))));
+  const report = await env.withDb((ctx, handle) => run(ctx, handle, file, (bytes) => bar.update(bytes)));
   bar.done();
   const rejects = report.rejects.map((r) => ({ row: r.row, reason: t(r.key, r.params), cells: r.cells }));
   if (report.unknownColumns.length > 0) env.note(t('import.unknown_columns', { columns: report.unknownColumns.join(', ') }));

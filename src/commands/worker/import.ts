@@ -5,6 +5,11 @@ import { rosterImportPlan } from '../../domain/workers/roster-import.js';
 import { normalizeText } from '../../domain/text/normalize.js';
 import { UsageError } from '../../errors.js';
 import { runImport } from '../../import/runner.js';
+import { communityIndex } from '../../domain/geo/communities.js';
+import { rosterParser, type RosterParseOptions, type RosterRow } from '../../domain/workers/roster-parse.js';
+import { parseInThread } from '../../import/parse-records.js';
+import type { ParsedBatch, FileMeta } from '../../import/records.js';
+import type { CommandEnv } from '../../cli/command.js';
 import { importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
 type Options = ImportFlags & { blankClears?: boolean; deactivateMissing?: boolean; platform?: string; community?: string };
@@ -19,13 +24,27 @@ export function registerWorkerImport(parent: Command, deps: Deps): void {
   action<Options>(cmd, deps, async (env, opts, [file]) => {
     const scope = { platform: opts.platform ? normalizeText(opts.platform) : undefined, community: opts.community ? normalizeText(opts.community) : undefined };
     if (opts.deactivateMissing && !scope.platform && !scope.community) throw new UsageError({ key: 'worker.deactivate_scope' });
-    return runImportCommand(env, file!, opts, async (ctx, handle, info, records) => {
+    return runImportCommand(env, file!, opts, async (ctx, handle, info, onBytes) => {
       const plan = rosterImportPlan(ctx, sqliteWorkerStore(handle.sqlite), {
         blankClears: opts.blankClears,
         deactivateMissing: opts.deactivateMissing ? scope : undefined,
       });
-      const report = await runImport(ctx, info, records, plan, opts);
+      const parseOptions = { today: ctx.clock.today(), communities: [...(await communityIndex(ctx.db))], blankClears: opts.blankClears };
+      const batches = await rosterBatches(env, info, parseOptions);
+      const report = await runImport(ctx, info, batches, plan, { ...opts, onBytes });
       return opts.deactivateMissing ? { ...report, extra: { deactivated: report.written || report.dryRun ? plan.deactivated() : 0 } } : report;
     });
   });
+}
+
+/**
+ * Parsing and validating a roster takes about as long as writing it: a worker
+ * thread does the first while this thread writes, when the bundle is built
+ * (from source, as in unit tests, it runs in this thread).
+ */
+async function rosterBatches(env: CommandEnv, info: FileMeta, options: RosterParseOptions): Promise<AsyncIterable<ParsedBatch<RosterRow>>> {
+  const { parseInWorker, parseWorkerAvailable } = await import('../../import/parse-in-worker.js');
+  if (parseWorkerAvailable(env.io.env)) return parseInWorker<RosterRow>(info, { name: 'roster', options });
+  const { readRecordBatches } = await import('../../import/decode.js');
+  return parseInThread(readRecordBatches(info), rosterParser(options));
 }

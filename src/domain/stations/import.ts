@@ -1,6 +1,7 @@
 import { NuanxinError } from '../../errors.js';
 import { cellOf, type HeaderAliases } from '../../import/headers.js';
-import { RowRejection, type ImportPlan } from '../../import/runner.js';
+import { RowRejection, type RowParser } from '../../import/parse-records.js';
+import type { ImportPlan } from '../../import/runner.js';
 import type { Ctx } from '../context.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { insertStation, updateStationIn, type StationInput } from './write.js';
@@ -33,16 +34,11 @@ async function asRowRejection<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/**
- * Stations from CSV. A row is matched by code, or (without a code) by name
- * within its community, so re-importing the same sheet changes nothing.
- */
-export function stationImportPlan(ctx: Ctx, options: { createCommunity?: boolean }): ImportPlan<Field, Parsed> {
-  return {
-    kind: 'stations',
-    aliases: STATION_HEADERS,
-    required: ['name', 'community'],
-    parse(map, cells) {
+/** Reads one station row (pure; validation that needs the database happens on write). */
+export const stationRowParser: RowParser<Field, Parsed> = {
+  aliases: STATION_HEADERS,
+  required: ['name', 'community'],
+  parse(map, cells) {
       const get = (f: Field) => optionalText(cellOf(map, cells, f));
       const name = get('name');
       const community = get('community');
@@ -62,8 +58,17 @@ export function stationImportPlan(ctx: Ctx, options: { createCommunity?: boolean
         medicineExpiresOn: get('medicine_expires'),
       };
       return { input, key: input.code ?? `${community}\u0000${name}` };
-    },
-    keyOf: (value) => value.key,
+  },
+  keyOf: (value) => value.key,
+};
+
+/**
+ * Stations from CSV. A row is matched by code, or (without a code) by name
+ * within its community, so re-importing the same sheet changes nothing.
+ */
+export function stationImportPlan(ctx: Ctx, options: { createCommunity?: boolean }): ImportPlan<Parsed> {
+  return {
+    kind: 'stations',
     async apply(trx, { input }) {
       return asRowRejection(async () => {
         const existing = input.code

@@ -1,0 +1,3 @@
+export const HEADER: string;
+export function phoneFor(i: number): string;
+export function writeRoster(path: string, rows: number, communities: string[]): Promise<void>;
