@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_workers.js';
+import * as m0003 from './0003_points.js';
 
 /**
  * All migrations, by name (sorted by name when applied). Imported statically so
@@ -9,4 +10,5 @@ import * as m0002 from './0002_workers.js';
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_workers': m0002,
+  '0003_points': m0003,
 };

@@ -18,6 +18,17 @@ import { registerStationList } from './commands/station/list.js';
 import { registerStationShow } from './commands/station/show.js';
 import { registerStationUpdate } from './commands/station/update.js';
 import { describe } from './cli/command.js';
+import { registerGiftAdd, registerGiftList, registerGiftRestock, registerGiftRetire } from './commands/gift/gift.js';
+import { registerPointsAward } from './commands/points/award.js';
+import { registerPointsBalance } from './commands/points/balance.js';
+import { registerPointsImport } from './commands/points/import.js';
+import { registerPointsLedger } from './commands/points/ledger.js';
+import { registerPointsRedeem } from './commands/points/redeem.js';
+import { registerPointsReverse } from './commands/points/reverse.js';
+import { registerPointsRule } from './commands/points/rule.js';
+import { registerPointsStatement } from './commands/points/statement.js';
+import { registerPointsTop } from './commands/points/top.js';
+import { registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow } from './commands/team/team.js';
 import { registerWorkerAdd } from './commands/worker/add.js';
 import { registerWorkerExport } from './commands/worker/export.js';
 import { registerWorkerImport } from './commands/worker/import.js';
@@ -64,6 +75,22 @@ const GROUPS: Group[] = [
       registerWorkerPurge,
     ],
   },
+  {
+    name: 'points',
+    verbs: [
+      registerPointsRule,
+      registerPointsAward,
+      registerPointsImport,
+      registerPointsRedeem,
+      registerPointsReverse,
+      registerPointsBalance,
+      registerPointsStatement,
+      registerPointsLedger,
+      registerPointsTop,
+    ],
+  },
+  { name: 'team', verbs: [registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow] },
+  { name: 'gift', verbs: [registerGiftAdd, registerGiftList, registerGiftRestock, registerGiftRetire] },
 ];
 
 const OPTIONS_WITH_VALUES = new Set(['--db', '--lang', '--operator']);

@@ -108,6 +108,94 @@ export interface AccessLogTable {
   command: string;
 }
 
+export interface PointRulesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  points: number;
+  daily_cap: number | null;
+  description: string | null;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GiftsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  cost: number;
+  stock: number;
+  donor: string | null;
+  retired_at: string | null;
+  created_at: string;
+}
+
+export type EntryKind = 'award' | 'redeem' | 'reverse' | 'expire';
+
+export interface PointEntriesTable {
+  id: Generated<number>;
+  worker_id: number;
+  kind: EntryKind;
+  points: number;
+  rule_id: number | null;
+  gift_id: number | null;
+  qty: number | null;
+  business_date: string;
+  note: string | null;
+  reason: string | null;
+  ref: string | null;
+  reverses_id: number | null;
+  community_id: number | null;
+  import_id: number | null;
+  operator: string;
+  created_at: string;
+}
+
+export interface PointBalancesTable {
+  worker_id: number;
+  balance: number;
+  earned: number;
+  redeemed: number;
+  reversed: number;
+  expired: number;
+}
+
+export interface PointDailyTable {
+  business_date: string;
+  community_id: number;
+  kind: string;
+  points: number;
+  entries: number;
+}
+
+export interface GiftStockEntriesTable {
+  id: Generated<number>;
+  gift_id: number;
+  delta: number;
+  reason: 'initial' | 'restock' | 'redeem' | 'reverse';
+  point_entry_id: number | null;
+  note: string | null;
+  operator: string;
+  created_at: string;
+}
+
+export interface TeamsTable {
+  id: Generated<number>;
+  name: string;
+  community_id: number;
+  focus: string | null;
+  created_at: string;
+}
+
+export interface TeamMembersTable {
+  id: Generated<number>;
+  team_id: number;
+  worker_id: number;
+  joined_on: string;
+  left_on: string | null;
+}
+
 export interface DB {
   subdistricts: SubdistrictsTable;
   communities: CommunitiesTable;
@@ -118,4 +206,12 @@ export interface DB {
   workers: WorkersTable;
   worker_history: WorkerHistoryTable;
   access_log: AccessLogTable;
+  point_rules: PointRulesTable;
+  gifts: GiftsTable;
+  point_entries: PointEntriesTable;
+  point_balances: PointBalancesTable;
+  point_daily: PointDailyTable;
+  gift_stock_entries: GiftStockEntriesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
 }

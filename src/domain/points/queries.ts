@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, EntryKind } from '../../db/schema.js';
+import { ValidationError } from '../../errors.js';
+import { addDays } from '../clock.js';
+import { findWorker } from '../workers/read.js';
+import { balanceOf, type Balance } from './ledger.js';
+
+export type LedgerRow = {
+  id: number;
+  businessDate: string;
+  workerId: number;
+  worker: string;
+  phone: string | null;
+  kind: EntryKind;
+  points: number;
+  rule: string | null;
+  gift: string | null;
+  qty: number | null;
+  note: string | null;
+  reason: string | null;
+  ref: string | null;
+  reversesId: number | null;
+  operator: string;
+  createdAt: string;
+};
+
+export type LedgerFilter = { worker?: string; rule?: string; from?: string; to?: string; before?: string };
+
+function ledgerQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('point_entries as e')
+    .innerJoin('workers as w', 'w.id', 'e.worker_id')
+    .leftJoin('point_rules as r', 'r.id', 'e.rule_id')
+    .leftJoin('gifts as g', 'g.id', 'e.gift_id')
+    .select([
+      'e.id', 'e.business_date as businessDate', 'e.worker_id as workerId', 'w.name as worker', 'w.phone', 'e.kind', 'e.points',
+      'r.code as rule', 'g.code as gift', 'e.qty', 'e.note', 'e.reason', 'e.ref', 'e.reverses_id as reversesId', 'e.operator', 'e.created_at as createdAt',
+    ]);
+}
+
+export async function ledger(db: Kysely<DB>, filter: LedgerFilter): Promise<LedgerRow[]> {
+  let query = ledgerQuery(db).orderBy('e.business_date').orderBy('e.id');
+  if (filter.worker) query = query.where('e.worker_id', '=', (await findWorker(db, filter.worker)).id);
+  if (filter.rule) query = query.where('r.code', '=', filter.rule);
+  if (filter.from) query = query.where('e.business_date', '>=', filter.from);
+  if (filter.to) query = query.where('e.business_date', '<=', filter.to);
+  return (await query.execute()) as LedgerRow[];
+}
+
+export async function workerBalance(db: Kysely<DB>, key: string): Promise<{ worker: { id: number; name: string; phone: string | null }; balance: Balance }> {
+  const worker = await findWorker(db, key);
+  return { worker: { id: worker.id, name: worker.name, phone: worker.phone }, balance: await balanceOf(db, worker.id) };
+}
+
+export type Statement = {
+  worker: { id: number; name: string; phone: string | null };
+  month: string;
+  from: string;
+  to: string;
+  opening: number;
+  entries: LedgerRow[];
+  closing: number;
+};
+
+/** A monthly statement: opening balance, the month's entries by business date, closing balance. */
+export async function statement(db: Kysely<DB>, key: string, month: string): Promise<Statement> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationError({ key: 'invalid.month', params: { value: month } });
+  const worker = await findWorker(db, key);
+  const from = `${month}-01`;
+  const next = addDays(`${month}-28`, 4).slice(0, 7);
+  const to = addDays(`${next}-01`, -1);
+  const before = await db
+    .selectFrom('point_entries')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('points'), sql<number>`0`).as('total'))
+    .where('worker_id', '=', worker.id)
+    .where('business_date', '<', from)
+    .executeTakeFirstOrThrow();
+  const opening = Number(before.total);
+  const entries = (await ledgerQuery(db).where('e.worker_id', '=', worker.id).where('e.business_date', '>=', from).where('e.business_date', '<=', to).orderBy('e.business_date').orderBy('e.id').execute()) as LedgerRow[];
+  const closing = opening + entries.reduce((sum, e) => sum + e.points, 0);
+  return { worker: { id: worker.id, name: worker.name, phone: worker.phone }, month, from, to, opening, entries, closing };
+}
+
+export type TopRow = { rank: number; workerId: number; name: string; phone: string | null; community: string | null; points: number; awards: number };
+
+/**
+ * The leaderboard: points earned by service (awards, net of their reversals)
+ * with business dates in the period.
+ */
+export async function top(db: Kysely<DB>, filter: { community?: string; from?: string; to?: string; limit?: number }): Promise<TopRow[]> {
+  let query = db
+    .selectFrom('point_entries as e')
+    .innerJoin('workers as w', 'w.id', 'e.worker_id')
+    .leftJoin('communities as c', 'c.id', 'w.community_id')
+    .select((eb) => [
+      'w.id as workerId', 'w.name', 'w.phone', 'c.name as community',
+      eb.fn.sum<number>('e.points').as('points'),
+      eb.fn.sum<number>(sql`case when e.kind = 'award' then 1 when e.kind = 'reverse' then -1 else 0 end`).as('awards'),
+    ])
+    .where('e.rule_id', 'is not', null)
+    .groupBy(['w.id', 'w.name', 'w.phone', 'c.name'])
+    .having((eb) => eb.fn.sum('e.points'), '>', 0)
+    .orderBy('points', 'desc')
+    .orderBy('w.id')
+    .limit(filter.limit ?? 10);
+  if (filter.community) query = query.where('c.name', '=', filter.community);
+  if (filter.from) query = query.where('e.business_date', '>=', filter.from);
+  if (filter.to) query = query.where('e.business_date', '<=', filter.to);
+  const rows = await query.execute();
+  return rows.map((r, i) => ({ rank: i + 1, workerId: r.workerId, name: r.name, phone: r.phone, community: r.community, points: Number(r.points), awards: Number(r.awards) }));
+}
