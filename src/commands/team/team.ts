@@ -57,7 +57,7 @@ export function registerTeamShow(parent: Command, deps: Deps): void {
     const members = team.memberList.map((m) => ({ ...m, phone: maskPhone(m.phone) }));
     const format = formatOf(opts);
     if (format === 'json') {
-      writeJson(env.io, { ...team, memberList: undefined, members });
+      writeJson(env.io, { ...team, memberList: members });
       return;
     }
     renderRecord(env.io, format, team, [[t('col.name'), team.name], [t('col.community'), team.community], [t('col.focus'), team.focus], [t('col.members'), team.members], [t('col.points'), team.points]]);
