@@ -220,7 +220,7 @@ export const enCommands: Record<string, string> = {
   'ex.team.join': 'nuanxin team join 安全宣传队 13800138000 13900139000',
   'cmd.team.leave': 'remove workers from a team (membership history kept)',
   'ex.team.leave': 'nuanxin team leave 安全宣传队 13900139000',
-  'cmd.team.list': 'list teams',
+  'cmd.team.list': 'list volunteer teams with their community and member count',
   'ex.team.list': 'nuanxin team list',
   'cmd.team.show': 'a team\'s members and the points they earned',
   'ex.team.show': 'nuanxin team show 安全宣传队 --json',
