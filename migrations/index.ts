@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_workers.js';
 import * as m0003 from './0003_points.js';
+import * as m0004 from './0004_settings.js';
+import * as m0005 from './0005_wishes.js';
 
 /**
  * All migrations, by name (sorted by name when applied). Imported statically so
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_workers': m0002,
   '0003_points': m0003,
+  '0004_settings': m0004,
+  '0005_wishes': m0005,
 };

@@ -30,6 +30,12 @@ import { registerPointsStatement } from './commands/points/statement.js';
 import { registerPointsTop } from './commands/points/top.js';
 import { registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow } from './commands/team/team.js';
 import { registerWorkerAdd } from './commands/worker/add.js';
+import { registerConfigGet, registerConfigList, registerConfigSet } from './commands/config/config.js';
+import { registerSponsorAdd, registerSponsorList, registerSponsorShow } from './commands/sponsor/sponsor.js';
+import { registerWishAdd } from './commands/wish/add.js';
+import { registerWishImport } from './commands/wish/import.js';
+import { registerWishCancel, registerWishClaim, registerWishFollowUp, registerWishFulfil, registerWishPublish, registerWishRelease } from './commands/wish/moves.js';
+import { registerWishList, registerWishShow } from './commands/wish/show.js';
 import { registerWorkerExport } from './commands/worker/export.js';
 import { registerWorkerImport } from './commands/worker/import.js';
 import { registerWorkerImports } from './commands/worker/imports.js';
@@ -91,6 +97,23 @@ const GROUPS: Group[] = [
   },
   { name: 'team', verbs: [registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow] },
   { name: 'gift', verbs: [registerGiftAdd, registerGiftList, registerGiftRestock, registerGiftRetire] },
+  { name: 'sponsor', verbs: [registerSponsorAdd, registerSponsorList, registerSponsorShow] },
+  {
+    name: 'wish',
+    verbs: [
+      registerWishAdd,
+      registerWishImport,
+      registerWishPublish,
+      registerWishClaim,
+      registerWishFulfil,
+      registerWishFollowUp,
+      registerWishRelease,
+      registerWishCancel,
+      registerWishShow,
+      registerWishList,
+    ],
+  },
+  { name: 'config', verbs: [registerConfigList, registerConfigGet, registerConfigSet] },
 ];
 
 const OPTIONS_WITH_VALUES = new Set(['--db', '--lang', '--operator']);

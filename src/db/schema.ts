@@ -196,6 +196,63 @@ export interface TeamMembersTable {
   left_on: string | null;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface SponsorsTable {
+  id: Generated<number>;
+  name: string;
+  type: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  created_at: string;
+}
+
+export type WishStatus = 'collected' | 'listed' | 'claimed' | 'fulfilled' | 'followed_up' | 'cancelled';
+
+export interface WishesTable {
+  id: Generated<number>;
+  title: string;
+  category: string;
+  worker_id: number | null;
+  site: string | null;
+  detail: string | null;
+  estimate_fen: number | null;
+  source: string;
+  collected_on: string;
+  station_id: number | null;
+  community_id: number | null;
+  status: WishStatus;
+  listed_on: string | null;
+  sponsor_id: number | null;
+  pledge_fen: number | null;
+  claimed_on: string | null;
+  due_on: string | null;
+  cost_fen: number | null;
+  fulfilled_on: string | null;
+  evidence: string | null;
+  import_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WishEventsTable {
+  id: Generated<number>;
+  wish_id: number;
+  at: string;
+  business_date: string;
+  operator: string;
+  from_status: WishStatus | null;
+  to_status: WishStatus;
+  sponsor_id: number | null;
+  amount_fen: number | null;
+  due_on: string | null;
+  note: string | null;
+}
+
 export interface DB {
   subdistricts: SubdistrictsTable;
   communities: CommunitiesTable;
@@ -214,4 +271,8 @@ export interface DB {
   gift_stock_entries: GiftStockEntriesTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
+  settings: SettingsTable;
+  sponsors: SponsorsTable;
+  wishes: WishesTable;
+  wish_events: WishEventsTable;
 }

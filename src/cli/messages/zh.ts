@@ -150,4 +150,18 @@ export const zh: Record<string, string> = {
   'points.closing': '期末余额：{points}',
   'team.not_found': '没有名为 {name} 的队伍',
   'team.exists': '队伍 {name} 已存在',
+
+  'invalid.money': '{field} 的金额 "{value}" 无效（以元为单位，如 120 或 99.50）',
+  'config.unknown': '未知设置 {key}；可用：{known}',
+  'config.invalid': '{key} 的值 "{value}" 无效：{hint}',
+  'sponsor.not_found': '没有名为 {name} 的认领单位',
+  'sponsor.exists': '认领单位 {name} 已存在',
+  'sponsor.added': '已添加认领单位 {name}',
+  'wish.not_found': '没有第 {id} 号心愿',
+  'wish.worker_or_site': '心愿属于一名劳动者（--worker 手机号）或一个集体（--site 名称），二者选一',
+  'wish.due_past': '认领期限 {value} 已过',
+  'wish.bad_move': '第 {id} 号心愿当前为 {status}，不能变为 {to}；可以：{allowed}',
+  'wish.added': '已收集心愿 #{id} {title}',
+  'wish.moved': '心愿 #{id} {title}：{status}',
+  'wish.published': '已发布 {count} 个心愿',
 };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { POINTS_INVARIANTS } from '../points/invariants.js';
+import { WISH_INVARIANTS } from '../wishes/invariants.js';
 import { INVARIANTS, type Problem } from './invariants.js';
 
 export type CheckReport = { ok: boolean; checks: { name: string; ok: boolean; problems: string[] }[] };
@@ -21,7 +22,7 @@ export async function checkDatabase(sqlite: Database.Database, db: Kysely<DB>): 
     { name: 'integrity_check', ok: integrity.length === 0, problems: integrity },
     { name: 'foreign_key_check', ok: foreignKeys.length === 0, problems: foreignKeys },
   ];
-  for (const invariant of [...INVARIANTS, ...POINTS_INVARIANTS]) {
+  for (const invariant of [...INVARIANTS, ...POINTS_INVARIANTS, ...WISH_INVARIANTS]) {
     const problems: Problem[] = await invariant.run(db);
     checks.push({ name: invariant.name, ok: problems.length === 0, problems: problems.map((p) => p.detail) });
   }

@@ -1,0 +1,57 @@
+import type { Translate } from '../../cli/messages/index.js';
+import type { Column } from '../../cli/render.js';
+import type { Ctx } from '../../domain/context.js';
+import { maskPhone } from '../../domain/privacy.js';
+import { numberSetting } from '../../domain/settings.js';
+import { formatYuan } from '../../domain/text/money.js';
+import { categoryLabel } from '../../domain/wishes/model.js';
+import type { Wish } from '../../domain/wishes/read.js';
+
+/** The wish as shown: who it is for masked, money in yuan. */
+export function wishView(w: Wish) {
+  return {
+    id: w.id,
+    title: w.title,
+    category: w.category,
+    for: w.worker ? `${w.worker} ${maskPhone(w.workerPhone) ?? ''}`.trim() : w.site,
+    workerPhone: maskPhone(w.workerPhone),
+    site: w.site,
+    community: w.community,
+    station: w.station,
+    detail: w.detail,
+    estimate: formatYuan(w.estimateFen),
+    source: w.source,
+    collectedOn: w.collectedOn,
+    status: w.status,
+    listedOn: w.listedOn,
+    sponsor: w.sponsor,
+    pledge: formatYuan(w.pledgeFen),
+    claimedOn: w.claimedOn,
+    dueOn: w.dueOn,
+    cost: formatYuan(w.costFen),
+    fulfilledOn: w.fulfilledOn,
+    evidence: w.evidence,
+    overdue: w.overdue,
+    stale: w.stale,
+  };
+}
+
+export function wishColumns(t: Translate): Column<ReturnType<typeof wishView>>[] {
+  return [
+    { key: 'id', header: 'id', value: (w) => w.id },
+    { key: 'title', header: t('col.title'), value: (w) => w.title },
+    { key: 'category', header: t('col.category'), value: (w) => `${w.category} ${categoryLabel(w.category)}` },
+    { key: 'for', header: t('col.for'), value: (w) => w.for },
+    { key: 'community', header: t('col.community'), value: (w) => w.community },
+    { key: 'status', header: t('col.status'), value: (w) => `${w.status}${w.overdue ? ' ⚠overdue' : ''}${w.stale ? ' ⚠stale' : ''}` },
+    { key: 'sponsor', header: t('col.sponsor'), value: (w) => w.sponsor },
+    { key: 'dueOn', header: t('col.due'), value: (w) => w.dueOn },
+    { key: 'estimate', header: t('col.estimate'), value: (w) => w.estimate },
+    { key: 'pledge', header: t('col.pledge'), value: (w) => w.pledge },
+    { key: 'cost', header: t('col.cost_yuan'), value: (w) => w.cost },
+  ];
+}
+
+export async function viewProps(ctx: Ctx) {
+  return { today: ctx.clock.today(), staleDays: await numberSetting(ctx.db, 'wishes.stale_days') };
+}

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { action, describe, formatOf, intOption, withFormat, type Deps } from '../../cli/command.js';
+import { renderRecord, renderRows } from '../../cli/render.js';
+import { formatYuan } from '../../domain/text/money.js';
+import { getWish, listWishes, timeline } from '../../domain/wishes/read.js';
+import { categoryLabel, WISH_CATEGORIES } from '../../domain/wishes/model.js';
+import { viewProps, wishColumns, wishView } from './shared.js';
+
+export function registerWishShow(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = withFormat(describe(parent.command('show'), t, 'wish.show'), t, ['table', 'json']).argument('<id>', t('arg.wish'), intOption('ID'));
+  action<{ json?: boolean; format?: string }>(cmd, deps, async (env, opts, [id]) => {
+    const { wish, events } = await env.withDb(async (ctx) => ({ wish: wishView(await getWish(ctx.db, Number(id), await viewProps(ctx))), events: await timeline(ctx.db, Number(id)) }));
+    const shown = events.map((e) => ({ ...e, amount: formatYuan(e.amountFen), amountFen: undefined }));
+    const format = formatOf(opts);
+    renderRecord(env.io, format, { ...wish, timeline: shown }, [
+      ['id', wish.id],
+      [t('col.title'), wish.title],
+      [t('col.category'), `${wish.category} ${categoryLabel(wish.category)}`],
+      [t('col.for'), wish.for],
+      [t('col.community'), wish.community],
+      [t('col.detail'), wish.detail],
+      [t('col.estimate'), wish.estimate],
+      [t('col.status'), `${wish.status}${wish.overdue ? ' (overdue)' : ''}${wish.stale ? ' (listed > stale days)' : ''}`],
+      [t('col.sponsor'), wish.sponsor],
+      [t('col.pledge'), wish.pledge],
+      [t('col.due'), wish.dueOn],
+      [t('col.cost_yuan'), wish.cost],
+      [t('col.evidence'), wish.evidence],
+    ]);
+    if (format !== 'json') {
+      env.io.stdout.write(`\n${t('col.timeline')}\n`);
+      for (const e of shown) {
+        env.io.stdout.write(`  ${e.businessDate}  ${e.at}  ${e.operator}  ${e.from ?? '—'} → ${e.to}${e.sponsor ? `  ${e.sponsor}` : ''}${e.amount ? `  ¥${e.amount}` : ''}${e.dueOn ? `  due ${e.dueOn}` : ''}${e.note ? `  ${e.note}` : ''}\n`);
+      }
+    }
+  });
+}
+
+type ListOptions = { status?: string; category?: string; sponsor?: string; community?: string; overdue?: boolean; stale?: boolean; json?: boolean; format?: string };
+
+export function registerWishList(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = withFormat(describe(parent.command('list'), t, 'wish.list'), t)
+    .addOption(new Option('--status <status>', t('opt.wish_status')).choices(['collected', 'listed', 'claimed', 'fulfilled', 'followed_up', 'cancelled']))
+    .addOption(new Option('--category <cat>', t('opt.wish_category')).choices([...WISH_CATEGORIES]))
+    .option('--sponsor <name>', t('opt.sponsor'))
+    .option('--community <name>', t('opt.community'))
+    .option('--overdue', t('opt.overdue'))
+    .option('--stale', t('opt.stale'));
+  action<ListOptions>(cmd, deps, async (env, opts) => {
+    const wishes = await env.withDb(async (ctx) => (await listWishes(ctx.db, opts as never, await viewProps(ctx))).map(wishView));
+    await renderRows(env.io, formatOf(opts), wishColumns(t), wishes);
+  });
+}

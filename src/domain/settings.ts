@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { recordAudit } from './audit.js';
+import { inTransaction, type Ctx, type Tx } from './context.js';
+import { normalizeText } from './text/normalize.js';
+
+type Setting = { default: string; valid(value: string): boolean; hint: string };
+
+const positiveDays: Setting['valid'] = (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650;
+
+/** The district's settings, with their defaults. */
+export const SETTINGS: Record<string, Setting> = {
+  'wishes.claim_days': { default: '30', valid: positiveDays, hint: 'days a claim without --due has (1–3650)' },
+  'wishes.stale_days': { default: '60', valid: positiveDays, hint: 'days a listed, unclaimed wish waits before it is flagged for the next round' },
+  'points.expiry': { default: 'off', valid: (v) => ['off', 'end_of_following_year'].includes(v), hint: 'off, or end_of_following_year (points expire at the end of the year after they were earned)' },
+};
+
+function known(key: string): Setting {
+  const setting = SETTINGS[key];
+  if (!setting) throw new NotFoundError({ key: 'config.unknown', params: { key, known: Object.keys(SETTINGS).join(', ') } });
+  return setting;
+}
+
+export async function getSetting(db: Kysely<DB> | Tx, key: string): Promise<string> {
+  const setting = known(key);
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value ?? setting.default;
+}
+
+export async function numberSetting(db: Kysely<DB> | Tx, key: string): Promise<number> {
+  return Number(await getSetting(db, key));
+}
+
+export async function listSettings(db: Kysely<DB>): Promise<{ key: string; value: string; default: string; hint: string }[]> {
+  return Promise.all(Object.entries(SETTINGS).map(async ([key, s]) => ({ key, value: await getSetting(db, key), default: s.default, hint: s.hint })));
+}
+
+export async function setSetting(ctx: Ctx, key: string, rawValue: string): Promise<{ key: string; value: string }> {
+  const setting = known(key);
+  const value = normalizeText(rawValue);
+  if (!setting.valid(value)) throw new ValidationError({ key: 'config.invalid', params: { key, value, hint: setting.hint } });
+  await inTransaction(ctx, async (trx) => {
+    const old = await getSetting(trx, key);
+    await trx
+      .insertInto('settings')
+      .values({ key, value, updated_at: ctx.clock.now().toISOString() })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: ctx.clock.now().toISOString() }))
+      .execute();
+    await recordAudit(trx, ctx, { action: 'set', entity: 'setting', entityKey: key, detail: { value: [old, value] } });
+  });
+  return { key, value };
+}

@@ -1,0 +1,22 @@
+import { ValidationError } from '../../errors.js';
+import { normalizeText } from './normalize.js';
+
+/** "12.5", "¥12.50", "12元" → 1250 fen. Money is kept in integer fen. */
+export function parseYuan(value: string | number, field: string): number {
+  const text = normalizeText(String(value)).replace(/^[¥￥]/, '').replace(/元$/, '').replace(/,/g, '').trim();
+  if (!/^\d+(\.\d{1,2})?$/.test(text)) throw new ValidationError({ key: 'invalid.money', params: { field, value: String(value) } });
+  const [whole, cents = ''] = text.split('.');
+  return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
+}
+
+export function optionalYuan(value: string | undefined, field: string): number | undefined {
+  return value === undefined || normalizeText(value) === '' ? undefined : parseYuan(value, field);
+}
+
+/** 1250 → "12.50" (yuan, two decimals). */
+export function formatYuan(fen: number | null | undefined): string | null {
+  if (fen === null || fen === undefined) return null;
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
