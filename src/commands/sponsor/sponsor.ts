@@ -46,8 +46,9 @@ export function registerSponsorList(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = withFormat(describe(parent.command('list'), t, 'sponsor.list'), t);
   action<{ json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
-    const rows = await env.withDb((ctx) => sponsorTotals(ctx.db, ctx.clock.today()));
-    await renderRows(env.io, formatOf(opts), sponsorColumns(t), rows.map(sponsorView));
+    const rows = (await env.withDb((ctx) => sponsorTotals(ctx.db, ctx.clock.today()))).map(sponsorView);
+    if (formatOf(opts) === 'json') writeJson(env.io, rows);
+    else await renderRows(env.io, formatOf(opts), sponsorColumns(t), rows);
   });
 }
 

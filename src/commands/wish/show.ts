@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { action, describe, formatOf, intOption, withFormat, type Deps } from '../../cli/command.js';
-import { renderRecord, renderRows } from '../../cli/render.js';
+import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
 import { formatYuan } from '../../domain/text/money.js';
 import { getWish, listWishes, timeline } from '../../domain/wishes/read.js';
 import { categoryLabel, WISH_CATEGORIES } from '../../domain/wishes/model.js';
@@ -51,6 +51,7 @@ export function registerWishList(parent: Command, deps: Deps): void {
     .option('--stale', t('opt.stale'));
   action<ListOptions>(cmd, deps, async (env, opts) => {
     const wishes = await env.withDb(async (ctx) => (await listWishes(ctx.db, opts as never, await viewProps(ctx))).map(wishView));
-    await renderRows(env.io, formatOf(opts), wishColumns(t), wishes);
+    if (formatOf(opts) === 'json') writeJson(env.io, wishes);
+    else await renderRows(env.io, formatOf(opts), wishColumns(t), wishes);
   });
 }

@@ -76,14 +76,14 @@ export async function addWish(ctx: Ctx, input: WishInput): Promise<number> {
   return inTransaction(ctx, (trx) => insertWishIn(trx, ctx, input));
 }
 
-type Move = { to: WishStatus; set?: Updateable<WishesTable>; event?: { sponsorId?: number; amountFen?: number | null; dueOn?: string | null; note?: string | null; businessDate?: string } };
+type Move = { verb: string; to: WishStatus; set?: Updateable<WishesTable>; event?: { sponsorId?: number; amountFen?: number | null; dueOn?: string | null; note?: string | null; businessDate?: string } };
 
 /** One state change: refused (nothing changes) unless the lifecycle allows it; timeline entry appended. */
 async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> {
   const wish = await trx.selectFrom('wishes').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
   if (!wish) throw new NotFoundError({ key: 'wish.not_found', params: { id } });
-  if (!TRANSITIONS[wish.status].some((t) => t.to === move.to)) {
-    throw new ConflictError({ key: 'wish.bad_move', params: { id, status: wish.status, to: move.to, allowed: allowedNext(wish.status) } });
+  if (!TRANSITIONS[wish.status].some((t) => t.verb === move.verb && t.to === move.to)) {
+    throw new ConflictError({ key: 'wish.bad_move', params: { id, status: wish.status, verb: move.verb, allowed: allowedNext(wish.status) } });
   }
   const now = ctx.clock.now().toISOString();
   await trx.updateTable('wishes').set({ ...move.set, status: move.to, updated_at: now }).where('id', '=', id).execute();
@@ -109,7 +109,7 @@ export async function publishWishes(ctx: Ctx, filter: { category?: string }): Pr
     let query = trx.selectFrom('wishes').select('id').where('status', '=', 'collected').orderBy('id');
     if (category) query = query.where('category', '=', category);
     const ids = (await query.execute()).map((r) => r.id);
-    for (const id of ids) await moveIn(trx, ctx, id, { to: 'listed', set: { listed_on: ctx.clock.today() } });
+    for (const id of ids) await moveIn(trx, ctx, id, { verb: 'list-publish', to: 'listed', set: { listed_on: ctx.clock.today() } });
     return ids;
   });
 }
@@ -126,7 +126,7 @@ export async function claimWish(ctx: Ctx, id: number, input: { sponsor: string; 
       due = parsed;
     }
     const pledge = optionalYuan(input.pledge, 'pledge') ?? null;
-    return { to: 'claimed', set: { sponsor_id: sponsor.id, pledge_fen: pledge, claimed_on: today, due_on: due }, event: { sponsorId: sponsor.id, amountFen: pledge, dueOn: due } };
+    return { verb: 'claim', to: 'claimed', set: { sponsor_id: sponsor.id, pledge_fen: pledge, claimed_on: today, due_on: due }, event: { sponsorId: sponsor.id, amountFen: pledge, dueOn: due } };
   });
 }
 
@@ -136,6 +136,7 @@ export async function fulfilWish(ctx: Ctx, id: number, input: { cost?: string; d
     const cost = optionalYuan(input.cost, 'cost') ?? null;
     const sponsor = await trx.selectFrom('wishes').select('sponsor_id').where('id', '=', id).executeTakeFirst();
     return {
+      verb: 'fulfil',
       to: 'fulfilled',
       set: { cost_fen: cost, fulfilled_on: date, evidence: optionalText(input.evidence) ?? null },
       event: { sponsorId: sponsor?.sponsor_id ?? undefined, amountFen: cost, note: optionalText(input.note) ?? null, businessDate: date },
@@ -151,15 +152,15 @@ function reasonOf(value: string | undefined, field: string): string {
 
 export async function followUpWish(ctx: Ctx, id: number, note: string): Promise<void> {
   const text = reasonOf(note, 'note');
-  await move(ctx, id, () => ({ to: 'followed_up', event: { note: text } }));
+  await move(ctx, id, () => ({ verb: 'follow-up', to: 'followed_up', event: { note: text } }));
 }
 
 export async function releaseWish(ctx: Ctx, id: number, reason: string): Promise<void> {
   const text = reasonOf(reason, 'reason');
-  await move(ctx, id, () => ({ to: 'listed', set: { sponsor_id: null, pledge_fen: null, claimed_on: null, due_on: null, listed_on: ctx.clock.today() }, event: { note: text } }));
+  await move(ctx, id, () => ({ verb: 'release', to: 'listed', set: { sponsor_id: null, pledge_fen: null, claimed_on: null, due_on: null, listed_on: ctx.clock.today() }, event: { note: text } }));
 }
 
 export async function cancelWish(ctx: Ctx, id: number, reason: string): Promise<void> {
   const text = reasonOf(reason, 'reason');
-  await move(ctx, id, () => ({ to: 'cancelled', event: { note: text } }));
+  await move(ctx, id, () => ({ verb: 'cancel', to: 'cancelled', event: { note: text } }));
 }
