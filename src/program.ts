@@ -30,6 +30,9 @@ import { registerPointsStatement } from './commands/points/statement.js';
 import { registerPointsTop } from './commands/points/top.js';
 import { registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow } from './commands/team/team.js';
 import { registerWorkerAdd } from './commands/worker/add.js';
+import { registerReportPoints, registerReportStations, registerReportWishes, registerReportWorkers } from './commands/report/areas.js';
+import { registerReportProgramme } from './commands/report/programme.js';
+import { registerReportCommunity, registerReportWeekly } from './commands/report/weekly.js';
 import { registerConfigGet, registerConfigList, registerConfigSet } from './commands/config/config.js';
 import { registerSponsorAdd, registerSponsorList, registerSponsorShow } from './commands/sponsor/sponsor.js';
 import { registerWishAdd } from './commands/wish/add.js';
@@ -114,6 +117,10 @@ const GROUPS: Group[] = [
     ],
   },
   { name: 'config', verbs: [registerConfigList, registerConfigGet, registerConfigSet] },
+  {
+    name: 'report',
+    verbs: [registerReportWeekly, registerReportProgramme, registerReportStations, registerReportPoints, registerReportWishes, registerReportCommunity, registerReportWorkers],
+  },
 ];
 
 const OPTIONS_WITH_VALUES = new Set(['--db', '--lang', '--operator']);

@@ -41,7 +41,8 @@ export function toMarkdown(headers: string[], rows: string[][]): string {
 /** A terminal table (cli-table3 measures CJK characters as double width). */
 export async function toTable(headers: string[], rows: string[][]): Promise<string> {
   const { default: Table } = await import('cli-table3');
-  const table = new Table({ head: headers, style: { head: [], border: [] } });
+  // No rule between body rows: compact enough for long reports, still aligned for CJK.
+  const table = new Table({ head: headers, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
   table.push(...rows);
   return `${table.toString()}\n`;
 }

@@ -44,8 +44,11 @@ export function medicineState(hasMedicine: boolean, expiresOn: string | null, to
 }
 
 /** Every open station against the standard list: gaps, score, medicine, totals. */
-export async function auditStations(db: Kysely<DB>, input: { today: string; community?: string }): Promise<StationAudit> {
-  const stations = await listStations(db, { status: 'open', community: input.community });
+export async function auditStations(db: Kysely<DB>, input: { today: string; community?: string; includeClosedAfter?: string }): Promise<StationAudit> {
+  // includeClosedAfter: also stations closed after that date (they were open on it; for reports of past periods).
+  const all = await listStations(db, { community: input.community });
+  const after = input.includeClosedAfter;
+  const stations = all.filter((s) => s.status === 'open' || (after !== undefined && s.closedOn !== null && s.closedOn > after));
   const rows = stations.map((s): StationAuditRow => {
     const have = new Set(s.amenities);
     const missing = STANDARD_ITEMS.filter((item) => !have.has(item));

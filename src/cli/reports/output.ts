@@ -1,0 +1,30 @@
+import { Option, type Command } from 'commander';
+import type { CommandEnv } from '../command.js';
+import type { Translate } from '../messages/index.js';
+import { writeAtomically } from '../output-file.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function reportOptions(cmd: Command, t: Translate, formats: readonly string[] = REPORT_FORMATS): Command {
+  return cmd
+    .addOption(new Option('--format <format>', t('opt.report_format')).choices(formats).default('table'))
+    .option('--json', t('opt.json'))
+    .option('--out <file>', t('opt.report_out'));
+}
+
+export function reportFormat(opts: { format?: string; json?: boolean }): ReportFormat {
+  return opts.json ? 'json' : ((opts.format ?? 'table') as ReportFormat);
+}
+
+/** To stdout, or atomically to --out (temp file, then rename: a half-written report is never picked up). */
+export async function emitReport(env: CommandEnv, out: string | undefined, content: string): Promise<void> {
+  if (!out) {
+    env.io.stdout.write(content);
+    return;
+  }
+  await writeAtomically(out, async (stream) => {
+    stream.write(content);
+  });
+  env.note(env.t('report.written', { path: out }));
+}

@@ -1,0 +1,74 @@
+import type { Translate } from '../messages/index.js';
+import type { WeeklyReport } from '../../domain/reports/weekly.js';
+import { amenityLabel } from '../../domain/stations/amenities.js';
+import { occupationLabel } from '../../domain/workers/fields.js';
+
+/** A report as sections of figures (current, previous, change) and lists: what every format renders. */
+export type FigureRow = { key: string; label: string; current: number; previous: number; change: number };
+export type ListBlock = { title: string; headers: string[]; rows: (string | number | null)[][] };
+export type Section = { key: string; title: string; figures: FigureRow[]; lists: ListBlock[] };
+
+const FIGURES: Record<'workers' | 'stations' | 'points' | 'wishes', string[]> = {
+  workers: ['active', 'new', 'deactivated'],
+  stations: ['open', 'fully_equipped', 'with_gaps', 'medicine_expired', 'medicine_expiring', 'average_score'],
+  points: ['awarded', 'redeemed', 'reversed', 'net', 'earners'],
+  wishes: ['collected', 'claimed', 'fulfilled', 'followed_up', 'overdue', 'pledged_yuan', 'spent_yuan'],
+};
+
+function figureRows(t: Translate, r: WeeklyReport, area: keyof typeof FIGURES): FigureRow[] {
+  const now = r[area] as unknown as Record<string, number>;
+  const before = r.previous[area] as unknown as Record<string, number>;
+  return FIGURES[area].map((key) => ({
+    key,
+    label: t(`report.${area}.${key}`),
+    current: now[key] ?? 0,
+    previous: before[key] ?? 0,
+    change: r.change[area][key] ?? 0,
+  }));
+}
+
+export function weeklySections(t: Translate, r: WeeklyReport): Section[] {
+  const occupations = Object.keys(r.workers.by_occupation).map((o) => ({
+    key: `new_${o}`,
+    label: `  ${t('report.workers.new')} · ${occupationLabel(o)}`,
+    current: r.workers.by_occupation[o] ?? 0,
+    previous: r.previous.workers.by_occupation[o] ?? 0,
+    change: (r.workers.by_occupation[o] ?? 0) - (r.previous.workers.by_occupation[o] ?? 0),
+  }));
+  return [
+    { key: 'workers', title: t('report.section.workers'), figures: [...figureRows(t, r, 'workers'), ...occupations.filter((o) => o.current || o.previous)], lists: [] },
+    {
+      key: 'stations',
+      title: t('report.section.stations'),
+      figures: figureRows(t, r, 'stations'),
+      lists: [{
+        title: t('report.list.station_gaps'),
+        headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')],
+        rows: r.details.station_gaps.map((g) => [g.code, g.name, g.community, g.missing.map(amenityLabel).join('、'), t(`medicine.${g.medicine}`)]),
+      }],
+    },
+    {
+      key: 'points',
+      title: t('report.section.points'),
+      figures: figureRows(t, r, 'points'),
+      lists: [
+        { title: t('report.list.top_volunteers'), headers: ['#', t('col.name'), t('col.phone'), t('col.community'), t('col.points')], rows: r.details.top_volunteers.map((v) => [v.rank, v.name, v.phone, v.community, v.points]) },
+        { title: t('report.list.low_stock'), headers: [t('col.code'), t('col.name'), t('col.stock')], rows: r.details.low_stock_gifts.map((g) => [g.code, g.name, g.stock]) },
+      ],
+    },
+    {
+      key: 'wishes',
+      title: t('report.section.wishes'),
+      figures: figureRows(t, r, 'wishes'),
+      lists: [{
+        title: t('report.list.by_sponsor'),
+        headers: [t('col.sponsor'), t('col.claimed'), t('col.fulfilled'), t('col.pledged'), t('col.spent')],
+        rows: r.details.wishes_by_sponsor.map((s) => [s.sponsor, s.claimed, s.fulfilled, s.pledged_yuan, s.spent_yuan]),
+      }],
+    },
+  ];
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { action, describe, type Deps } from '../../cli/command.js';
+import { reportHtml } from '../../cli/reports/html.js';
+import { emitReport, reportFormat, reportOptions } from '../../cli/reports/output.js';
+import { reportCsv, reportMarkdown, reportTable, type ReportText } from '../../cli/reports/render.js';
+import type { Section } from '../../cli/reports/sections.js';
+import type { Translate } from '../../cli/messages/index.js';
+import { barChart } from '../../cli/reports/svg.js';
+import { resolvePeriod } from '../../domain/reports/period.js';
+import { programmeReport, type ProgrammeReport } from '../../domain/reports/programme.js';
+import { resolveScope } from '../../domain/reports/weekly.js';
+import { periodOptions, type PeriodFlags } from './weekly.js';
+
+function sections(t: Translate, r: ProgrammeReport): Section[] {
+  return r.actions.map((a) => ({
+    key: a.key,
+    title: `${a.no}. ${t(`programme.${a.key}`)}`,
+    figures: a.tracked
+      ? a.figures.map((f) => ({ key: f.key, label: t(`programme.${a.key}.${f.key}`), current: f.current, previous: f.previous, change: f.change }))
+      : [],
+    lists: a.tracked ? [] : [{ title: t('programme.not_tracked'), headers: [], rows: [] }],
+  }));
+}
+
+export function registerReportProgramme(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = reportOptions(periodOptions(describe(parent.command('programme').alias('program'), t, 'report.programme'), t), t).option('--community <name>', t('opt.community'));
+  action<PeriodFlags>(cmd, deps, async (env, opts) => {
+    const report = await env.withDb(async (ctx) => programmeReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts.community, ctx.clock.timeZone)));
+    const format = reportFormat(opts);
+    const text: ReportText = {
+      title: t('report.programme_title', { community: report.community ?? t('report.district') }),
+      subtitle: `${t('report.period_line', { from: report.period.from, to: report.period.to, prevFrom: report.previous_period.from, prevTo: report.previous_period.to })} · ${t('report.workers_line', report.workers)}`,
+      sections: sections(t, report),
+    };
+    // Untracked strands are left out of the tables and named in one closing note.
+    const textFor = (withNotes: boolean) => ({ ...text, sections: text.sections.filter((s) => withNotes || s.figures.length) });
+    let content: string;
+    if (format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
+    else if (format === 'md') content = reportMarkdown(t, textFor(false)) + report.actions.filter((a) => !a.tracked).map((a) => `\n- ${a.no}. ${t(`programme.${a.key}`)}: ${t('programme.not_tracked')}`).join('') + '\n';
+    else if (format === 'csv') content = await reportCsv(t, textFor(false));
+    else if (format === 'html') {
+      const bars = report.actions.filter((a) => a.tracked).map((a) => ({ label: `${a.no}`, value: a.figures[0]!.current, secondary: a.figures[0]!.previous }));
+      content = reportHtml(t, textFor(false), [barChart({ title: t('report.chart.programme'), bars, legend: [t('report.current'), t('report.previous')] })]);
+    } else {
+      content = await reportTable(t, textFor(false));
+      const untracked = report.actions.filter((a) => !a.tracked).map((a) => `${a.no}. ${t(`programme.${a.key}`)}`);
+      if (untracked.length) content += `\n${t('programme.not_tracked')}: ${untracked.join('；')}\n`;
+    }
+    await emitReport(env, opts.out, content);
+  });
+}

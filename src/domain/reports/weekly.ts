@@ -1,0 +1,148 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { addDays } from '../clock.js';
+import { maskPhone } from '../privacy.js';
+import { top } from '../points/queries.js';
+import { auditStations } from '../stations/audit.js';
+import { normalizeText } from '../text/normalize.js';
+import { formatYuan } from '../text/money.js';
+import { pointFigures, stationFigures, wishFigures, workerFigures, type PointFigures, type Scope, type StationFigures, type WishFigures, type WorkerFigures } from './figures.js';
+import { isoWeek, mondayOf, previousPeriod, type Period } from './period.js';
+
+export type Figures = { workers: WorkerFigures; stations: StationFigures; points: PointFigures; wishes: WishFigures };
+
+export type WeeklyReport = Figures & {
+  period: Period;
+  community: string | null;
+  previous: Figures & { period: Period };
+  change: Record<keyof Figures, Record<string, number>>;
+  details: {
+    top_volunteers: { rank: number; name: string; phone: string | null; community: string | null; points: number }[];
+    low_stock_gifts: { code: string; name: string; stock: number }[];
+    wishes_by_sponsor: { sponsor: string; claimed: number; fulfilled: number; pledged_yuan: string | null; spent_yuan: string | null }[];
+    station_gaps: { code: string; name: string; community: string; missing: string[]; medicine: string }[];
+  };
+  charts: {
+    points_by_week: { week: string; from: string; awarded: number; redeemed: number }[];
+    wishes_by_state: Record<string, number>;
+    compliance_by_community: { community: string; stations: number; fully_equipped: number }[];
+  };
+};
+
+/** Gifts at or below this stock are reported as low. */
+export const LOW_STOCK = 5;
+
+export async function resolveScope(db: Kysely<DB>, community: string | undefined, timeZone: string): Promise<Scope> {
+  if (!community) return { timeZone };
+  const name = normalizeText(community);
+  const row = await db.selectFrom('communities').select('id').where('name', '=', name).executeTakeFirst();
+  if (!row) throw new NotFoundError({ key: 'community.not_found', params: { name } });
+  return { communityId: row.id, community: name, timeZone };
+}
+
+async function figures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Figures & { compliance: StationFigures & { byCommunity: { community: string; stations: number; fullyEquipped: number }[] } }> {
+  const [workers, stations, points, wishes] = await Promise.all([workerFigures(db, period, scope), stationFigures(db, period, scope), pointFigures(db, period, scope), wishFigures(db, period, scope)]);
+  const { byCommunity, ...stationTotals } = stations;
+  return { workers, stations: stationTotals, points, wishes, compliance: stations };
+}
+
+function difference(now: object, before: object): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(now)) {
+    const old = (before as Record<string, unknown>)[key];
+    if (typeof value === 'number' && typeof old === 'number') out[key] = Math.round((value - old) * 100) / 100;
+  }
+  return out;
+}
+
+/**
+ * The weekly summary: every figure for the period, the period before, the
+ * change; details and chart series. Reads aggregates only (roll-ups, indexes).
+ */
+export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope): Promise<WeeklyReport> {
+  const prevPeriod = previousPeriod(period);
+  const [current, previous] = [await figures(db, period, scope), await figures(db, prevPeriod, scope)];
+  const { compliance, ...now } = current;
+  const { compliance: _previousCompliance, ...before } = previous;
+  return {
+    period,
+    community: scope.community ?? null,
+    ...now,
+    previous: { period: prevPeriod, ...before },
+    change: {
+      workers: difference(now.workers, before.workers),
+      stations: difference(now.stations, before.stations),
+      points: difference(now.points, before.points),
+      wishes: difference(now.wishes, before.wishes),
+    },
+    details: await details(db, period, scope),
+    charts: {
+      points_by_week: await pointsByWeek(db, period, scope),
+      wishes_by_state: await wishesByState(db, scope),
+      compliance_by_community: compliance.byCommunity.map((c) => ({ community: c.community, stations: c.stations, fully_equipped: c.fullyEquipped })),
+    },
+  };
+}
+
+async function details(db: Kysely<DB>, period: Period, scope: Scope): Promise<WeeklyReport['details']> {
+  const volunteers = await top(db, { community: scope.community, from: period.from, to: period.to, limit: 5 });
+  const gifts = await db.selectFrom('gifts').select(['code', 'name', 'stock']).where('retired_at', 'is', null).where('stock', '<=', LOW_STOCK).orderBy('stock').orderBy('code').execute();
+  let sponsors = db
+    .selectFrom('wish_events as e')
+    .innerJoin('wishes as w', 'w.id', 'e.wish_id')
+    .innerJoin('sponsors as s', 's.id', 'e.sponsor_id')
+    .select([
+      's.name as sponsor',
+      sql<number>`sum(case when e.to_status = 'claimed' then 1 else 0 end)`.as('claimed'),
+      sql<number>`sum(case when e.to_status = 'fulfilled' then 1 else 0 end)`.as('fulfilled'),
+      sql<number>`sum(case when e.to_status = 'claimed' then coalesce(e.amount_fen, 0) else 0 end)`.as('pledged'),
+      sql<number>`sum(case when e.to_status = 'fulfilled' then coalesce(e.amount_fen, 0) else 0 end)`.as('spent'),
+    ])
+    .where('e.business_date', '>=', period.from)
+    .where('e.business_date', '<=', period.to)
+    .groupBy('s.name')
+    .orderBy('s.name');
+  if (scope.communityId !== undefined) sponsors = sponsors.where('w.community_id', '=', scope.communityId);
+  const audit = await auditStations(db, { today: period.to, community: scope.community, includeClosedAfter: period.to });
+  return {
+    top_volunteers: volunteers.map((v) => ({ rank: v.rank, name: v.name, phone: maskPhone(v.phone), community: v.community, points: v.points })),
+    low_stock_gifts: gifts,
+    wishes_by_sponsor: (await sponsors.execute()).map((r) => ({ sponsor: r.sponsor, claimed: Number(r.claimed), fulfilled: Number(r.fulfilled), pledged_yuan: formatYuan(Number(r.pledged)), spent_yuan: formatYuan(Number(r.spent)) })),
+    station_gaps: audit.stations.filter((s) => !s.compliant).map((s) => ({ code: s.code, name: s.name, community: s.community, missing: s.missing, medicine: s.medicine })),
+  };
+}
+
+/** Awarded and redeemed points per ISO week, the 12 weeks ending with the period's week. */
+async function pointsByWeek(db: Kysely<DB>, period: Period, scope: Scope): Promise<WeeklyReport['charts']['points_by_week']> {
+  const lastMonday = mondayOf(period.to);
+  const firstMonday = addDays(lastMonday, -77);
+  let q = db
+    .selectFrom('point_daily')
+    .select(['business_date', 'kind', sql<number>`sum(points)`.as('points')])
+    .where('business_date', '>=', firstMonday)
+    .where('business_date', '<=', addDays(lastMonday, 6))
+    .where('kind', 'in', ['award', 'redeem'])
+    .groupBy(['business_date', 'kind']);
+  if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+  const weeks = Array.from({ length: 12 }, (_, i) => {
+    const from = addDays(firstMonday, i * 7);
+    return { week: isoWeek(from), from, awarded: 0, redeemed: 0 };
+  });
+  for (const row of await q.execute()) {
+    const index = Math.floor((Date.parse(`${row.business_date}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000));
+    const bucket = weeks[index];
+    if (!bucket) continue;
+    if (row.kind === 'award') bucket.awarded += Number(row.points);
+    else bucket.redeemed -= Number(row.points);
+  }
+  return weeks;
+}
+
+async function wishesByState(db: Kysely<DB>, scope: Scope): Promise<Record<string, number>> {
+  let q = db.selectFrom('wishes').select(['status', sql<number>`count(*)`.as('n')]).groupBy('status');
+  if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+  const counts: Record<string, number> = { collected: 0, listed: 0, claimed: 0, fulfilled: 0, followed_up: 0, cancelled: 0 };
+  for (const r of await q.execute()) counts[r.status] = Number(r.n);
+  return counts;
+}
