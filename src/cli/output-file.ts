@@ -1,6 +1,7 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { ValidationError } from '../errors.js';
 
 /**
  * Writes to `path` atomically: into a temp file beside it, renamed into place
@@ -10,14 +11,17 @@ import type { Writable } from 'node:stream';
 export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
   const temp = `${path}.partial-${process.pid}`;
   const out = createWriteStream(temp, { mode: 0o600 });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
   try {
-    await write(out);
+    await Promise.race([write(out), failed]);
     out.end();
-    await once(out, 'finish');
+    await Promise.race([once(out, 'finish'), failed]);
     renameSync(temp, path);
   } catch (error) {
     out.destroy();
     rmSync(temp, { force: true });
+    const code = (error as { code?: string }).code;
+    if (code && /^E[A-Z]+$/.test(code)) throw new ValidationError({ key: 'file.cannot_write', params: { path, reason: code } });
     throw error;
   }
 }

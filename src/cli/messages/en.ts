@@ -192,4 +192,5 @@ export const en: Record<string, string> = {
   'report.need_range': 'give both --from and --to as dates (got "{from}", "{to}")',
   'report.range_backwards': '--from {from} is after --to {to}',
   'report.written': 'report written to {path}',
+  'file.cannot_write': 'cannot write {path} ({reason}); nothing was written',
 };
