@@ -88,24 +88,36 @@ export type TopRow = { rank: number; workerId: number; name: string; phone: stri
  * with business dates in the period.
  */
 export async function top(db: Kysely<DB>, filter: { community?: string; from?: string; to?: string; limit?: number }): Promise<TopRow[]> {
-  let query = db
+  // Rank from the ledger alone (a covering index), then look up only the few workers shown.
+  let ranked = db
     .selectFrom('point_entries as e')
-    .innerJoin('workers as w', 'w.id', 'e.worker_id')
-    .leftJoin('communities as c', 'c.id', 'w.community_id')
     .select((eb) => [
-      'w.id as workerId', 'w.name', 'w.phone', 'c.name as community',
+      'e.worker_id as workerId',
       eb.fn.sum<number>('e.points').as('points'),
       eb.fn.sum<number>(sql`case when e.kind = 'award' then 1 when e.kind = 'reverse' then -1 else 0 end`).as('awards'),
     ])
     .where('e.rule_id', 'is not', null)
-    .groupBy(['w.id', 'w.name', 'w.phone', 'c.name'])
+    .groupBy('e.worker_id')
     .having((eb) => eb.fn.sum('e.points'), '>', 0)
     .orderBy('points', 'desc')
-    .orderBy('w.id')
+    .orderBy('e.worker_id')
     .limit(filter.limit ?? 10);
-  if (filter.community) query = query.where('c.name', '=', filter.community);
-  if (filter.from) query = query.where('e.business_date', '>=', filter.from);
-  if (filter.to) query = query.where('e.business_date', '<=', filter.to);
-  const rows = await query.execute();
-  return rows.map((r, i) => ({ rank: i + 1, workerId: r.workerId, name: r.name, phone: r.phone, community: r.community, points: Number(r.points), awards: Number(r.awards) }));
+  if (filter.community) {
+    const community = await db.selectFrom('communities').select('id').where('name', '=', filter.community).executeTakeFirst();
+    ranked = ranked.where('e.community_id', '=', community?.id ?? -1);
+  }
+  if (filter.from) ranked = ranked.where('e.business_date', '>=', filter.from);
+  if (filter.to) ranked = ranked.where('e.business_date', '<=', filter.to);
+  const rows = await ranked.execute();
+  const out: TopRow[] = [];
+  for (const [i, r] of rows.entries()) {
+    const w = await db
+      .selectFrom('workers as w')
+      .leftJoin('communities as c', 'c.id', 'w.community_id')
+      .select(['w.name', 'w.phone', 'c.name as community'])
+      .where('w.id', '=', r.workerId)
+      .executeTakeFirstOrThrow();
+    out.push({ rank: i + 1, workerId: r.workerId, name: w.name, phone: w.phone, community: w.community, points: Number(r.points), awards: Number(r.awards) });
+  }
+  return out;
 }
