@@ -30,6 +30,12 @@ import { registerPointsStatement } from './commands/points/statement.js';
 import { registerPointsTop } from './commands/points/top.js';
 import { registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow } from './commands/team/team.js';
 import { registerWorkerAdd } from './commands/worker/add.js';
+import { registerCareList, registerCareVisit } from './commands/care/care.js';
+import { registerChildcareEnrol, registerChildcareList, registerChildcareSite, registerChildcareVolunteer, registerChildcareWithdraw } from './commands/childcare/childcare.js';
+import { registerDisputeList, registerDisputeOpen, registerDisputeUpdate } from './commands/dispute/dispute.js';
+import { registerEventAdd, registerEventAttend, registerEventList, registerEventShow } from './commands/event/event.js';
+import { registerHousingAllocate, registerHousingApply, registerHousingAssess, registerHousingList, registerHousingWithdraw } from './commands/housing/housing.js';
+import { registerCommunityMeasures, registerMerchantAdd, registerMerchantList } from './commands/merchant/merchant.js';
 import { registerReportPoints, registerReportStations, registerReportWishes, registerReportWorkers } from './commands/report/areas.js';
 import { registerReportProgramme } from './commands/report/programme.js';
 import { registerReportCommunity, registerReportWeekly } from './commands/report/weekly.js';
@@ -54,7 +60,7 @@ type Group = { name: string; verbs: ((parent: Command, deps: Deps) => void)[] };
 
 const GROUPS: Group[] = [
   { name: 'db', verbs: [registerDbPath, registerDbStatus, registerDbMigrate, registerDbBackup, registerDbCheck] },
-  { name: 'community', verbs: [registerCommunityAdd, registerCommunityList] },
+  { name: 'community', verbs: [registerCommunityAdd, registerCommunityList, registerCommunityMeasures] },
   {
     name: 'station',
     verbs: [
@@ -116,6 +122,12 @@ const GROUPS: Group[] = [
       registerWishList,
     ],
   },
+  { name: 'event', verbs: [registerEventAdd, registerEventList, registerEventShow, registerEventAttend] },
+  { name: 'childcare', verbs: [registerChildcareSite, registerChildcareEnrol, registerChildcareWithdraw, registerChildcareList, registerChildcareVolunteer] },
+  { name: 'housing', verbs: [registerHousingApply, registerHousingAssess, registerHousingAllocate, registerHousingWithdraw, registerHousingList] },
+  { name: 'dispute', verbs: [registerDisputeOpen, registerDisputeUpdate, registerDisputeList] },
+  { name: 'care', verbs: [registerCareVisit, registerCareList] },
+  { name: 'merchant', verbs: [registerMerchantAdd, registerMerchantList] },
   { name: 'config', verbs: [registerConfigList, registerConfigGet, registerConfigSet] },
   {
     name: 'report',

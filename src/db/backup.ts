@@ -23,7 +23,8 @@ export async function backupDatabase(sqlite: Database.Database, target: string, 
     return { path: target, pages: totalPages };
   } finally {
     process.umask(previousUmask);
-    rmSync(temp, { force: true });
+    // The integrity check's read-only connection may leave -shm/-wal beside the temp file.
+    for (const leftover of [temp, `${temp}-shm`, `${temp}-wal`]) rmSync(leftover, { force: true });
   }
 }
 

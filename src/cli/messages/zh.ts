@@ -171,4 +171,17 @@ export const zh: Record<string, string> = {
   'report.range_backwards': '--from {from} 晚于 --to {to}',
   'report.written': '报告已写入 {path}',
   'file.cannot_write': '无法写入 {path}（{reason}）；未写入任何内容',
+
+  'event.not_found': '没有第 {id} 号活动',
+  'event.already_attending': '劳动者 #{worker} 已登记参加第 {id} 号活动（{status}）',
+  'event.added': '已添加活动 #{id} {title}（{date}）',
+  'event.attended': '活动 #{id}：参加 {attended} 人，候补 {waitlisted} 人',
+  'childcare.enrolled': '报名 #{id}：{child} 已入 {site}',
+  'childcare.waitlisted': '报名 #{id}：{site} 已满，{child} 进入候补',
+  'childcare.promoted': '报名 #{id}：{child} 由候补转入 {site}',
+  'case.bad_move': '{type} #{id} 当前为 {status}，不能变为 {to}；可以：{allowed}',
+  'housing.line': '公租房申请 #{id}（{worker}）：{status}',
+  'dispute.line': '维权案件 #{id}（{worker}）：{status}',
+  'care.recorded': '已记录对 {worker} 的走访 #{id}（{date}）',
+  'friendly.yes': '{community} 是骑手友好社区：{measures}',
 };

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { ConflictError, ValidationError } from '../../errors.js';
+import { recordAudit } from '../audit.js';
+import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { resolveCommunity } from '../geo/communities.js';
+import { parseDate } from '../text/dates.js';
+import { optionalYuan } from '../text/money.js';
+import { normalizeText, optionalText } from '../text/normalize.js';
+import { findWorker } from '../workers/read.js';
+
+type Db = Kysely<DB> | Tx;
+
+export const VISIT_KINDS = ['illness', 'injury', 'hardship', 'festival'];
+
+export type CareVisit = { id: number; workerId: number; worker: string; phone: string | null; date: string; by: string; kind: string; supportFen: number | null; note: string | null };
+
+export async function recordVisit(ctx: Ctx, input: { worker: string; date: string; by: string; kind?: string; support?: string; note?: string }): Promise<CareVisit> {
+  const kind = input.kind ?? 'illness';
+  if (!VISIT_KINDS.includes(kind)) throw new ValidationError({ key: 'care.bad_kind', params: { value: kind, accepted: VISIT_KINDS.join(', ') } });
+  const date = parseDate(input.date);
+  if (!date) throw new ValidationError({ key: 'invalid.date', params: { field: 'date', value: input.date } });
+  if (date > ctx.clock.today()) throw new ValidationError({ key: 'invalid.future_date', params: { field: 'date', value: date } });
+  const by = normalizeText(input.by);
+  if (!by) throw new ValidationError({ key: 'invalid.required', params: { field: 'by' } });
+  const support = optionalYuan(input.support, 'support-yuan') ?? null;
+  const id = await inTransaction(ctx, async (trx) => {
+    const worker = await findWorker(trx, input.worker);
+    const row = await trx
+      .insertInto('care_visits')
+      .values({ worker_id: worker.id, visit_date: date, by_name: by, kind, support_fen: support, note: optionalText(input.note) ?? null, created_at: ctx.clock.now().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'visit', entity: 'care_visit', entityKey: row.id, detail: { worker: worker.id, kind } });
+    return row.id;
+  });
+  return (await listVisits(ctx.db, { id }))[0]!;
+}
+
+export async function listVisits(db: Db, filter: { id?: number; workerId?: number; from?: string; to?: string }): Promise<CareVisit[]> {
+  let q = db
+    .selectFrom('care_visits as v')
+    .innerJoin('workers as w', 'w.id', 'v.worker_id')
+    .select(['v.id', 'v.worker_id as workerId', 'w.name as worker', 'w.phone', 'v.visit_date as date', 'v.by_name as by', 'v.kind', 'v.support_fen as supportFen', 'v.note'])
+    .orderBy('v.visit_date')
+    .orderBy('v.id');
+  if (filter.id !== undefined) q = q.where('v.id', '=', filter.id);
+  if (filter.workerId !== undefined) q = q.where('v.worker_id', '=', filter.workerId);
+  if (filter.from) q = q.where('v.visit_date', '>=', filter.from);
+  if (filter.to) q = q.where('v.visit_date', '<=', filter.to);
+  return q.execute();
+}
+
+// ---- rider-friendly communities and merchants
+
+/** The core measures: a community with all of them is rider-friendly. */
+export const FRIENDLY_MEASURES = ['door_signs', 'rider_parking', 'hot_water', 'charging', 'rest_corner'];
+export const MERCHANT_OFFERS = ['hot_water', 'restroom', 'charging', 'discount', 'rest_seat', 'microwave'];
+
+function parseList(value: string | undefined, accepted: string[], key: string): string[] {
+  const items = normalizeText(value).split(/[,，、\s]+/).filter(Boolean);
+  for (const item of items) if (!accepted.includes(item)) throw new ValidationError({ key, params: { value: item, accepted: accepted.join(', ') } });
+  return [...new Set(items)];
+}
+
+/** The measures a community has on `date` (replaying the dated set/unset history). */
+export async function measuresOn(db: Db, communityId: number, date: string): Promise<string[]> {
+  const rows = await db.selectFrom('community_measures').select(['measure', 'action']).where('community_id', '=', communityId).where('on_date', '<=', date).orderBy('on_date').orderBy('id').execute();
+  const have = new Set<string>();
+  for (const r of rows) (r.action === 'set' ? have.add(r.measure) : have.delete(r.measure));
+  return FRIENDLY_MEASURES.filter((m) => have.has(m));
+}
+
+export async function setMeasures(ctx: Ctx, community: string, input: { set?: string; unset?: string; date?: string }): Promise<{ community: string; measures: string[]; friendly: boolean }> {
+  const toSet = parseList(input.set, FRIENDLY_MEASURES, 'friendly.bad_measure');
+  const toUnset = parseList(input.unset, FRIENDLY_MEASURES, 'friendly.bad_measure');
+  if (toSet.length + toUnset.length === 0) throw new ValidationError({ key: 'usage.nothing_to_change' });
+  const date = input.date ? parseDate(input.date) : ctx.clock.today();
+  if (!date) throw new ValidationError({ key: 'invalid.date', params: { field: 'date', value: input.date } });
+  return inTransaction(ctx, async (trx) => {
+    const c = await resolveCommunity(trx, ctx, community);
+    const before = await measuresOn(trx, c.id, date);
+    for (const m of toSet) {
+      if (before.includes(m)) throw new ConflictError({ key: 'friendly.already_set', params: { measure: m, community: c.name } });
+      await trx.insertInto('community_measures').values({ community_id: c.id, measure: m, action: 'set', on_date: date, operator: ctx.actor.operator }).execute();
+    }
+    for (const m of toUnset) {
+      if (!before.includes(m)) throw new ConflictError({ key: 'friendly.not_set', params: { measure: m, community: c.name } });
+      await trx.insertInto('community_measures').values({ community_id: c.id, measure: m, action: 'unset', on_date: date, operator: ctx.actor.operator }).execute();
+    }
+    await recordAudit(trx, ctx, { action: 'measures', entity: 'community', entityKey: c.name, detail: { set: toSet, unset: toUnset, date } });
+    const measures = await measuresOn(trx, c.id, date);
+    return { community: c.name, measures, friendly: measures.length === FRIENDLY_MEASURES.length };
+  });
+}
+
+export type Merchant = { id: number; name: string; community: string; offers: string[]; addedOn: string };
+
+export async function addMerchant(ctx: Ctx, input: { name: string; community: string; offers: string }): Promise<Merchant> {
+  const name = normalizeText(input.name);
+  if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
+  const offers = parseList(input.offers, MERCHANT_OFFERS, 'friendly.bad_offer');
+  if (offers.length === 0) throw new ValidationError({ key: 'invalid.required', params: { field: 'offers' } });
+  const id = await inTransaction(ctx, async (trx) => {
+    const c = await resolveCommunity(trx, ctx, input.community);
+    if (await trx.selectFrom('merchants').select('id').where('name', '=', name).where('community_id', '=', c.id).executeTakeFirst()) {
+      throw new ConflictError({ key: 'merchant.exists', params: { name, community: c.name } });
+    }
+    const row = await trx.insertInto('merchants').values({ name, community_id: c.id, offers: offers.join(','), added_on: ctx.clock.today() }).returning('id').executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'create', entity: 'merchant', entityKey: row.id, detail: { name, community: c.name, offers } });
+    return row.id;
+  });
+  return (await listMerchants(ctx.db, {})).find((m) => m.id === id)!;
+}
+
+export async function listMerchants(db: Db, filter: { community?: string }): Promise<Merchant[]> {
+  let q = db.selectFrom('merchants as m').innerJoin('communities as c', 'c.id', 'm.community_id').select(['m.id', 'm.name', 'c.name as community', 'm.offers', 'm.added_on as addedOn']).orderBy('c.name').orderBy('m.name');
+  if (filter.community) q = q.where('c.name', '=', normalizeText(filter.community));
+  return (await q.execute()).map((r) => ({ ...r, offers: r.offers.split(',') }));
+}
