@@ -219,4 +219,22 @@ export const zhCommands: Record<string, string> = {
   'programme.friendly': '骑手友好社区',
   'programme.skills': '技能培训',
   'programme.wishes': '微心愿',
+
+  'worker.section.points': '积分：余额 {balance}（获得 {earned}，兑换 {redeemed}）',
+  'worker.section.recent': '最近积分记录',
+  'worker.section.teams': '志愿服务队',
+  'worker.section.wishes': '微心愿',
+  'worker.section.events': '参加活动',
+  'worker.section.childcare': '暑期托管',
+  'worker.section.housing': '公租房申请',
+  'worker.section.disputes': '劳动维权',
+  'worker.section.care': '关爱走访',
+
+  'report.section.other': '其他行动',
+  'report.area.events': '活动',
+  'report.area.childcare': '暑期托管',
+  'report.area.housing': '公租房',
+  'report.area.disputes': '劳动维权',
+  'report.area.care_visits': '关爱走访',
+  'report.area.friendly': '友好社区',
 };

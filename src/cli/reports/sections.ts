@@ -1,5 +1,5 @@
 import type { Translate } from '../messages/index.js';
-import type { WeeklyReport } from '../../domain/reports/weekly.js';
+import { OTHER_AREAS, type WeeklyReport } from '../../domain/reports/weekly.js';
 import { amenityLabel } from '../../domain/stations/amenities.js';
 import { occupationLabel } from '../../domain/workers/fields.js';
 
@@ -8,19 +8,19 @@ export type FigureRow = { key: string; label: string; current: number; previous:
 export type ListBlock = { title: string; headers: string[]; rows: (string | number | null)[][] };
 export type Section = { key: string; title: string; figures: FigureRow[]; lists: ListBlock[] };
 
-const FIGURES: Record<'workers' | 'stations' | 'points' | 'wishes', string[]> = {
+const FIGURES: Record<'workers' | 'stations' | 'points' | 'wishes', string[]> & Partial<Record<(typeof OTHER_AREAS)[number], string[]>> = {
   workers: ['active', 'new', 'deactivated'],
   stations: ['open', 'fully_equipped', 'with_gaps', 'medicine_expired', 'medicine_expiring', 'average_score'],
   points: ['awarded', 'redeemed', 'reversed', 'net', 'earners'],
   wishes: ['collected', 'claimed', 'fulfilled', 'followed_up', 'overdue', 'pledged_yuan', 'spent_yuan'],
 };
 
-function figureRows(t: Translate, r: WeeklyReport, area: keyof typeof FIGURES): FigureRow[] {
+function figureRows(t: Translate, r: WeeklyReport, area: keyof WeeklyReport['change']): FigureRow[] {
   const now = r[area] as unknown as Record<string, number>;
   const before = r.previous[area] as unknown as Record<string, number>;
-  return FIGURES[area].map((key) => ({
+  return (FIGURES[area] ?? Object.keys(now)).map((key) => ({
     key,
-    label: t(`report.${area}.${key}`),
+    label: area in FIGURES ? t(`report.${area}.${key}`) : `${t(`report.area.${area}`)} · ${t(`report.other.${key}`)}`,
     current: now[key] ?? 0,
     previous: before[key] ?? 0,
     change: r.change[area][key] ?? 0,
@@ -66,6 +66,7 @@ export function weeklySections(t: Translate, r: WeeklyReport): Section[] {
         rows: r.details.wishes_by_sponsor.map((s) => [s.sponsor, s.claimed, s.fulfilled, s.pledged_yuan, s.spent_yuan]),
       }],
     },
+    { key: 'other', title: t('report.section.other'), figures: OTHER_AREAS.flatMap((area) => figureRows(t, r, area).map((f) => ({ ...f, key: `${area}.${f.key}` }))), lists: [] },
   ];
 }
 

@@ -92,15 +92,16 @@ export async function top(db: Kysely<DB>, filter: { community?: string; from?: s
   let ranked = db
     .selectFrom('point_entries as e')
     .select((eb) => [
-      'e.worker_id as workerId',
+      // `+e.worker_id`: keeps the planner on the date-range index (see reports/figures.ts).
+      sql<number>`+e.worker_id`.as('workerId'),
       eb.fn.sum<number>('e.points').as('points'),
       eb.fn.sum<number>(sql`case when e.kind = 'award' then 1 when e.kind = 'reverse' then -1 else 0 end`).as('awards'),
     ])
     .where('e.rule_id', 'is not', null)
-    .groupBy('e.worker_id')
+    .groupBy(sql`+e.worker_id`)
     .having((eb) => eb.fn.sum('e.points'), '>', 0)
     .orderBy('points', 'desc')
-    .orderBy('e.worker_id')
+    .orderBy('workerId')
     .limit(filter.limit ?? 10);
   if (filter.community) {
     const community = await db.selectFrom('communities').select('id').where('name', '=', filter.community).executeTakeFirst();

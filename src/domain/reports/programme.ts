@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { careFigures, childcareFigures, disputeFigures, eventFigures, friendlyFigures, housingFigures } from '../programme/figures.js';
 import { pointFigures, stationFigures, wishFigures, workerFigures, type Scope } from './figures.js';
 import { previousPeriod, type Period } from './period.js';
 
@@ -33,10 +34,40 @@ export const ACTIONS: ProgrammeAction[] = [
       return { open: s.open, fully_equipped: s.fully_equipped, medicine_expired: s.medicine_expired };
     },
   },
-  { no: 2, key: 'housing', figures: async () => ({}) },
-  { no: 3, key: 'disputes', figures: async () => ({}) },
-  { no: 4, key: 'health', figures: async () => ({}) },
-  { no: 5, key: 'childcare', figures: async () => ({}) },
+  {
+    no: 2,
+    key: 'housing',
+    async figures(db, p, scope) {
+      const h = await housingFigures(db, p, scope);
+      return { applied: h.applied!, allocated: h.allocated!, open: h.open! };
+    },
+  },
+  {
+    no: 3,
+    key: 'disputes',
+    async figures(db, p, scope) {
+      const d = await disputeFigures(db, p, scope);
+      const e = await eventFigures(db, p, scope);
+      return { opened: d.opened!, resolved: d.resolved!, recovered_yuan: d.recovered_yuan!, legal_events: e.legal_held! };
+    },
+  },
+  {
+    no: 4,
+    key: 'health',
+    async figures(db, p, scope) {
+      const e = await eventFigures(db, p, scope);
+      const c = await careFigures(db, p, scope);
+      return { events: e.health_held!, attendance: e.health_attendance!, care_visits: c.visits! };
+    },
+  },
+  {
+    no: 5,
+    key: 'childcare',
+    async figures(db, p, scope) {
+      const c = await childcareFigures(db, p, scope);
+      return { enrolled: c.enrolled!, waitlisted: c.waitlisted!, volunteers: c.volunteers! };
+    },
+  },
   {
     no: 6,
     key: 'safety_team',
@@ -50,8 +81,22 @@ export const ACTIONS: ProgrammeAction[] = [
       return { awarded: f.awarded, redeemed: f.redeemed, earners: f.earners };
     },
   },
-  { no: 8, key: 'friendly', figures: async () => ({}) },
-  { no: 9, key: 'skills', figures: async () => ({}) },
+  {
+    no: 8,
+    key: 'friendly',
+    async figures(db, p, scope) {
+      const f = await friendlyFigures(db, p, scope);
+      return { rider_friendly_communities: f.rider_friendly_communities!, merchants: f.merchants! };
+    },
+  },
+  {
+    no: 9,
+    key: 'skills',
+    async figures(db, p, scope) {
+      const e = await eventFigures(db, p, scope);
+      return { events: e.skills_held!, attendance: e.skills_attendance! };
+    },
+  },
   {
     no: 10,
     key: 'wishes',

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { addDays } from '../clock.js';
 import { maskPhone } from '../privacy.js';
+import { otherActionFigures } from '../programme/figures.js';
 import { top } from '../points/queries.js';
 import { auditStations } from '../stations/audit.js';
 import { normalizeText } from '../text/normalize.js';
@@ -10,7 +11,11 @@ import { formatYuan } from '../text/money.js';
 import { pointFigures, stationFigures, wishFigures, workerFigures, type PointFigures, type Scope, type StationFigures, type WishFigures, type WorkerFigures } from './figures.js';
 import { isoWeek, mondayOf, previousPeriod, type Period } from './period.js';
 
-export type Figures = { workers: WorkerFigures; stations: StationFigures; points: PointFigures; wishes: WishFigures };
+export type OtherFigures = Awaited<ReturnType<typeof otherActionFigures>>;
+export type Figures = { workers: WorkerFigures; stations: StationFigures; points: PointFigures; wishes: WishFigures } & OtherFigures;
+
+/** The other strands of the Ten Ones, added to the JSON contract after the first four. */
+export const OTHER_AREAS = ['events', 'childcare', 'housing', 'disputes', 'care_visits', 'friendly'] as const;
 
 export type WeeklyReport = Figures & {
   period: Period;
@@ -44,7 +49,7 @@ export async function resolveScope(db: Kysely<DB>, community: string | undefined
 async function figures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Figures & { compliance: StationFigures & { byCommunity: { community: string; stations: number; fullyEquipped: number }[] } }> {
   const [workers, stations, points, wishes] = await Promise.all([workerFigures(db, period, scope), stationFigures(db, period, scope), pointFigures(db, period, scope), wishFigures(db, period, scope)]);
   const { byCommunity, ...stationTotals } = stations;
-  return { workers, stations: stationTotals, points, wishes, compliance: stations };
+  return { workers, stations: stationTotals, points, wishes, ...(await otherActionFigures(db, period, scope)), compliance: stations };
 }
 
 function difference(now: object, before: object): Record<string, number> {
@@ -70,12 +75,9 @@ export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope)
     community: scope.community ?? null,
     ...now,
     previous: { period: prevPeriod, ...before },
-    change: {
-      workers: difference(now.workers, before.workers),
-      stations: difference(now.stations, before.stations),
-      points: difference(now.points, before.points),
-      wishes: difference(now.wishes, before.wishes),
-    },
+    change: Object.fromEntries(
+      (['workers', 'stations', 'points', 'wishes', ...OTHER_AREAS] as const).map((area) => [area, difference(now[area], before[area])]),
+    ) as WeeklyReport['change'],
     details: await details(db, period, scope),
     charts: {
       points_by_week: await pointsByWeek(db, period, scope),
