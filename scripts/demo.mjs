@@ -1,6 +1,7 @@
-// `npm run demo`: a fresh demo database loaded from fixtures/, then the main job on it.
+// `npm run demo`: a fresh demo database loaded from fixtures/ (and activity generated
+// around today's date), then the main job on it: a station audit and the programme report.
 // Uses the built CLI in-process, exactly the commands a clerk would type.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeIo, run } from '../dist/nuanxin.js';
@@ -13,10 +14,10 @@ mkdirSync(dir, { recursive: true });
 
 const io = nodeIo();
 const quiet = { ...io, stdout: { write: () => true } };
-const env = { ...process.env, NUANXIN_OPERATOR: process.env.NUANXIN_OPERATOR ?? 'demo' };
+const env = { ...process.env, NUANXIN_OPERATOR: process.env.NUANXIN_OPERATOR ?? 'demo', LANG: process.env.LANG ?? 'zh_CN.UTF-8' };
 
-async function step(argv, { show = false } = {}) {
-  const code = await run(['--db', db, ...argv], { io: { ...(show ? io : quiet), env } });
+async function step(argv, { show = false, at } = {}) {
+  const code = await run(['--db', db, ...argv], { io: { ...(show ? io : quiet), env: at ? { ...env, NUANXIN_TODAY: at } : env } });
   if (code !== 0) {
     process.stderr.write(`demo step failed (exit ${code}): nuanxin ${argv.join(' ')}\n`);
     process.exit(code);
@@ -27,22 +28,79 @@ function banner(title) {
   process.stdout.write(`\n== ${title} ==\n`);
 }
 
+// Deterministic "random" choices, so every demo looks the same for the same day.
+let seed = 20241129;
+const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const pick = (list) => list[Math.floor(random() * list.length)];
+const iso = (d) => d.toISOString().slice(0, 10);
+const today = new Date();
+const daysAgo = (n) => iso(new Date(today.getTime() - n * 86_400_000));
+
 process.stderr.write(`demo database: ${db}\n`);
 await step(['init']);
-const communities = readFileSync(join(root, 'fixtures/communities.csv'), 'utf8').trim().split(/\r?\n/).slice(1);
-for (const line of communities) {
-  const [subdistrict, community] = line.split(',');
-  await step(['community', 'add', community, '--subdistrict', subdistrict]);
-}
+const communities = readFileSync(join(root, 'fixtures/communities.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+for (const [subdistrict, community] of communities) await step(['community', 'add', community, '--subdistrict', subdistrict]);
 await step(['station', 'import', join(root, 'fixtures/stations.gb18030.csv'), '--source', '区驿站台账']);
-// Rosters as platforms send them: GB18030 with a few bad rows, UTF-8 with BOM, Excel "Unicode text".
+
 banner('Roster imports · 花名册导入');
-await step(['worker', 'import', join(root, 'fixtures/roster-meituan.gb18030.csv'), '--source', '美团', '--rejects', join(dir, 'rejected-meituan.csv')], { show: true });
-await step(['worker', 'import', join(root, 'fixtures/roster-sf.utf8bom.csv'), '--source', '顺丰'], { show: true });
-await step(['worker', 'import', join(root, 'fixtures/roster-drivers.utf16le.txt'), '--source', '交通运输局'], { show: true });
+// Registered two months ago (the business date of each import), so this week's report has a district to count.
+await step(['worker', 'import', join(root, 'fixtures/roster-meituan.gb18030.csv'), '--source', '美团', '--rejects', join(dir, 'rejected-meituan.csv')], { show: true, at: daysAgo(70) });
+await step(['worker', 'import', join(root, 'fixtures/roster-sf.utf8bom.csv'), '--source', '顺丰'], { show: true, at: daysAgo(65) });
+await step(['worker', 'import', join(root, 'fixtures/roster-drivers.utf16le.txt'), '--source', '交通运输局'], { show: true, at: daysAgo(60) });
+
+// The couriers' phones (the SF roster is plain UTF-8) drive the activity below.
+const phones = readFileSync(join(root, 'fixtures/roster-sf.utf8bom.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0]);
+
+// Points: the standard rules, gifts, a safety-publicity team, eight weeks of service.
+for (const [code, name, points, cap] of [['errand', '爱心跑腿', 10, 3], ['patrol', '安全巡查', 5, 2], ['hazard', '隐患报送', 8, 5], ['publicity', '安全宣传', 5, 2], ['event', '参加活动', 3]]) {
+  await step(['points', 'rule', 'add', code, '--name', name, '--points', String(points), ...(cap ? ['--daily-cap', String(cap)] : [])]);
+}
+await step(['gift', 'add', 'raincoat', '--name', '骑手雨衣', '--cost', '50', '--stock', '30', '--donor', '区总工会']);
+await step(['gift', 'add', 'gloves', '--name', '冬季手套', '--cost', '20', '--stock', '4', '--donor', '区妇联']);
+await step(['gift', 'add', 'powerbank', '--name', '充电宝', '--cost', '80', '--stock', '10']);
+await step(['team', 'add', '安全宣传志愿队', '--community', '夹马营社区', '--focus', 'safety'], { at: daysAgo(50) });
+await step(['team', 'join', '安全宣传志愿队', ...phones.slice(0, 20)], { at: daysAgo(50) });
+const awards = ['phone,rule,date,note,ref'];
+for (let i = 0; i < 400; i++) awards.push(`${pick(phones.slice(0, 60))},${pick(['errand', 'patrol', 'hazard', 'publicity'])},${daysAgo(1 + Math.floor(random() * 56))},,demo-${i}`);
+writeFileSync(join(dir, 'awards.csv'), `${awards.join('\n')}\n`);
+await step(['points', 'import', join(dir, 'awards.csv'), '--source', '社区积分台账']);
+for (const [i, phone] of phones.slice(0, 6).entries()) {
+  await step(['points', 'award', phone, '--rule', 'publicity', '--points', '60', '--reason', '年度安全宣传表彰'], { at: daysAgo(12) });
+  await step(['points', 'redeem', phone, '--gift', i < 3 ? 'gloves' : 'raincoat'], { at: daysAgo(1 + i * 2) });
+}
+
+// Micro-wishes: collected, published, claimed by sponsors, some fulfilled and followed up.
+for (const [name, type] of [['区总工会', 'union'], ['瀍河区妇联', 'organisation'], ['洛阳某物流公司', 'company'], ['青年志愿者协会', 'volunteer_group']]) await step(['sponsor', 'add', name, '--type', type]);
+await step(['wish', 'import', join(root, 'fixtures/wishes.csv')]);
+await step(['wish', 'list-publish'], { at: daysAgo(30) });
+for (let id = 1; id <= 9; id++) await step(['wish', 'claim', String(id), '--sponsor', pick(['区总工会', '瀍河区妇联', '洛阳某物流公司', '青年志愿者协会']), '--pledge', String(100 + id * 30)], { at: daysAgo(30 - id) });
+for (let id = 1; id <= 5; id++) await step(['wish', 'fulfil', String(id), '--cost', String(90 + id * 30), '--evidence', `photos/wish-${id}.jpg`], { at: daysAgo(10 - id) });
+for (let id = 1; id <= 2; id++) await step(['wish', 'follow-up', String(id), '--note', '已回访，物品已在使用'], { at: daysAgo(3) });
+
+// The other actions: events, childcare, housing, disputes, care visits, friendly communities.
+await step(['event', 'add', '--type', 'first_aid', '--title', '顺丰快递员急救培训', '--date', daysAgo(9), '--community', '东关社区', '--capacity', '30', '--organiser', '社区卫生服务中心', '--rule', 'event']);
+await step(['event', 'attend', '1', ...phones.slice(0, 22)]);
+await step(['event', 'add', '--type', 'legal', '--title', '劳动法律进驿站', '--date', daysAgo(5), '--station', 'ST0001', '--organiser', '律师工作站']);
+await step(['event', 'attend', '2', ...phones.slice(20, 35)]);
+await step(['event', 'add', '--type', 'skills', '--title', '电动车安全维修培训', '--date', daysAgo(3), '--community', '北窑社区', '--capacity', '15', '--rule', 'event']);
+await step(['event', 'attend', '3', ...phones.slice(30, 48)]);
+await step(['childcare', 'site', 'add', '夹马营暑期托管班', '--community', '夹马营社区', '--capacity', '8', '--courses', '篮球,美术,书法,舞蹈']);
+for (let i = 0; i < 10; i++) await step(['childcare', 'enrol', '--site', '夹马营暑期托管班', '--worker', phones[50 + i], '--child', `小朋友${i + 1}`, '--age', String(6 + (i % 6)), '--course', pick(['篮球', '美术', '书法', '舞蹈'])], { at: daysAgo(20) });
+await step(['childcare', 'volunteer', 'add', '--site', '夹马营暑期托管班', '--count', '4']);
+for (let i = 0; i < 4; i++) await step(['housing', 'apply', '--worker', phones[70 + i], '--household', String(2 + i)], { at: daysAgo(20 - i) });
+await step(['housing', 'assess', '1', '--eligible'], { at: daysAgo(6) });
+await step(['housing', 'allocate', '1', '--address', '瀍河区公租房3号楼502'], { at: daysAgo(2) });
+await step(['dispute', 'open', '--worker', phones[80], '--type', 'wages', '--via', 'hotline', '--employer', '某配送站', '--amount', '3200'], { at: daysAgo(25) });
+await step(['dispute', 'update', '1', '--status', 'resolved', '--outcome', '调解成功', '--recovered', '3200'], { at: daysAgo(4) });
+await step(['dispute', 'open', '--worker', phones[81], '--type', 'injury', '--via', 'workstation'], { at: daysAgo(6) });
+await step(['care', 'visit', '--worker', phones[82], '--date', daysAgo(4), '--by', '西关街道工会', '--kind', 'illness', '--support-yuan', '1000']);
+await step(['community', 'measures', '夹马营社区', '--set', 'door_signs,rider_parking,hot_water,charging,rest_corner', '--date', daysAgo(40)]);
+await step(['community', 'measures', '东关社区', '--set', 'door_signs,hot_water', '--date', daysAgo(12)]);
+await step(['merchant', 'add', '老王面馆', '--community', '夹马营社区', '--offers', 'hot_water,restroom,charging'], { at: daysAgo(15) });
+await step(['merchant', 'add', '东关便利店', '--community', '东关社区', '--offers', 'hot_water,charging,discount'], { at: daysAgo(3) });
 
 banner('Station audit · 驿站达标核查');
 await step(['station', 'audit'], { show: true });
-banner('Programme summary · 社区概况');
-await step(['community', 'list'], { show: true });
-process.stdout.write(`\nTry it yourself:  npx nuanxin --db ${db} station list\n`);
+banner('Programme summary · "十个一"行动');
+await step(['report', 'programme'], { show: true });
+process.stdout.write(`\nTry it yourself:  npx nuanxin --db ${db} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);
