@@ -21,6 +21,7 @@ import { describe } from './cli/command.js';
 import { registerGiftAdd, registerGiftList, registerGiftRestock, registerGiftRetire } from './commands/gift/gift.js';
 import { registerPointsAward } from './commands/points/award.js';
 import { registerPointsBalance } from './commands/points/balance.js';
+import { registerPointsExpire } from './commands/points/expire.js';
 import { registerPointsImport } from './commands/points/import.js';
 import { registerPointsLedger } from './commands/points/ledger.js';
 import { registerPointsRedeem } from './commands/points/redeem.js';
@@ -102,6 +103,7 @@ const GROUPS: Group[] = [
       registerPointsStatement,
       registerPointsLedger,
       registerPointsTop,
+      registerPointsExpire,
     ],
   },
   { name: 'team', verbs: [registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow] },

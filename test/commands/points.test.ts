@@ -181,3 +181,27 @@ describe('points import', () => {
     expect((await balance()).balance).toBe(18);
   });
 });
+
+describe('points expiry', () => {
+  it('is off unless configured, then expires what is left of old points, oldest first, once', async () => {
+    const { cli, json, env } = await programme();
+    await json(['points', 'award', P1, '--rule', 'hazard', '--date', '2024-03-01']);
+    await json(['points', 'award', P1, '--rule', 'hazard', '--date', '2024-06-01']);
+    await json(['points', 'award', P1, '--rule', 'errand', '--date', '2025-02-01']);
+    await json(['points', 'redeem', P1, '--gift', 'raincoat']);
+    expect(await cli(['points', 'expire', '--as-of', '2026-01-01'])).toMatchObject({
+      code: 4,
+      stderr: 'error: points expiry is off\nhint: turn it on with `nuanxin config set points.expiry end_of_following_year`\n',
+    });
+    await cli(['config', 'set', 'points.expiry', 'end_of_following_year']);
+    // 2024: 16 earned, 20 spent oldest-first → nothing left of 2024; 2025: 10 earned, 4 spent → 6 left.
+    const dry = await json(['points', 'expire', '--as-of', '2026-01-01', '--dry-run']);
+    expect(dry).toMatchObject({ dry_run: true, entries: [], points: 0 });
+    const later = { env: { ...env, NUANXIN_TODAY: '2027-01-05' } };
+    const run = JSON.parse((await cli(['points', 'expire', '--as-of', '2027-01-01', '--json'], later)).stdout);
+    expect(run.entries).toEqual([{ workerId: 1, year: 2025, points: 6, entryId: 5 }]);
+    expect(JSON.parse((await cli(['points', 'balance', P1, '--json'], later)).stdout)).toMatchObject({ balance: 0, expired: 6 });
+    expect(JSON.parse((await cli(['points', 'expire', '--as-of', '2027-01-01', '--json'], later)).stdout).entries).toEqual([]);
+    expect((await cli(['db', 'check'], later)).code).toBe(0);
+  });
+});

@@ -635,4 +635,10 @@ export const enCommands: Record<string, string> = {
   'programme.friendly.merchants': 'friendly merchants',
   'programme.skills.events': 'skills trainings',
   'programme.skills.attendance': 'attendance',
+
+  'cmd.points.expire': 'expire points under the configured policy (off unless `points.expiry` is set), oldest first',
+  'ex.points.expire': 'nuanxin config set points.expiry end_of_following_year\nnuanxin points expire --as-of 2027-01-01 --dry-run',
+  'opt.as_of': 'the business date the expiry is applied on',
+  'points.expired_summary': '{count} expiry entr(ies), {points} points',
+  'col.year': 'earned in',
 };

@@ -233,4 +233,7 @@ export const en: Record<string, string> = {
   'friendly.no': '{community} has {measures} (not yet rider-friendly: all of door_signs, rider_parking, hot_water, charging, rest_corner are needed)',
   'merchant.exists': 'merchant {name} is already listed in {community}',
   'merchant.added': 'merchant {name} added in {community}',
+
+  'points.expiry_off': 'points expiry is off',
+  'points.expiry_off.hint': 'turn it on with `nuanxin config set points.expiry end_of_following_year`',
 };

@@ -184,4 +184,7 @@ export const zh: Record<string, string> = {
   'dispute.line': '维权案件 #{id}（{worker}）：{status}',
   'care.recorded': '已记录对 {worker} 的走访 #{id}（{date}）',
   'friendly.yes': '{community} 是骑手友好社区：{measures}',
+
+  'points.expiry_off': '积分过期未启用',
+  'points.expiry_off.hint': '如需启用：`nuanxin config set points.expiry end_of_following_year`',
 };
