@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { WorkersTable } from './schema.js';
 import type Database from 'better-sqlite3';
 
 /** Columns of `workers` a change may set; absent keys are left as they are. */
@@ -16,21 +18,10 @@ export type WorkerColumns = {
 
 export const WORKER_COLUMNS = ['name', 'id_number', 'gender', 'occupation', 'platform', 'site', 'community_id', 'subdistrict', 'joined_on', 'note'] as const;
 
-export type WorkerRow = {
-  id: number;
-  phone: string | null;
-  name: string;
-  id_number: string | null;
-  gender: string | null;
-  occupation: string;
-  platform: string | null;
-  site: string | null;
-  community_id: number | null;
-  subdistrict: string | null;
-  joined_on: string | null;
-  note: string | null;
-  active: number;
-};
+export type WorkerRow = Pick<
+  Selectable<WorkersTable>,
+  'id' | 'phone' | 'name' | 'id_number' | 'gender' | 'occupation' | 'platform' | 'site' | 'community_id' | 'subdistrict' | 'joined_on' | 'note' | 'active'
+>;
 
 export type NewWorker = WorkerColumns & {
   phone: string;

@@ -1,10 +1,12 @@
 import type { MessageParams } from '../../errors.js';
 import { enCommands } from './en-commands.js';
+import { enProgramme } from './en-programme.js';
+import { enReports } from './en-reports.js';
 import { en as enCore } from './en.js';
 import { zhCommands } from './zh-commands.js';
 import { zh as zhCore } from './zh.js';
 
-const en: Record<string, string> = { ...enCore, ...enCommands };
+const en: Record<string, string> = { ...enCore, ...enCommands, ...enReports, ...enProgramme };
 const zh: Record<string, string> = { ...zhCore, ...zhCommands };
 
 export type Lang = 'en' | 'zh';
