@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { EXIT, EXIT_FOR_KIND } from './cli/exit-codes.js';
 import { nodeIo, type Io } from './cli/io.js';
+import { styleFor, type Style } from './cli/style.js';
 import { pickLang, translator, type Translate } from './cli/messages/index.js';
 import type { Prompter } from './cli/prompter.js';
 import { isBusyError } from './db/open.js';
@@ -33,12 +34,13 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
   } catch (error) {
-    return reportError(error, { io, t, debug });
+    const style = await styleFor(io.stderr, io.env, argv.includes('--no-color') ? false : undefined);
+    return reportError(error, { io, t, debug, style });
   }
 }
 
-function reportError(error: unknown, props: { io: Io; t: Translate; debug: boolean }): number {
-  const { io, t, debug } = props;
+function reportError(error: unknown, props: { io: Io; t: Translate; debug: boolean; style: Style }): number {
+  const { io, t, debug, style } = props;
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help).
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
@@ -51,13 +53,13 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
         ? new UnavailableError({ key: 'db.busy', params: { path: '' }, hintKey: 'db.busy.hint' })
         : undefined;
   if (known) {
-    io.stderr.write(`${t('error.prefix')}: ${t(known.key, known.params)}\n`);
+    io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${t(known.key, known.params)}\n`);
     if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${t(known.hintKey, known.params)}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return EXIT_FOR_KIND[known.kind];
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`${t('error.prefix')}: ${t('internal', { message })}\n`);
+  io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${t('internal', { message })}\n`);
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write(`${t('hint.prefix')}: ${t('internal.hint')}\n`);
   return EXIT.internal;

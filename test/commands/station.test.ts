@@ -141,3 +141,14 @@ describe('station import', () => {
     expect(result.stderr).toBe('error: missing required column(s): name (名称/驿站名称), community (社区/所属社区); headers found: 地址, 电话\n');
   });
 });
+
+describe('colour', () => {
+  it('colours errors only on a terminal, and never with NO_COLOR or --no-color', async () => {
+    const { cli } = await district();
+    const argv = ['station', 'show', 'NOPE'];
+    expect((await cli(argv, { tty: true })).stderr).toMatch(/\u001b\[/);
+    expect((await cli(argv, { tty: true, env: { NO_COLOR: '1' } })).stderr).toBe('error: no station with code NOPE\n');
+    expect((await cli(['--no-color', ...argv], { tty: true })).stderr).toBe('error: no station with code NOPE\n');
+    expect((await cli(argv)).stderr).toBe('error: no station with code NOPE\n');
+  });
+});

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { action, describe, type Deps } from '../../cli/command.js';
 import { EXIT } from '../../cli/exit-codes.js';
 import { writeJson } from '../../cli/render.js';
+import { styleFor } from '../../cli/style.js';
 import { checkDatabase } from '../../domain/admin/check.js';
 
 export function registerDbCheck(parent: Command, deps: Deps): void {
@@ -10,8 +11,9 @@ export function registerDbCheck(parent: Command, deps: Deps): void {
     const report = await env.withDb(async (ctx, handle) => checkDatabase(handle.sqlite, ctx.db));
     if (opts.json) writeJson(env.io, report);
     else {
+      const style = await styleFor(env.io.stdout, env.io.env, env.color ? undefined : false);
       for (const check of report.checks) {
-        env.io.stdout.write(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.name}\n`);
+        env.io.stdout.write(`${check.ok ? style.ok('ok  ') : style.error('FAIL')}  ${check.name}\n`);
         for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${problem}\n`);
       }
     }
