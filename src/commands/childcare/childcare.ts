@@ -60,7 +60,7 @@ export function registerChildcareList(parent: Command, deps: Deps): void {
     .option('--site <name>', t('opt.site_name'))
     .addOption(new Option('--status <status>', t('opt.enrolment_status')).choices(['enrolled', 'waitlisted', 'withdrawn']))
     .option('--sites', t('opt.sites_only'));
-  action<{ site?: string; status?: string; sites?: boolean; json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
+  action<{ site?: string; status?: 'enrolled' | 'waitlisted' | 'withdrawn'; sites?: boolean; json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
     if (opts.sites) {
       const sites = await env.withDb((ctx) => listSites(ctx.db));
       await renderRows(env.io, formatOf(opts), [

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { action, describe, formatOf, intOption, withFormat, type Deps } from '../../cli/command.js';
 import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
+import type { WishStatus } from '../../db/schema.js';
 import { formatYuan } from '../../domain/text/money.js';
 import { getWish, listWishes, timeline } from '../../domain/wishes/read.js';
 import { categoryLabel, WISH_CATEGORIES } from '../../domain/wishes/model.js';
@@ -38,7 +39,7 @@ export function registerWishShow(parent: Command, deps: Deps): void {
   });
 }
 
-type ListOptions = { status?: string; category?: string; sponsor?: string; community?: string; overdue?: boolean; stale?: boolean; json?: boolean; format?: string };
+type ListOptions = { status?: WishStatus; category?: string; sponsor?: string; community?: string; overdue?: boolean; stale?: boolean; json?: boolean; format?: string };
 
 export function registerWishList(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -50,7 +51,7 @@ export function registerWishList(parent: Command, deps: Deps): void {
     .option('--overdue', t('opt.overdue'))
     .option('--stale', t('opt.stale'));
   action<ListOptions>(cmd, deps, async (env, opts) => {
-    const wishes = await env.withDb(async (ctx) => (await listWishes(ctx.db, opts as never, await viewProps(ctx))).map(wishView));
+    const wishes = await env.withDb(async (ctx) => (await listWishes(ctx.db, opts, await viewProps(ctx))).map(wishView));
     if (formatOf(opts) === 'json') writeJson(env.io, wishes);
     else await renderRows(env.io, formatOf(opts), wishColumns(t), wishes);
   });

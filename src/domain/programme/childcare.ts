@@ -89,7 +89,7 @@ export async function withdraw(ctx: Ctx, enrolmentId: number): Promise<{ withdra
   return { withdrawn: withdrawn!, promoted };
 }
 
-export async function listEnrolments(db: Db, filter: { id?: number; site?: string; status?: string; workerId?: number }): Promise<Enrolment[]> {
+export async function listEnrolments(db: Db, filter: { id?: number; site?: string; status?: 'enrolled' | 'waitlisted' | 'withdrawn'; workerId?: number }): Promise<Enrolment[]> {
   let q = db
     .selectFrom('childcare_enrolments as e')
     .innerJoin('childcare_sites as s', 's.id', 'e.site_id')
@@ -100,7 +100,7 @@ export async function listEnrolments(db: Db, filter: { id?: number; site?: strin
     .orderBy('e.id');
   if (filter.id !== undefined) q = q.where('e.id', '=', filter.id);
   if (filter.site) q = q.where('s.name', '=', normalizeText(filter.site));
-  if (filter.status) q = q.where('e.status', '=', filter.status as never);
+  if (filter.status) q = q.where('e.status', '=', filter.status);
   if (filter.workerId !== undefined) q = q.where('e.worker_id', '=', filter.workerId);
   return q.execute();
 }
