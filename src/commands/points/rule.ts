@@ -34,7 +34,7 @@ export function registerPointsRule(parent: Command, deps: Deps): void {
       { key: 'name', header: t('col.name'), value: (r) => r.name },
       { key: 'points', header: t('col.points'), value: (r) => r.points },
       { key: 'dailyCap', header: t('col.daily_cap'), value: (r) => r.dailyCap },
-      { key: 'retired', header: t('col.status'), value: (r) => (format(opts) === 'json' ? r.retired : r.retired ? 'retired' : 'active') },
+      { key: 'retired', header: t('col.status'), value: (r) => (formatOf(opts) === 'json' ? r.retired : r.retired ? 'retired' : 'active') },
       { key: 'description', header: t('col.detail'), value: (r) => r.description },
     ], rules);
   });
@@ -56,8 +56,4 @@ export function registerPointsRule(parent: Command, deps: Deps): void {
   action<{ json?: boolean }>(retire, deps, async (env, opts, [code]) => {
     printRule(env, opts.json, await env.withDb((ctx) => retireRule(ctx, code!)), 'points.rule_retired_done');
   });
-}
-
-function format(opts: { json?: boolean; format?: string }) {
-  return formatOf(opts);
 }
