@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import { EXIT, EXIT_FOR_KIND } from './cli/exit-codes.js';
 import { nodeIo, type Io } from './cli/io.js';
 import { styleFor, type Style } from './cli/style.js';
-import { pickLang, translator, type Translate } from './cli/messages/index.js';
+import { loadTranslator, pickLang, type Translate } from './cli/messages/index.js';
 import type { Prompter } from './cli/prompter.js';
 import { isBusyError } from './db/open.js';
 import { NuanxinError, UnavailableError } from './errors.js';
@@ -26,11 +26,11 @@ function peekFlag(argv: string[], flag: string): string | undefined {
  */
 export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const { io } = deps;
-  const t = translator(pickLang(peekFlag(argv, '--lang'), io.env));
+  const t = await loadTranslator(pickLang(peekFlag(argv, '--lang'), io.env));
   const debug = argv.includes('--debug');
   const state = { exitCode: EXIT.ok };
-  const program = buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
   try {
+    const program = await buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
   } catch (error) {

@@ -1,140 +1,33 @@
 import { Command, Option } from 'commander';
 import type { Deps } from './cli/command.js';
 import { registerAudit } from './commands/audit.js';
-import { registerCommunityAdd } from './commands/community/add.js';
-import { registerCommunityList } from './commands/community/list.js';
-import { registerDbBackup } from './commands/db/backup.js';
-import { registerDbCheck } from './commands/db/check.js';
-import { registerDbMigrate } from './commands/db/migrate.js';
-import { registerDbPath } from './commands/db/path.js';
-import { registerDbStatus } from './commands/db/status.js';
 import { registerInit } from './commands/init.js';
-import { registerStationAdd } from './commands/station/add.js';
-import { registerStationAmenities } from './commands/station/amenities.js';
 import { registerStationAudit } from './commands/station/audit.js';
-import { registerStationClose, registerStationReopen } from './commands/station/close.js';
-import { registerStationImport } from './commands/station/import.js';
-import { registerStationList } from './commands/station/list.js';
-import { registerStationShow } from './commands/station/show.js';
-import { registerStationUpdate } from './commands/station/update.js';
 import { describe } from './cli/command.js';
-import { registerGiftAdd, registerGiftList, registerGiftRestock, registerGiftRetire } from './commands/gift/gift.js';
-import { registerPointsAward } from './commands/points/award.js';
-import { registerPointsBalance } from './commands/points/balance.js';
-import { registerPointsExpire } from './commands/points/expire.js';
-import { registerPointsImport } from './commands/points/import.js';
-import { registerPointsLedger } from './commands/points/ledger.js';
-import { registerPointsRedeem } from './commands/points/redeem.js';
-import { registerPointsReverse } from './commands/points/reverse.js';
-import { registerPointsRule } from './commands/points/rule.js';
-import { registerPointsStatement } from './commands/points/statement.js';
-import { registerPointsTop } from './commands/points/top.js';
-import { registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow } from './commands/team/team.js';
-import { registerWorkerAdd } from './commands/worker/add.js';
-import { registerCareList, registerCareVisit } from './commands/care/care.js';
-import { registerChildcareEnrol, registerChildcareList, registerChildcareSite, registerChildcareVolunteer, registerChildcareWithdraw } from './commands/childcare/childcare.js';
-import { registerDisputeList, registerDisputeOpen, registerDisputeUpdate } from './commands/dispute/dispute.js';
-import { registerEventAdd, registerEventAttend, registerEventList, registerEventShow } from './commands/event/event.js';
-import { registerHousingAllocate, registerHousingApply, registerHousingAssess, registerHousingList, registerHousingWithdraw } from './commands/housing/housing.js';
-import { registerCommunityMeasures, registerMerchantAdd, registerMerchantList } from './commands/merchant/merchant.js';
-import { registerReportPoints, registerReportStations, registerReportWishes, registerReportWorkers } from './commands/report/areas.js';
-import { registerReportProgramme } from './commands/report/programme.js';
-import { registerReportCommunity, registerReportWeekly } from './commands/report/weekly.js';
-import { registerConfigGet, registerConfigList, registerConfigSet } from './commands/config/config.js';
-import { registerSponsorAdd, registerSponsorList, registerSponsorShow } from './commands/sponsor/sponsor.js';
-import { registerWishAdd } from './commands/wish/add.js';
-import { registerWishImport } from './commands/wish/import.js';
-import { registerWishCancel, registerWishClaim, registerWishFollowUp, registerWishFulfil, registerWishPublish, registerWishRelease } from './commands/wish/moves.js';
-import { registerWishList, registerWishShow } from './commands/wish/show.js';
-import { registerWorkerExport } from './commands/worker/export.js';
-import { registerWorkerImport } from './commands/worker/import.js';
-import { registerWorkerImports } from './commands/worker/imports.js';
-import { registerWorkerList } from './commands/worker/list.js';
-import { registerWorkerPurge } from './commands/worker/purge.js';
-import { registerWorkerShow } from './commands/worker/show.js';
-import { registerWorkerDeactivate, registerWorkerReactivate, registerWorkerUpdate } from './commands/worker/update.js';
 
 export const VERSION = '0.1.0';
 
 /** A noun's group command (`nuanxin station …`) and how to fill in its verbs. */
-type Group = { name: string; verbs: ((parent: Command, deps: Deps) => void)[] };
+type Group = { name: string; verbs: () => Promise<((parent: Command, deps: Deps) => void)[]> };
 
 const GROUPS: Group[] = [
-  { name: 'db', verbs: [registerDbPath, registerDbStatus, registerDbMigrate, registerDbBackup, registerDbCheck] },
-  { name: 'community', verbs: [registerCommunityAdd, registerCommunityList, registerCommunityMeasures] },
-  {
-    name: 'station',
-    verbs: [
-      registerStationAdd,
-      registerStationList,
-      registerStationShow,
-      registerStationUpdate,
-      registerStationAmenities,
-      registerStationClose,
-      registerStationReopen,
-      registerStationImport,
-      registerStationAudit,
-    ],
-  },
-  {
-    name: 'worker',
-    verbs: [
-      registerWorkerImport,
-      registerWorkerImports,
-      registerWorkerAdd,
-      registerWorkerShow,
-      registerWorkerList,
-      registerWorkerUpdate,
-      registerWorkerDeactivate,
-      registerWorkerReactivate,
-      registerWorkerExport,
-      registerWorkerPurge,
-    ],
-  },
-  {
-    name: 'points',
-    verbs: [
-      registerPointsRule,
-      registerPointsAward,
-      registerPointsImport,
-      registerPointsRedeem,
-      registerPointsReverse,
-      registerPointsBalance,
-      registerPointsStatement,
-      registerPointsLedger,
-      registerPointsTop,
-      registerPointsExpire,
-    ],
-  },
-  { name: 'team', verbs: [registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow] },
-  { name: 'gift', verbs: [registerGiftAdd, registerGiftList, registerGiftRestock, registerGiftRetire] },
-  { name: 'sponsor', verbs: [registerSponsorAdd, registerSponsorList, registerSponsorShow] },
-  {
-    name: 'wish',
-    verbs: [
-      registerWishAdd,
-      registerWishImport,
-      registerWishPublish,
-      registerWishClaim,
-      registerWishFulfil,
-      registerWishFollowUp,
-      registerWishRelease,
-      registerWishCancel,
-      registerWishShow,
-      registerWishList,
-    ],
-  },
-  { name: 'event', verbs: [registerEventAdd, registerEventList, registerEventShow, registerEventAttend] },
-  { name: 'childcare', verbs: [registerChildcareSite, registerChildcareEnrol, registerChildcareWithdraw, registerChildcareList, registerChildcareVolunteer] },
-  { name: 'housing', verbs: [registerHousingApply, registerHousingAssess, registerHousingAllocate, registerHousingWithdraw, registerHousingList] },
-  { name: 'dispute', verbs: [registerDisputeOpen, registerDisputeUpdate, registerDisputeList] },
-  { name: 'care', verbs: [registerCareVisit, registerCareList] },
-  { name: 'merchant', verbs: [registerMerchantAdd, registerMerchantList] },
-  { name: 'config', verbs: [registerConfigList, registerConfigGet, registerConfigSet] },
-  {
-    name: 'report',
-    verbs: [registerReportWeekly, registerReportProgramme, registerReportStations, registerReportPoints, registerReportWishes, registerReportCommunity, registerReportWorkers],
-  },
+  { name: 'db', verbs: async () => (await import('./commands/db/index.js')).verbs },
+  { name: 'community', verbs: async () => (await import('./commands/community/index.js')).verbs },
+  { name: 'station', verbs: async () => (await import('./commands/station/index.js')).verbs },
+  { name: 'worker', verbs: async () => (await import('./commands/worker/index.js')).verbs },
+  { name: 'points', verbs: async () => (await import('./commands/points/index.js')).verbs },
+  { name: 'team', verbs: async () => (await import('./commands/team/index.js')).verbs },
+  { name: 'gift', verbs: async () => (await import('./commands/gift/index.js')).verbs },
+  { name: 'sponsor', verbs: async () => (await import('./commands/sponsor/index.js')).verbs },
+  { name: 'wish', verbs: async () => (await import('./commands/wish/index.js')).verbs },
+  { name: 'event', verbs: async () => (await import('./commands/event/index.js')).verbs },
+  { name: 'childcare', verbs: async () => (await import('./commands/childcare/index.js')).verbs },
+  { name: 'housing', verbs: async () => (await import('./commands/housing/index.js')).verbs },
+  { name: 'dispute', verbs: async () => (await import('./commands/dispute/index.js')).verbs },
+  { name: 'care', verbs: async () => (await import('./commands/care/index.js')).verbs },
+  { name: 'merchant', verbs: async () => (await import('./commands/merchant/index.js')).verbs },
+  { name: 'config', verbs: async () => (await import('./commands/config/index.js')).verbs },
+  { name: 'report', verbs: async () => (await import('./commands/report/index.js')).verbs },
 ];
 
 const OPTIONS_WITH_VALUES = new Set(['--db', '--lang', '--operator']);
@@ -155,7 +48,7 @@ export function commandWord(argv: string[]): string | undefined {
  * being run: start-up is the tool's everyday speed, and building every
  * verb's options costs milliseconds no run needs.
  */
-export function buildProgram(deps: Deps, options: { only?: string } = {}): Command {
+export async function buildProgram(deps: Deps, options: { only?: string } = {}): Promise<Command> {
   const { io, t } = deps;
   const program = new Command('nuanxin')
     .description(t('program.description'))
@@ -177,7 +70,7 @@ export function buildProgram(deps: Deps, options: { only?: string } = {}): Comma
   registerAudit(program, deps);
   for (const { name, verbs } of GROUPS) {
     const group = describe(program.command(name), t, name);
-    if (options.only === undefined || options.only === name) for (const register of verbs) register(group, deps);
+    if (options.only === undefined || options.only === name) for (const register of await verbs()) register(group, deps);
   }
   return program;
 }

@@ -12,9 +12,9 @@ function allCommands(cmd: Command, prefix: string[] = []): { path: string; cmd: 
   });
 }
 
-const program = buildProgram({
+const program = await buildProgram({
   io: { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: {} },
-  t: translator('en'),
+  t: translator(),
   state: { exitCode: 0 },
 });
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

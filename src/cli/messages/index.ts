@@ -3,11 +3,8 @@ import { enCommands } from './en-commands.js';
 import { enProgramme } from './en-programme.js';
 import { enReports } from './en-reports.js';
 import { en as enCore } from './en.js';
-import { zhCommands } from './zh-commands.js';
-import { zh as zhCore } from './zh.js';
 
 const en: Record<string, string> = { ...enCore, ...enCommands, ...enReports, ...enProgramme };
-const zh: Record<string, string> = { ...zhCore, ...zhCommands };
 
 export type Lang = 'en' | 'zh';
 export type Translate = (key: string, params?: MessageParams) => string;
@@ -19,8 +16,15 @@ export function pickLang(flag: string | undefined, env: Record<string, string | 
   return /^zh/i.test(locale) ? 'zh' : 'en';
 }
 
-export function translator(lang: Lang): Translate {
-  const table = lang === 'zh' ? zh : en;
+/** The Chinese tables load only when Chinese is asked for (start-up is the everyday speed). */
+export async function loadTranslator(lang: Lang): Promise<Translate> {
+  if (lang === 'en') return translator(en);
+  const [{ zh }, { zhCommands }] = await Promise.all([import('./zh.js'), import('./zh-commands.js')]);
+  return translator({ ...zh, ...zhCommands });
+}
+
+/** A translator over `table`, falling back to English for keys it lacks. */
+export function translator(table: Record<string, string> = en): Translate {
   return (key, params = {}) => {
     const template = table[key] ?? en[key] ?? key;
     return template.replace(/\{(\w+)\}/g, (_, name: string) => {
