@@ -3,26 +3,10 @@ import type { DB, EntryKind } from '../../db/schema.js';
 import { ValidationError } from '../../errors.js';
 import { addDays } from '../clock.js';
 import { findWorker } from '../workers/read.js';
-import { balanceOf, type Balance } from './ledger.js';
+import { balanceOf, type Balance, type Entry } from './ledger.js';
 
-export type LedgerRow = {
-  id: number;
-  businessDate: string;
-  workerId: number;
-  worker: string;
-  phone: string | null;
-  kind: EntryKind;
-  points: number;
-  rule: string | null;
-  gift: string | null;
-  qty: number | null;
-  note: string | null;
-  reason: string | null;
-  ref: string | null;
-  reversesId: number | null;
-  operator: string;
-  createdAt: string;
-};
+/** A ledger entry as listed: the rule and gift by code, the worker by name. */
+export type LedgerRow = Omit<Entry, 'ruleId' | 'giftId'> & { worker: string; phone: string | null; rule: string | null; gift: string | null };
 
 export type LedgerFilter = { worker?: string; rule?: string; from?: string; to?: string; before?: string };
 
