@@ -69,5 +69,9 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
 export { nodeIo };
 
 export async function main(): Promise<void> {
+  // `nuanxin worker list | head`: the reader left; stop quietly like any Unix filter, no stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = await run(process.argv.slice(2), { io: nodeIo() });
 }

@@ -57,3 +57,18 @@ describe('the built CLI, spawned as cron would', () => {
     copy.close();
   });
 });
+
+describe('a reader that leaves early', () => {
+  it('stops quietly when stdout is closed (| head), without a stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/spawn.js');
+    const child = spawn(process.execPath, [BIN, 'station', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    // The reader is gone before the first byte: every write meets a closed pipe.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(stderr).not.toMatch(/EPIPE|at .*\(/);
+    expect(code).toBe(0);
+  });
+});
