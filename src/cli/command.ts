@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
 import { resolveDbLocation, type DbLocation } from '../db/location.js';
-import { assertNotNewer, pendingMigrations } from '../db/migrator.js';
+import { pendingOnOpen } from '../db/migrator.js';
 import { openDatabase, type OpenDb } from '../db/open.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
@@ -67,8 +67,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     async withDb(fn, options = {}) {
       const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
       try {
-        await assertNotNewer(opened.db, opened.path);
-        const pending = await pendingMigrations(opened.db);
+        const pending = await pendingOnOpen(opened.db, opened.path);
         if (pending.length > 0 && !options.allowPending) {
           throw new UnavailableError({
             key: 'db.pending',

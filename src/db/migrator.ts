@@ -28,8 +28,23 @@ async function appliedMigrations(db: Kysely<any>): Promise<{ name: string; times
 
 /** A database that knows migrations this build does not was written by a newer nuanxin. */
 export async function assertNotNewer(db: Kysely<any>, path: string): Promise<void> {
+  refuseNewer((await appliedMigrations(db)).map((m) => m.name), path);
+}
+
+/**
+ * What every command checks on open, from one read of the migration table:
+ * refuses a newer database, returns the migrations still pending.
+ */
+export async function pendingOnOpen(db: Kysely<any>, path: string): Promise<string[]> {
+  const applied = (await appliedMigrations(db)).map((m) => m.name);
+  refuseNewer(applied, path);
+  const done = new Set(applied);
+  return Object.keys(migrations).filter((name) => !done.has(name)).sort();
+}
+
+function refuseNewer(applied: string[], path: string): void {
   const known = new Set(Object.keys(migrations));
-  const unknown = (await appliedMigrations(db)).filter((m) => !known.has(m.name));
+  const unknown = applied.filter((name) => !known.has(name)).map((name) => ({ name }));
   if (unknown.length > 0) {
     throw new UnavailableError({
       key: 'db.newer',

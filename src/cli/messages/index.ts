@@ -33,7 +33,3 @@ export function translator(table: Record<string, string> = en): Translate {
     });
   };
 }
-
-export function hasMessage(key: string): boolean {
-  return key in en;
-}
