@@ -78,9 +78,14 @@ export async function listStations(db: Kysely<DB> | Tx, filter: StationFilter = 
 async function amenitiesByStation(db: Kysely<DB> | Tx, ids: number[]): Promise<Map<number, Amenity[]>> {
   const result = new Map<number, Amenity[]>();
   if (ids.length === 0) return result;
-  const rows = await db.selectFrom('station_amenities').select(['station_id', 'amenity']).execute();
+  // One station (show, update) reads its own rows; a long list reads the whole (small) table in one go.
+  let query = db.selectFrom('station_amenities').select(['station_id', 'amenity']);
+  if (ids.length <= 500) query = query.where('station_id', 'in', ids);
+  const rows = await query.execute();
   const order = new Map<string, number>(STANDARD_ITEMS.map((k, i) => [k, i]));
+  const wanted = new Set(ids);
   for (const row of rows) {
+    if (!wanted.has(row.station_id)) continue;
     const list = result.get(row.station_id) ?? [];
     list.push(row.amenity as Amenity);
     result.set(row.station_id, list);
