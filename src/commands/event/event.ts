@@ -6,10 +6,8 @@ import { addEvent, attend, attendees, EVENT_TYPES, getEvent, listEvents, type Ev
 import { maskPhone } from '../../domain/privacy.js';
 import { requireDate } from '../../domain/text/dates.js';
 import { UsageError } from '../../errors.js';
-import { parseInThread } from '../../import/parse-records.js';
-import { runImport } from '../../import/runner.js';
 import type { Translate } from '../../cli/messages/index.js';
-import { runImportCommand, type ImportFlags } from '../shared/import-command.js';
+import { importInThread, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
 const columns = (t: Translate) => [
   { key: 'id', header: 'id', value: (e: EventRow) => e.id },
@@ -94,8 +92,7 @@ export function registerEventAttend(parent: Command, deps: Deps): void {
     if (opts.file) {
       return runImportCommand(env, opts.file, opts, async (ctx, _handle, info, onBytes) => {
         await getEvent(ctx.db, id);
-        const { readRecordBatches } = await import('../../import/decode.js');
-        return runImport(ctx, info, parseInThread(readRecordBatches(info), attendanceRowParser), attendanceImportPlan(ctx, id, opts), { ...opts, onBytes });
+        return importInThread(ctx, info, attendanceRowParser, attendanceImportPlan(ctx, id, opts), { ...opts, onBytes });
       });
     }
     if (phones.length === 0) throw new UsageError({ key: 'event.no_attendees' });

@@ -1,18 +1,14 @@
 import type { Command } from 'commander';
 import { action, describe, type Deps } from '../../cli/command.js';
 import { awardImportPlan, awardRowParser } from '../../domain/points/import.js';
-import { parseInThread } from '../../import/parse-records.js';
-import { runImport } from '../../import/runner.js';
-import { importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
+import { importInThread, importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
 export function registerPointsImport(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = importOptions(describe(parent.command('import'), t, 'points.import'), t);
   action<ImportFlags>(cmd, deps, async (env, opts, [file]) =>
     runImportCommand(env, file!, opts, async (ctx, _handle, info, onBytes) => {
-      const { readRecordBatches } = await import('../../import/decode.js');
-      const batches = parseInThread(readRecordBatches(info), awardRowParser(ctx.clock.today()));
-      return runImport(ctx, info, batches, awardImportPlan(ctx), { ...opts, onBytes });
+      return importInThread(ctx, info, awardRowParser(ctx.clock.today()), awardImportPlan(ctx), { ...opts, onBytes });
     }),
   );
 }

@@ -7,7 +7,9 @@ import { writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import type { OpenDb } from '../../db/open.js';
 import type { FileMeta as FileInfo } from '../../import/records.js';
-import type { ImportReport } from '../../import/runner.js';
+import { parseInThread, type RowParser } from '../../import/parse-records.js';
+import type { ParsedBatch } from '../../import/records.js';
+import { runImport, type ImportOptions, type ImportPlan, type ImportReport } from '../../import/runner.js';
 
 // Listed here, not imported from decode.ts: decoding (csv-parse, iconv-lite) loads only when a file is imported.
 const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le'] as const;
@@ -69,4 +71,15 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
     return EXIT.badInput;
   }
   return EXIT.ok;
+}
+
+/** The file's records parsed in this thread (decoding loads only now). */
+export async function parsedInThread<F extends string, V>(info: FileInfo, parser: RowParser<F, V>): Promise<AsyncIterable<ParsedBatch<V>>> {
+  const { readRecordBatches } = await import('../../import/decode.js');
+  return parseInThread(readRecordBatches(info), parser);
+}
+
+/** Parse in this thread and write with `plan`: every import but the large rosters. */
+export async function importInThread<F extends string, V>(ctx: Ctx, info: FileInfo, parser: RowParser<F, V>, plan: ImportPlan<V>, options: ImportOptions): Promise<ImportReport> {
+  return runImport(ctx, info, await parsedInThread(info, parser), plan, options);
 }

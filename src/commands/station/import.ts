@@ -1,18 +1,14 @@
 import type { Command } from 'commander';
 import { action, describe, type Deps } from '../../cli/command.js';
 import { stationImportPlan, stationRowParser } from '../../domain/stations/import.js';
-import { parseInThread } from '../../import/parse-records.js';
-import { runImport } from '../../import/runner.js';
-import { importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
+import { importInThread, importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
 export function registerStationImport(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = importOptions(describe(parent.command('import'), t, 'station.import'), t).option('--create-community', t('opt.create_community'));
   action<ImportFlags & { createCommunity?: boolean }>(cmd, deps, async (env, opts, [file]) =>
     runImportCommand(env, file!, opts, async (ctx, _handle, info, onBytes) => {
-      const { readRecordBatches } = await import('../../import/decode.js');
-      const batches = parseInThread(readRecordBatches(info), stationRowParser);
-      return runImport(ctx, info, batches, stationImportPlan(ctx, { createCommunity: opts.createCommunity }), { ...opts, onBytes });
+      return importInThread(ctx, info, stationRowParser, stationImportPlan(ctx, { createCommunity: opts.createCommunity }), { ...opts, onBytes });
     }),
   );
 }

@@ -1,17 +1,14 @@
 import type { Command } from 'commander';
 import { action, describe, type Deps } from '../../cli/command.js';
 import { wishImportPlan, wishRowParser } from '../../domain/wishes/import.js';
-import { parseInThread } from '../../import/parse-records.js';
-import { runImport } from '../../import/runner.js';
-import { importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
+import { importInThread, importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
 export function registerWishImport(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = importOptions(describe(parent.command('import'), t, 'wish.import'), t);
   action<ImportFlags>(cmd, deps, async (env, opts, [file]) =>
     runImportCommand(env, file!, opts, async (ctx, _handle, info, onBytes) => {
-      const { readRecordBatches } = await import('../../import/decode.js');
-      return runImport(ctx, info, parseInThread(readRecordBatches(info), wishRowParser), wishImportPlan(ctx), { ...opts, onBytes });
+      return importInThread(ctx, info, wishRowParser, wishImportPlan(ctx), { ...opts, onBytes });
     }),
   );
 }

@@ -7,10 +7,9 @@ import { UsageError } from '../../errors.js';
 import { runImport } from '../../import/runner.js';
 import { communityIndex } from '../../domain/geo/communities.js';
 import { rosterParser, type RosterParseOptions, type RosterRow } from '../../domain/workers/roster-parse.js';
-import { parseInThread } from '../../import/parse-records.js';
 import type { ParsedBatch, FileMeta } from '../../import/records.js';
 import type { CommandEnv } from '../../cli/command.js';
-import { importOptions, runImportCommand, type ImportFlags } from '../shared/import-command.js';
+import { importOptions, parsedInThread, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
 type Options = ImportFlags & { blankClears?: boolean; deactivateMissing?: boolean; platform?: string; community?: string };
 
@@ -45,6 +44,5 @@ export function registerWorkerImport(parent: Command, deps: Deps): void {
 async function rosterBatches(env: CommandEnv, info: FileMeta, options: RosterParseOptions): Promise<AsyncIterable<ParsedBatch<RosterRow>>> {
   const { parseInWorker, parseWorkerAvailable } = await import('../../import/parse-in-worker.js');
   if (parseWorkerAvailable(env.io.env)) return parseInWorker<RosterRow>(info, { name: 'roster', options });
-  const { readRecordBatches } = await import('../../import/decode.js');
-  return parseInThread(readRecordBatches(info), rosterParser(options));
+  return parsedInThread(info, rosterParser(options));
 }
