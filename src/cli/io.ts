@@ -15,12 +15,16 @@ export function nodeIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
 
-/** Colour only on a TTY, never with NO_COLOR (chalk does not check it itself) or --no-color. */
-export function colorEnabled(io: Io, flag: boolean | undefined): boolean {
+/** Colour on `stream` only if it is a TTY, never with NO_COLOR (chalk does not check it itself) or --no-color. */
+export function colorAllowed(stream: OutStream, env: Io['env'], flag: boolean | undefined): boolean {
   if (flag === false) return false;
-  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
-  return Boolean(io.stdout.isTTY);
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+export function colorEnabled(io: Io, flag: boolean | undefined): boolean {
+  return colorAllowed(io.stdout, io.env, flag);
 }
 
 /** Prompts only when both ends are a terminal and nobody said --yes or CI. */

@@ -1,4 +1,4 @@
-import type { OutStream } from './io.js';
+import { colorAllowed, type OutStream } from './io.js';
 
 export type Style = { error(s: string): string; warn(s: string): string; ok(s: string): string };
 
@@ -9,9 +9,7 @@ const plain: Style = { error: (s) => s, warn: (s) => s, ok: (s) => s };
  * chalk is loaded only when colour is on (start-up is the everyday speed).
  */
 export async function styleFor(stream: OutStream, env: Record<string, string | undefined>, flag: boolean | undefined): Promise<Style> {
-  const noColor = flag === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '');
-  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
-  if (noColor || !(stream.isTTY || forced)) return plain;
+  if (!colorAllowed(stream, env, flag)) return plain;
   const { Chalk } = await import('chalk');
   const chalk = new Chalk({ level: 1 });
   return { error: (s) => chalk.red.bold(s), warn: (s) => chalk.yellow(s), ok: (s) => chalk.green(s) };
