@@ -6,106 +6,76 @@ import { previousPeriod, type Period } from './period.js';
 
 export type ActionFigures = Record<string, number>;
 
-/** One strand of the Ten Ones (十个一) and how its key figures are read for a period. */
-export type ProgrammeAction = { no: number; key: string; figures(db: Kysely<DB>, p: Period, scope: Scope): Promise<ActionFigures> };
+type Loader = (db: Kysely<DB>, p: Period, scope: Scope) => Promise<Record<string, number>>;
+/** Reads an area's figures for the period once, however many actions use them. */
+export type Load = (loader: Loader) => Promise<Record<string, number>>;
 
-async function teamMembers(db: Kysely<DB>, p: Period, scope: Scope, focus?: string): Promise<number> {
-  let q = db
-    .selectFrom('team_members as m')
-    .innerJoin('teams as t', 't.id', 'm.team_id')
-    .select(sql<number>`count(distinct m.worker_id)`.as('n'))
-    .where('m.joined_on', '<=', p.to)
-    .where((eb) => eb.or([eb('m.left_on', 'is', null), eb('m.left_on', '>', p.to)]));
-  if (focus) q = q.where('t.focus', '=', focus);
-  if (scope.communityId !== undefined) q = q.where('t.community_id', '=', scope.communityId);
-  return Number((await q.executeTakeFirstOrThrow()).n);
+/** One strand of the Ten Ones (十个一) and how its key figures are picked from the areas' figures. */
+export type ProgrammeAction = { no: number; key: string; figures(load: Load): Promise<ActionFigures> };
+
+async function teamMembers(db: Kysely<DB>, p: Period, scope: Scope): Promise<Record<string, number>> {
+  const count = async (focus?: string) => {
+    let q = db
+      .selectFrom('team_members as m')
+      .innerJoin('teams as t', 't.id', 'm.team_id')
+      .select(sql<number>`count(distinct m.worker_id)`.as('n'))
+      .where('m.joined_on', '<=', p.to)
+      .where((eb) => eb.or([eb('m.left_on', 'is', null), eb('m.left_on', '>', p.to)]));
+    if (focus) q = q.where('t.focus', '=', focus);
+    if (scope.communityId !== undefined) q = q.where('t.community_id', '=', scope.communityId);
+    return Number((await q.executeTakeFirstOrThrow()).n);
+  };
+  return { members: await count('safety'), all_team_members: await count() };
 }
 
-/**
- * The ten actions, in the order of the district's plan. Strands the tool
- * does not track yet report no figures (an empty object), never zeros.
- */
+/** Picks `keys` (renamed where given as [key, from]) from one area's figures. */
+function pick(loader: Loader, keys: (string | [string, string])[]) {
+  return async (load: Load): Promise<ActionFigures> => {
+    const figures = await load(loader);
+    return Object.fromEntries(keys.map((k) => (Array.isArray(k) ? [k[0], figures[k[1]] ?? 0] : [k, figures[k] ?? 0])));
+  };
+}
+
+const stations: Loader = async (db, p, scope) => {
+  const { byCommunity: _byCommunity, ...figures } = await stationFigures(db, p, scope);
+  return figures;
+};
+
+/** The ten actions, in the order of the district's plan. */
 export const ACTIONS: ProgrammeAction[] = [
-  {
-    no: 1,
-    key: 'stations',
-    async figures(db, p, scope) {
-      const s = await stationFigures(db, p, scope);
-      return { open: s.open, fully_equipped: s.fully_equipped, medicine_expired: s.medicine_expired };
-    },
-  },
-  {
-    no: 2,
-    key: 'housing',
-    async figures(db, p, scope) {
-      const h = await housingFigures(db, p, scope);
-      return { applied: h.applied!, allocated: h.allocated!, open: h.open! };
-    },
-  },
+  { no: 1, key: 'stations', figures: pick(stations, ['open', 'fully_equipped', 'medicine_expired']) },
+  { no: 2, key: 'housing', figures: pick(housingFigures, ['applied', 'allocated', 'open']) },
   {
     no: 3,
     key: 'disputes',
-    async figures(db, p, scope) {
-      const d = await disputeFigures(db, p, scope);
-      const e = await eventFigures(db, p, scope);
-      return { opened: d.opened!, resolved: d.resolved!, recovered_yuan: d.recovered_yuan!, legal_events: e.legal_held! };
-    },
+    figures: async (load) => ({
+      ...(await pick(disputeFigures, ['opened', 'resolved', 'recovered_yuan'])(load)),
+      ...(await pick(eventFigures, [['legal_events', 'legal_held']])(load)),
+    }),
   },
   {
     no: 4,
     key: 'health',
-    async figures(db, p, scope) {
-      const e = await eventFigures(db, p, scope);
-      const c = await careFigures(db, p, scope);
-      return { events: e.health_held!, attendance: e.health_attendance!, care_visits: c.visits! };
-    },
+    figures: async (load) => ({
+      ...(await pick(eventFigures, [['events', 'health_held'], ['attendance', 'health_attendance']])(load)),
+      ...(await pick(careFigures, [['care_visits', 'visits']])(load)),
+    }),
   },
-  {
-    no: 5,
-    key: 'childcare',
-    async figures(db, p, scope) {
-      const c = await childcareFigures(db, p, scope);
-      return { enrolled: c.enrolled!, waitlisted: c.waitlisted!, volunteers: c.volunteers! };
-    },
-  },
-  {
-    no: 6,
-    key: 'safety_team',
-    figures: async (db, p, scope) => ({ members: await teamMembers(db, p, scope, 'safety'), all_team_members: await teamMembers(db, p, scope) }),
-  },
-  {
-    no: 7,
-    key: 'points',
-    async figures(db, p, scope) {
-      const f = await pointFigures(db, p, scope);
-      return { awarded: f.awarded, redeemed: f.redeemed, earners: f.earners };
-    },
-  },
-  {
-    no: 8,
-    key: 'friendly',
-    async figures(db, p, scope) {
-      const f = await friendlyFigures(db, p, scope);
-      return { rider_friendly_communities: f.rider_friendly_communities!, merchants: f.merchants! };
-    },
-  },
-  {
-    no: 9,
-    key: 'skills',
-    async figures(db, p, scope) {
-      const e = await eventFigures(db, p, scope);
-      return { events: e.skills_held!, attendance: e.skills_attendance! };
-    },
-  },
-  {
-    no: 10,
-    key: 'wishes',
-    async figures(db, p, scope) {
-      const w = await wishFigures(db, p, scope);
-      return { collected: w.collected, claimed: w.claimed, fulfilled: w.fulfilled, overdue: w.overdue };
-    },
-  },
+  { no: 5, key: 'childcare', figures: pick(childcareFigures, ['enrolled', 'waitlisted', 'volunteers']) },
+  { no: 6, key: 'safety_team', figures: pick(teamMembers, ['members', 'all_team_members']) },
+  { no: 7, key: 'points', figures: pick(pointFigures as Loader, ['awarded', 'redeemed', 'earners']) },
+  { no: 8, key: 'friendly', figures: pick(friendlyFigures, ['rider_friendly_communities', 'merchants']) },
+  { no: 9, key: 'skills', figures: pick(eventFigures, [['events', 'skills_held'], ['attendance', 'skills_attendance']]) },
+  { no: 10, key: 'wishes', figures: pick(wishFigures as Loader, ['collected', 'claimed', 'fulfilled', 'overdue']) },
 ];
+
+function loaderFor(db: Kysely<DB>, p: Period, scope: Scope): Load {
+  const memo = new Map<Loader, Promise<Record<string, number>>>();
+  return (loader) => {
+    if (!memo.has(loader)) memo.set(loader, loader(db, p, scope));
+    return memo.get(loader)!;
+  };
+}
 
 export type ProgrammeReport = {
   period: Period;
@@ -119,8 +89,9 @@ export async function programmeReport(db: Kysely<DB>, period: Period, scope: Sco
   const prev = previousPeriod(period);
   const workers = await workerFigures(db, period, scope);
   const rows = [];
+  const [loadNow, loadBefore] = [loaderFor(db, period, scope), loaderFor(db, prev, scope)];
   for (const a of actions) {
-    const [now, before] = [await a.figures(db, period, scope), await a.figures(db, prev, scope)];
+    const [now, before] = [await a.figures(loadNow), await a.figures(loadBefore)];
     const figures = Object.keys(now).map((key) => ({ key, current: now[key]!, previous: before[key] ?? 0, change: now[key]! - (before[key] ?? 0) }));
     rows.push({ no: a.no, key: a.key, tracked: figures.length > 0, figures });
   }
