@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { businessDate } from '../clock.js';
-import { auditStations } from '../stations/audit.js';
+import { auditStations, type StationAuditRow } from '../stations/audit.js';
 import { OCCUPATIONS } from '../workers/fields.js';
 import type { Period } from './period.js';
 
@@ -43,11 +43,14 @@ export async function workerFigures(db: Db, p: Period, scope: Scope): Promise<Wo
  * Stations open on the period's last day, against the standard as equipped
  * now (amenities are not versioned), medicine judged on that day.
  */
-export async function stationFigures(db: Db, p: Period, scope: Scope): Promise<StationFigures & { byCommunity: { community: string; stations: number; fullyEquipped: number }[] }> {
+export async function stationFigures(
+  db: Db,
+  p: Period,
+  scope: Scope,
+): Promise<StationFigures & { byCommunity: { community: string; stations: number; fullyEquipped: number }[]; openStations: StationAuditRow[] }> {
   const audit = await auditStations(db, { today: p.to, community: scope.community, includeClosedAfter: p.to });
-  const rows = await db.selectFrom('stations').select(['code', 'opened_on', 'created_at']).execute();
-  const opened = new Map(rows.map((r) => [r.code, r.opened_on ?? businessDate(new Date(r.created_at), scope.timeZone)]));
-  const open = audit.stations.filter((s) => (opened.get(s.code) ?? '') <= p.to);
+  // Open on the period's last day: opened (or, without a date, registered) by then.
+  const open = audit.stations.filter((s) => (s.openedOn ?? businessDate(new Date(s.createdAt), scope.timeZone)) <= p.to);
   const fully = open.filter((s) => s.compliant).length;
   const communities = new Map<string, { community: string; stations: number; fullyEquipped: number }>();
   for (const s of open) {
@@ -64,6 +67,7 @@ export async function stationFigures(db: Db, p: Period, scope: Scope): Promise<S
     medicine_expiring: open.filter((s) => s.medicine === 'expiring').length,
     average_score: open.length ? Math.round(open.reduce((a, s) => a + s.score, 0) / open.length) : 0,
     byCommunity: [...communities.values()].sort((a, b) => a.community.localeCompare(b.community, 'zh')),
+    openStations: open,
   };
 }
 

@@ -37,7 +37,7 @@ function pick(loader: Loader, keys: (string | [string, string])[]) {
 }
 
 const stations: Loader = async (db, p, scope) => {
-  const { byCommunity: _byCommunity, ...figures } = await stationFigures(db, p, scope);
+  const { byCommunity: _byCommunity, openStations: _openStations, ...figures } = await stationFigures(db, p, scope);
   return figures;
 };
 

@@ -5,7 +5,7 @@ import { addDays } from '../clock.js';
 import { maskPhone } from '../privacy.js';
 import { otherActionFigures } from '../programme/figures.js';
 import { top } from '../points/queries.js';
-import { auditStations } from '../stations/audit.js';
+import type { StationAuditRow } from '../stations/audit.js';
 import { normalizeText } from '../text/normalize.js';
 import { formatYuan } from '../text/money.js';
 import { pointFigures, stationFigures, wishFigures, workerFigures, type PointFigures, type Scope, type StationFigures, type WishFigures, type WorkerFigures } from './figures.js';
@@ -46,9 +46,9 @@ export async function resolveScope(db: Kysely<DB>, community: string | undefined
   return { communityId: row.id, community: name, timeZone };
 }
 
-async function figures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Figures & { compliance: StationFigures & { byCommunity: { community: string; stations: number; fullyEquipped: number }[] } }> {
+async function figures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Figures & { compliance: Awaited<ReturnType<typeof stationFigures>> }> {
   const [workers, stations, points, wishes] = await Promise.all([workerFigures(db, period, scope), stationFigures(db, period, scope), pointFigures(db, period, scope), wishFigures(db, period, scope)]);
-  const { byCommunity, ...stationTotals } = stations;
+  const { byCommunity: _byCommunity, openStations: _openStations, ...stationTotals } = stations;
   return { workers, stations: stationTotals, points, wishes, ...(await otherActionFigures(db, period, scope)), compliance: stations };
 }
 
@@ -78,7 +78,7 @@ export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope)
     change: Object.fromEntries(
       (['workers', 'stations', 'points', 'wishes', ...OTHER_AREAS] as const).map((area) => [area, difference(now[area], before[area])]),
     ) as WeeklyReport['change'],
-    details: await details(db, period, scope),
+    details: await details(db, period, scope, compliance.openStations),
     charts: {
       points_by_week: await pointsByWeek(db, period, scope),
       wishes_by_state: await wishesByState(db, scope),
@@ -87,7 +87,7 @@ export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope)
   };
 }
 
-async function details(db: Kysely<DB>, period: Period, scope: Scope): Promise<WeeklyReport['details']> {
+async function details(db: Kysely<DB>, period: Period, scope: Scope, openStations: StationAuditRow[]): Promise<WeeklyReport['details']> {
   const volunteers = await top(db, { community: scope.community, from: period.from, to: period.to, limit: 5 });
   const gifts = await db.selectFrom('gifts').select(['code', 'name', 'stock']).where('retired_at', 'is', null).where('stock', '<=', LOW_STOCK).orderBy('stock').orderBy('code').execute();
   let sponsors = db
@@ -106,12 +106,11 @@ async function details(db: Kysely<DB>, period: Period, scope: Scope): Promise<We
     .groupBy('s.name')
     .orderBy('s.name');
   if (scope.communityId !== undefined) sponsors = sponsors.where('w.community_id', '=', scope.communityId);
-  const audit = await auditStations(db, { today: period.to, community: scope.community, includeClosedAfter: period.to });
   return {
     top_volunteers: volunteers.map((v) => ({ rank: v.rank, name: v.name, phone: maskPhone(v.phone), community: v.community, points: v.points })),
     low_stock_gifts: gifts,
     wishes_by_sponsor: (await sponsors.execute()).map((r) => ({ sponsor: r.sponsor, claimed: Number(r.claimed), fulfilled: Number(r.fulfilled), pledged_yuan: formatYuan(Number(r.pledged)), spent_yuan: formatYuan(Number(r.spent)) })),
-    station_gaps: audit.stations.filter((s) => !s.compliant).map((s) => ({ code: s.code, name: s.name, community: s.community, missing: s.missing, medicine: s.medicine })),
+    station_gaps: openStations.filter((s) => !s.compliant).map((s) => ({ code: s.code, name: s.name, community: s.community, missing: s.missing, medicine: s.medicine })),
   };
 }
 

@@ -18,6 +18,8 @@ export type StationAuditRow = {
   medicine: MedicineState;
   medicineExpiresOn: string | null;
   compliant: boolean;
+  openedOn: string | null;
+  createdAt: string;
 };
 
 export type StationAudit = {
@@ -63,6 +65,8 @@ export async function auditStations(db: Kysely<DB>, input: { today: string; comm
       medicine,
       medicineExpiresOn: s.medicineExpiresOn,
       compliant: missing.length === 0 && medicine !== 'expired',
+      openedOn: s.openedOn,
+      createdAt: s.createdAt,
     };
   });
   return { asOf: input.today, standard: STANDARD_ITEMS, stations: rows, totals: totalsOf(rows), byCommunity: byCommunity(rows) };
