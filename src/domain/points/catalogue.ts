@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, GiftsTable, PointRulesTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
@@ -24,15 +24,17 @@ function code(value: string): string {
 
 // ---- rules
 
+type RuleRow = Selectable<PointRulesTable>;
+const toRule = (r: RuleRow): Rule => ({ id: r.id, code: r.code, name: r.name, points: r.points, dailyCap: r.daily_cap, description: r.description, retired: r.retired_at !== null });
+
 export async function findRule(db: Db, ruleCode: string): Promise<Rule> {
   const r = await db.selectFrom('point_rules').selectAll().where('code', '=', normalizeText(ruleCode)).executeTakeFirst();
   if (!r) throw new NotFoundError({ key: 'points.rule_not_found', params: { code: ruleCode } });
-  return { id: r.id, code: r.code, name: r.name, points: r.points, dailyCap: r.daily_cap, description: r.description, retired: r.retired_at !== null };
+  return toRule(r);
 }
 
 export async function listRules(db: Db): Promise<Rule[]> {
-  const rows = await db.selectFrom('point_rules').select('code').orderBy('code').execute();
-  return Promise.all(rows.map((r) => findRule(db, r.code)));
+  return (await db.selectFrom('point_rules').selectAll().orderBy('code').execute()).map(toRule);
 }
 
 export async function addRule(ctx: Ctx, input: { code: string; name: string; points: number; dailyCap?: number; description?: string }): Promise<Rule> {
@@ -93,15 +95,16 @@ export const STANDARD_RULES = [
 
 // ---- gifts
 
+const toGift = (g: Selectable<GiftsTable>): Gift => ({ id: g.id, code: g.code, name: g.name, cost: g.cost, stock: g.stock, donor: g.donor, retired: g.retired_at !== null });
+
 export async function findGift(db: Db, giftCode: string): Promise<Gift> {
   const g = await db.selectFrom('gifts').selectAll().where('code', '=', normalizeText(giftCode)).executeTakeFirst();
   if (!g) throw new NotFoundError({ key: 'points.gift_not_found', params: { code: giftCode } });
-  return { id: g.id, code: g.code, name: g.name, cost: g.cost, stock: g.stock, donor: g.donor, retired: g.retired_at !== null };
+  return toGift(g);
 }
 
 export async function listGifts(db: Db): Promise<Gift[]> {
-  const rows = await db.selectFrom('gifts').select('code').orderBy('code').execute();
-  return Promise.all(rows.map((r) => findGift(db, r.code)));
+  return (await db.selectFrom('gifts').selectAll().orderBy('code').execute()).map(toGift);
 }
 
 /** Moves a gift's stock and records the movement (append-only), in the caller's transaction. */
