@@ -6,6 +6,7 @@ import * as m0004 from './0004_settings.js';
 import * as m0005 from './0005_wishes.js';
 import * as m0006 from './0006_report_indexes.js';
 import * as m0007 from './0007_programme.js';
+import * as m0008 from './0008_hardening.js';
 
 /**
  * All migrations, by name (sorted by name when applied). Imported statically so
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_wishes': m0005,
   '0006_report_indexes': m0006,
   '0007_programme': m0007,
+  '0008_hardening': m0008,
 };

@@ -4,8 +4,10 @@ import { nodeIo, type Io } from './cli/io.js';
 import { styleFor, type Style } from './cli/style.js';
 import { loadTranslator, pickLang, type Translate } from './cli/messages/index.js';
 import type { Prompter } from './cli/prompter.js';
-import { isBusyError } from './db/open.js';
-import { NuanxinError, UnavailableError } from './errors.js';
+import { escapeControls } from './cli/safe-text.js';
+import { databaseFailure } from './db/errors.js';
+import { maskPersonalText } from './domain/privacy.js';
+import { NuanxinError, UnavailableError, ValidationError } from './errors.js';
 import { buildProgram, commandWord } from './program.js';
 
 export type RunDeps = { io: Io; prompter?: Prompter };
@@ -46,32 +48,47 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
     return EXIT.usage;
   }
-  const known =
-    error instanceof NuanxinError
-      ? error
-      : isBusyError(error)
-        ? new UnavailableError({ key: 'db.busy', params: { path: '' }, hintKey: 'db.busy.hint' })
-        : undefined;
+  const known = error instanceof NuanxinError ? error : (databaseFailure(error) ?? systemFailure(error));
   if (known) {
-    io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${t(known.key, known.params)}\n`);
-    if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${t(known.hintKey, known.params)}\n`);
+    io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${printable(t(known.key, known.params))}\n`);
+    if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${printable(t(known.hintKey, known.params))}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return EXIT_FOR_KIND[known.kind];
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${t('internal', { message })}\n`);
+  io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${printable(t('internal', { message }))}\n`);
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write(`${t('hint.prefix')}: ${t('internal.hint')}\n`);
   return EXIT.internal;
 }
 
+/** An error message echoes what the clerk or a file gave: never raw control characters, never a whole phone or ID number. */
+function printable(text: string): string {
+  return escapeControls(maskPersonalText(text));
+}
+
+/** A file-system error that escaped a command: about a path (exit 5), or the disk is full (exit 6). */
+function systemFailure(error: unknown): NuanxinError | undefined {
+  const { code, path } = (error ?? {}) as { code?: string; path?: string };
+  if (!code || !/^E[A-Z]+$/.test(code)) return undefined;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') return new UnavailableError({ key: 'disk.full', params: { path: path ?? '' }, hintKey: 'disk.full.hint' });
+  if (path) return new ValidationError({ key: 'file.error', params: { path, reason: code } });
+  return undefined;
+}
+
 /** The process entry point used by bin/nuanxin.js. */
 export { nodeIo };
 
+// What a shell reports for a process ended by SIGPIPE: the reader left, the output was not all delivered.
+const EXIT_STDOUT_CLOSED = 141;
+
 export async function main(): Promise<void> {
   // `nuanxin worker list | head`: the reader left; stop quietly like any Unix filter, no stack trace.
+  // A full disk or a closed descriptor behind stdout: the result was not delivered, so say so and fail.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : EXIT_STDOUT_CLOSED);
+    process.stderr.write(`nuanxin: cannot write to standard output (${error.code ?? error.message})\n`);
+    process.exit(error.code === 'ENOSPC' ? EXIT.unavailable : EXIT.internal);
   });
   process.exitCode = await run(process.argv.slice(2), { io: nodeIo() });
 }

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { resolveDbLocation, type DbLocation } from '../db/location.js';
 import { pendingOnOpen } from '../db/migrator.js';
 import { openDatabase, type OpenDb } from '../db/open.js';
+import { databaseFiles, type OutputGuard } from '../files/output-file.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
 import { UnavailableError, UsageError } from '../errors.js';
@@ -30,6 +31,8 @@ export type CommandEnv = {
   withDb<T>(fn: (ctx: Ctx, handle: OpenDb) => Promise<T>, options?: { allowPending?: boolean }): Promise<T>;
   /** A line for the clerk on stderr (never stdout: that holds only the result). */
   note(line: string): void;
+  /** What an output file must never be: the live database and its companions, plus `inputs` being read. */
+  outputGuard(inputs?: string[]): OutputGuard;
 };
 
 function operatorName(flag: string | undefined, env: Io['env']): string {
@@ -64,6 +67,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     prompter: deps.prompter ?? inquirerPrompter(io),
     dbLocation,
     note: (line) => io.stderr.write(`${line}\n`),
+    outputGuard: (inputs = []) => ({ protect: [...databaseFiles(dbLocation.path), ...inputs] }),
     async withDb(fn, options = {}) {
       const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
       try {
@@ -129,13 +133,26 @@ export function describe(cmd: Command, t: Translate, key: string): Command {
   return cmd;
 }
 
-/** A positive integer option value, or a usage error naming the flag. */
-export function intOption(flag: string) {
+/** The most points, quantity or count a flag may give: far beyond any real figure, far inside 64 bits. */
+export const COUNT_LIMIT = 1_000_000_000;
+
+/**
+ * A whole-number option value within ±`max`, or a usage error naming the flag.
+ * Written digits only: `1e20` and `9007199254740993` (past exact doubles) are refused, never rounded.
+ */
+export function intOption(flag: string, max = COUNT_LIMIT) {
   return (value: string): number => {
-    const n = Number(value.normalize('NFKC'));
-    if (!Number.isInteger(n)) throw new UsageError({ key: 'usage.bad_number', params: { flag, value } });
-    return n;
+    const text = value.normalize('NFKC').trim();
+    if (!/^[+-]?\d{1,20}$/.test(text)) throw new UsageError({ key: 'usage.bad_number', params: { flag, value } });
+    const n = BigInt(text);
+    if (n > BigInt(max) || n < -BigInt(max)) throw new UsageError({ key: 'usage.number_range', params: { flag, value, max } });
+    return Number(n);
   };
+}
+
+/** A record id given on the command line (ids are 64-bit; beyond exact doubles nothing can match). */
+export function idArgument(name: string) {
+  return intOption(name, Number.MAX_SAFE_INTEGER);
 }
 
 /** Off a terminal, a prompt would hang a cron job: a missing required flag is a usage error. */

@@ -17,8 +17,25 @@ import {
  * with a plain (deferred) BEGIN, so we take the lock up front.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #database: BetterSqlite3.Database;
+
+  constructor(props: { database: BetterSqlite3.Database }) {
+    super(props);
+    this.#database = props.database;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * On a full disk or an I/O error SQLite may already have rolled back; a
+   * second ROLLBACK would then fail ("no transaction is active") and hide the
+   * real error (SQLITE_FULL) behind a meaningless one.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    if (!this.#database.inTransaction) return;
+    await super.rollbackTransaction(connection);
   }
 }
 

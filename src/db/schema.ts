@@ -59,6 +59,8 @@ export interface ImportsTable {
   operator: string;
   source: string | null;
   encoding: string | null;
+  /** SHA-256 of the parsed rows (null for imports before 0008): one import per content and kind. */
+  content_sha256: string | null;
   inserted: Generated<number>;
   updated: Generated<number>;
   unchanged: Generated<number>;
@@ -148,6 +150,8 @@ export interface PointEntriesTable {
   reverses_id: number | null;
   community_id: number | null;
   import_id: number | null;
+  /** For imported rows without a ref: worker, rule, date and note, unique (so a re-import adds nothing). */
+  dedupe_key: string | null;
   operator: string;
   created_at: string;
 }

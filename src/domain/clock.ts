@@ -1,14 +1,19 @@
+import { UsageError } from '../errors.js';
+import { isRealDate } from './text/dates.js';
 import type { Clock } from './context.js';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-/** The district's zone: NUANXIN_TZ, else TZ, else Asia/Shanghai (invalid names fall back). */
+/**
+ * The district's zone: NUANXIN_TZ, else Asia/Shanghai. Never the machine's TZ:
+ * a server in UTC must count the same business days as a clerk in Beijing.
+ * A zone that does not exist is a usage error, not a silent fallback.
+ */
 export function districtTimeZone(env: Record<string, string | undefined>): string {
-  for (const candidate of [env.NUANXIN_TZ, env.TZ]) {
-    const zone = candidate?.replace(/^:/, '');
-    if (zone && isValidZone(zone)) return zone;
-  }
-  return DEFAULT_TIME_ZONE;
+  const zone = env.NUANXIN_TZ?.trim().replace(/^:/, '');
+  if (!zone) return DEFAULT_TIME_ZONE;
+  if (!isValidZone(zone)) throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_TZ', value: zone }, hintKey: 'usage.bad_tz.hint' });
+  return zone;
 }
 
 function isValidZone(zone: string): boolean {
@@ -38,14 +43,36 @@ export function businessDate(instant: Date, timeZone: string): string {
  */
 export function makeClock(env: Record<string, string | undefined>): Clock {
   const timeZone = districtTimeZone(env);
-  const pinnedNow = env.NUANXIN_NOW ? new Date(env.NUANXIN_NOW) : undefined;
-  const pinnedToday = env.NUANXIN_TODAY && /^\d{4}-\d{2}-\d{2}$/.test(env.NUANXIN_TODAY) ? env.NUANXIN_TODAY : undefined;
-  const now = () => (pinnedNow && !Number.isNaN(pinnedNow.getTime()) ? pinnedNow : new Date());
+  const pinnedNow = env.NUANXIN_NOW ? pinnedInstant(env.NUANXIN_NOW) : undefined;
+  const pinnedToday = env.NUANXIN_TODAY ? pinnedDate(env.NUANXIN_TODAY) : undefined;
+  const now = () => pinnedNow ?? new Date();
   return {
     timeZone,
     now,
     today: () => pinnedToday ?? businessDate(now(), timeZone),
   };
+}
+
+// A pinned clock outside these years is a typo, and would stamp impossible business dates.
+const PIN_YEARS = { min: 2000, max: 2100 };
+
+function pinnedDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const ok = match && isRealDate(Number(match[1]), Number(match[2]), Number(match[3])) && Number(match[1]) >= PIN_YEARS.min && Number(match[1]) <= PIN_YEARS.max;
+  if (!ok) throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_TODAY', value }, hintKey: 'usage.bad_today.hint' });
+  return value.trim();
+}
+
+function pinnedInstant(value: string): Date {
+  const instant = new Date(value);
+  const year = instant.getUTCFullYear();
+  // Date() rolls 2024-02-30 over to March: require the written date to survive the round trip.
+  const written = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
+  const real = written && isRealDate(Number(written[1]), Number(written[2]), Number(written[3]));
+  if (Number.isNaN(instant.getTime()) || !real || year < PIN_YEARS.min || year > PIN_YEARS.max) {
+    throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_NOW', value }, hintKey: 'usage.bad_now.hint' });
+  }
+  return instant;
 }
 
 /** Adds whole days to an ISO date (calendar arithmetic, no time zone involved). */

@@ -13,3 +13,29 @@ export function maskIdNumber(id: string | null | undefined): string | null {
   if (id.length < 10) return '*'.repeat(id.length);
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
+
+// Not inside a longer run of digits: an 18-digit ID (last may be X) or a mainland mobile.
+const ID_IN_TEXT = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/g;
+
+/**
+ * Phones and ID numbers typed into free text (notes, reasons, refs, error
+ * messages) masked like the fields themselves.
+ */
+export function maskPersonalText(text: string): string {
+  if (!/\d{7}/.test(text.replace(/[- ]/g, ''))) return text;
+  return text
+    .replace(ID_IN_TEXT, (id) => maskIdNumber(id.toUpperCase())!)
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone.replace(/\D/g, '').slice(-11))!);
+}
+
+/** A value that looks like a (mis-typed) phone or ID number, shown with its middle hidden. */
+export function maskDigits(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 7) return value;
+  let seen = 0;
+  return value.replace(/\d/g, (d) => {
+    seen += 1;
+    return seen <= 3 || seen > digits.length - 4 ? d : '*';
+  });
+}

@@ -30,14 +30,19 @@ export async function inspectFile(path: string, choice: EncodingChoice = 'auto')
   const hash = createHash('sha256');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let validUtf8 = true;
-  let head: Buffer | undefined;
   const headChunks: Buffer[] = [];
   let headLength = 0;
+  let checkedHead = false;
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     if (headLength < 65_536) {
       headChunks.push(chunk);
       headLength += chunk.length;
+    }
+    if (!checkedHead) {
+      // Refused at once: a workbook or a binary file is never streamed through (or echoed).
+      refuseNonText(Buffer.concat(headChunks), choice);
+      checkedHead = true;
     }
     if (validUtf8 && choice === 'auto') {
       try {
@@ -54,14 +59,75 @@ export async function inspectFile(path: string, choice: EncodingChoice = 'auto')
       validUtf8 = false;
     }
   }
-  head = Buffer.concat(headChunks).subarray(0, 65_536);
+  const head = Buffer.concat(headChunks).subarray(0, 65_536);
   const bom = bomOf(head);
   const encoding: FileEncoding = choice !== 'auto' ? choice : bom ? bom.encoding : validUtf8 ? 'utf-8' : 'gb18030';
   if (choice === 'utf-8' && !isValidUtf8(head)) {
     throw new ValidationError({ key: 'import.bad_encoding', params: { encoding: 'UTF-8' } });
   }
+  // Detected GB18030: every line must be GB18030, and none UTF-8 (a file pasted together from both garbles silently).
+  if (choice === 'auto' && encoding === 'gb18030') await refuseMixedEncoding(path);
   const hasBom = Boolean(bom && bom.encoding === encoding);
   return { path, name: basename(path), size, sha256: hash.digest('hex'), encoding, bom: hasBom, delimiter: delimiterOf(head, encoding) };
+}
+
+/** How much of the start is looked at to tell text from a workbook or binary data. */
+const SNIFF_BYTES = 8_192;
+
+function refuseNonText(head: Buffer, choice: EncodingChoice): void {
+  if (head.length === 0) return;
+  const start = head.subarray(0, SNIFF_BYTES);
+  if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || start.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
+    throw new ValidationError({ key: 'import.workbook', hintKey: 'import.workbook.hint' });
+  }
+  const utf16 = choice === 'utf-16le' || (choice === 'auto' && bomOf(start)?.encoding === 'utf-16le');
+  if (!utf16 && start.includes(0)) throw new ValidationError({ key: 'import.binary', hintKey: 'import.binary.hint' });
+}
+
+/**
+ * A second pass, for files that are not UTF-8 as a whole: a line that is
+ * valid UTF-8 with CJK characters beside lines that are not means two
+ * encodings were pasted together; a line GB18030 cannot decode means none fits.
+ */
+async function refuseMixedEncoding(path: string): Promise<void> {
+  let line = 1;
+  let utf8Line: number | undefined;
+  let gbLine: number | undefined;
+  let pending: Buffer = Buffer.alloc(0);
+  const classify = (bytes: Buffer) => {
+    if (!hasHighByte(bytes)) return;
+    if (isValidUtf8(bytes, true) && hasThreeByteUtf8(bytes)) utf8Line ??= line;
+    else {
+      if (iconv.decode(bytes, 'gb18030').includes('\uFFFD')) {
+        throw new ValidationError({ key: 'import.no_encoding_fits', params: { row: line }, hintKey: 'import.mixed_encoding.hint' });
+      }
+      gbLine ??= line;
+    }
+    if (utf8Line !== undefined && gbLine !== undefined) {
+      throw new ValidationError({ key: 'import.mixed_encoding', params: { row: Math.max(utf8Line, gbLine) }, hintKey: 'import.mixed_encoding.hint' });
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
+    let data = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a)) {
+      classify(data.subarray(0, nl));
+      data = data.subarray(nl + 1);
+      line += 1;
+    }
+    // A line longer than the record limit is refused by the parser; here it only needs classifying once.
+    pending = data.length > MAX_RECORD_CHARS ? Buffer.alloc(0) : Buffer.from(data);
+  }
+  classify(pending);
+}
+
+function hasHighByte(bytes: Buffer): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
+}
+
+function hasThreeByteUtf8(bytes: Buffer): boolean {
+  for (const b of bytes) if (b >= 0xe0 && b <= 0xef) return true;
+  return false;
 }
 
 async function fileSize(path: string): Promise<number> {
@@ -72,9 +138,9 @@ async function fileSize(path: string): Promise<number> {
   }
 }
 
-function isValidUtf8(buffer: Buffer): boolean {
+function isValidUtf8(buffer: Buffer, whole = false): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buffer, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(buffer, { stream: !whole });
     return true;
   } catch {
     return false;
@@ -90,42 +156,73 @@ function delimiterOf(head: Buffer, encoding: FileEncoding): ',' | '\t' {
   return tabs > commas ? '\t' : ',';
 }
 
+/** The longest record read (characters): past it the file is refused, so memory stays bounded on any input. */
+export const MAX_RECORD_CHARS = 1 << 20;
+
+type CsvApi = { parse(buf: Buffer | undefined, end: boolean, push: (r: { record: string[]; info: { lines: number } }) => void, close: () => void): Error | undefined };
+
 /**
  * Streams the file's records in batches (header first) with their Excel row
- * numbers. csv-parse emits records synchronously as text is written to it, so
- * a whole chunk's records arrive as one batch: no per-record await. Rows keep
- * their cell count as written: a short or long row is for the caller to
- * reject, never silently trimmed.
+ * numbers, strictly: a quote left open that swallows following lines, or a
+ * record past MAX_RECORD_CHARS, refuses the whole file (exit 5) naming the
+ * row — never rows silently merged or dropped. csv-parse's own parser is
+ * driven synchronously so its errors surface at the chunk that caused them.
+ * Rows keep their cell count as written: a short or long row is for the
+ * caller to reject, never silently trimmed.
  */
 export async function* readRecordBatches(info: FileInfo): AsyncGenerator<RawRecord[] & { bytesRead?: number }> {
-  const parser = parse({ delimiter: info.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  const parser = parse({ delimiter: info.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, max_record_size: MAX_RECORD_CHARS, bom: true });
+  const api = (parser as unknown as { api: CsvApi }).api;
   const decoder = iconv.getDecoder(info.encoding);
   let batch: RawRecord[] = [];
   let row = 0;
-  let failure: unknown;
-  parser.on('data', (cells: string[]) => batch.push({ row: ++row, cells }));
-  parser.on('error', (error) => (failure = error));
+  let lastLine = 0;
+  const push = ({ record, info: at }: { record: string[]; info: { lines: number } }) => {
+    row += 1;
+    if (at.lines - lastLine > 1) refuseSwallowedLines(record, row, info.delimiter, at.lines - lastLine);
+    lastLine = at.lines;
+    batch.push({ row, cells: record });
+  };
+  const feed = (buffer: Buffer | undefined, end: boolean) => {
+    const error = api.parse(buffer, end, push, () => undefined);
+    if (error) throw csvError(error, row);
+  };
   // 256 KiB chunks: batches of a few thousand rows, small enough to die young in the GC.
   const file = createReadStream(info.path, { highWaterMark: 1 << 18 });
   const take = () => {
-    if (failure) throw csvError(failure, row);
     const out = Object.assign(batch, { bytesRead: file.bytesRead });
     batch = [];
     return out;
   };
   for await (const chunk of file as AsyncIterable<Buffer>) {
-    parser.write(decoder.write(chunk));
+    feed(Buffer.from(decoder.write(chunk), 'utf8'), false);
     yield take();
   }
   const rest = decoder.end();
-  if (rest) parser.write(rest);
-  parser.end();
+  feed(rest ? Buffer.from(rest, 'utf8') : undefined, true);
   yield take();
 }
 
+/**
+ * A record spanning several lines is a quoted cell with line breaks. In a
+ * note that is fine; a cell whose later lines hold the delimiter is a stray
+ * quote that has swallowed whole rows.
+ */
+function refuseSwallowedLines(record: string[], row: number, delimiter: string, lines: number): void {
+  for (const cell of record) {
+    const breaks = cell.split(/\r?\n/);
+    if (breaks.length > 1 && breaks.slice(1).some((l) => l.includes(delimiter))) {
+      throw new ValidationError({ key: 'import.quote_swallows', params: { row, lines }, hintKey: 'import.quote.hint' });
+    }
+  }
+}
+
 function csvError(error: unknown, row: number): Error {
-  if ((error as { code?: string }).code?.startsWith('CSV_')) {
-    return new ValidationError({ key: 'import.bad_csv', params: { row: row + 1, reason: (error as Error).message } });
+  const code = (error as { code?: string }).code;
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return new ValidationError({ key: 'import.quote_not_closed', params: { row: row + 1 }, hintKey: 'import.quote.hint' });
+  if (code === 'CSV_MAX_RECORD_SIZE') return new ValidationError({ key: 'import.record_too_long', params: { row: row + 1, limit: MAX_RECORD_CHARS } });
+  if (code?.startsWith('CSV_')) {
+    return new ValidationError({ key: 'import.bad_csv', params: { row: row + 1, reason: (error as Error).message.slice(0, 200) } });
   }
   return error as Error;
 }

@@ -26,7 +26,7 @@ async function main(port: NonNullable<typeof parentPort>, data: Data): Promise<v
       Atomics.wait(flow, 1, consumed, 100);
     }
   }
-  state.finish();
+  port.postMessage({ batch: { items: [], contentSha256: state.finish() } });
   port.postMessage({ done: true });
 }
 

@@ -16,12 +16,18 @@ export type FileMeta = {
 
 export type RejectReason = { key: string; params?: MessageParams };
 
-/** One data row after parsing: a value to write, or the reason it was refused. */
 /** One data row after parsing: a value to write (with its cells, if a write may still refuse it), or why it was refused. */
 export type ParsedItem<V> = { row: number; value: V; cells?: string[] } | { row: number; reject: RejectReason; cells: string[] };
 
 /** Parsed rows in order; the first batch of a file carries its header. */
-export type ParsedBatch<V> = { header?: string[]; unknownColumns?: string[]; items: ParsedItem<V>[]; bytesRead?: number };
+export type ParsedBatch<V> = {
+  header?: string[];
+  unknownColumns?: string[];
+  items: ParsedItem<V>[];
+  bytesRead?: number;
+  /** On the last batch: SHA-256 of the file's parsed rows (what "the same file" means). */
+  contentSha256?: string;
+};
 
 /** A record that only has empty cells: an empty line or a row of commas. */
 export function isBlank(cells: string[]): boolean {

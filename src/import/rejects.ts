@@ -1,24 +1,24 @@
-import { writeFile, rename } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
+import { put, writeAtomically, type OutputGuard } from '../files/output-file.js';
 import { encodeLike, type FileInfo } from './decode.js';
 
 /**
  * The rejected rows with their original cells plus a reason column, in the
  * input's encoding and delimiter, so the clerk can fix them in Excel and
- * import the file again. Written to a temp file, then renamed.
+ * import the file again. Written atomically, mode 0600 (rows hold personal
+ * data), never over the input itself or the database (see `guard`).
  */
 export async function writeRejects(
   path: string,
-  info: Pick<FileInfo, 'encoding' | 'bom' | 'delimiter'>,
+  info: Pick<FileInfo, 'encoding' | 'bom' | 'delimiter' | 'path'>,
   header: string[],
   rows: { row: number; cells: string[]; reason: string }[],
   labels: { row: string; reason: string },
+  guard: OutputGuard,
 ): Promise<void> {
   const records = [[...header, labels.row, labels.reason], ...rows.map((r) => [...padded(r.cells, header.length), String(r.row), r.reason])];
   const text = stringify(records, { delimiter: info.delimiter, record_delimiter: '\r\n' });
-  const temp = `${path}.partial-${process.pid}`;
-  await writeFile(temp, encodeLike(info, text), { mode: 0o600 });
-  await rename(temp, path);
+  await writeAtomically(path, (out) => put(out, encodeLike(info, text)), { protect: [...guard.protect, info.path] });
 }
 
 /** A short row is padded so the row and reason columns line up in Excel. */

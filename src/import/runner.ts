@@ -37,16 +37,29 @@ export type ImportReport = {
   written: boolean;
   /** Counts particular to one kind of import (e.g. workers deactivated). */
   extra?: Record<string, number>;
+  /** With --deactivate-missing: who was (or, in a dry run, would be) deactivated, masked. */
+  deactivate?: { name: string; phone: string | null }[];
   /** Set when a file with the same SHA-256 was imported before: nothing was done. */
   alreadyImported?: { id: number; at: string };
 };
 
-/** Signals "undo everything" (dry run, strict with rejects) without it being an error. */
+/** Signals "undo everything" (dry run, strict with rejects, already imported) without it being an error. */
 class Rollback extends Error {}
 
+/** An import of the same file (by bytes, or by parsed rows) landed before; this one changes nothing. */
+class AlreadyImported extends Rollback {
+  constructor(readonly previous: { id: number; at: string }) {
+    super('already imported');
+  }
+}
+
 /** A file with this hash was imported before (the import then changes nothing). */
-export async function previousImport(ctx: Ctx, kind: string, sha256: string): Promise<{ id: number; at: string } | undefined> {
-  return ctx.db.selectFrom('imports').select(['id', 'at']).where('kind', '=', kind).where('sha256', '=', sha256).executeTakeFirst();
+export async function previousImport(db: Ctx['db'] | Tx, kind: string, hash: { sha256?: string; content?: string }): Promise<{ id: number; at: string } | undefined> {
+  let query = db.selectFrom('imports').select(['id', 'at']).where('kind', '=', kind);
+  if (hash.sha256) query = query.where('sha256', '=', hash.sha256);
+  else if (hash.content) query = query.where('content_sha256', '=', hash.content);
+  else return undefined;
+  return query.orderBy('id').executeTakeFirst();
 }
 
 export function emptyReport(file: FileMeta, dryRun: boolean): ImportReport {
@@ -69,6 +82,12 @@ export function emptyReport(file: FileMeta, dryRun: boolean): ImportReport {
  * The guarantees every file import shares: one transaction (a crash leaves the
  * database as before), Excel row numbers, per-row rejects that do not stop the
  * valid rows (unless strict), never the same file twice, a recorded import.
+ *
+ * "Never twice" is decided inside the write transaction (which holds the
+ * write lock from its first statement): by the bytes before any row is
+ * written, and by the parsed rows at the end, where a unique index on
+ * (kind, content_sha256) backs the check — so of two clerks importing the
+ * same file at once, exactly one imports.
  */
 export async function runImport<V>(
   ctx: Ctx,
@@ -78,23 +97,26 @@ export async function runImport<V>(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const report = emptyReport(file, Boolean(options.dryRun));
-  const previous = await previousImport(ctx, plan.kind, file.sha256);
-  if (previous) return { ...report, alreadyImported: previous };
   try {
     await inTransaction(ctx, async (trx) => {
+      const sameBytes = await previousImport(trx, plan.kind, { sha256: file.sha256 });
+      if (sameBytes) throw new AlreadyImported(sameBytes);
       const importId = await openImportRecord(trx, ctx, plan.kind, file, options.source);
       report.importId = importId;
       await plan.begin?.(trx);
-      await writeRows(trx, batches, plan, importId, report, options);
+      const content = await writeRows(trx, batches, plan, importId, report, options);
+      const sameRows = await previousImport(trx, plan.kind, { content });
+      if (sameRows) throw new AlreadyImported(sameRows);
       await plan.end?.(trx, importId);
       report.rejected = report.rejects.length;
-      await closeImportRecord(trx, ctx, plan.kind, file, importId, report);
+      await closeImportRecord(trx, ctx, { kind: plan.kind, file, importId, report, content });
       if (options.dryRun || (options.strict && report.rejected > 0)) throw new Rollback();
     });
     report.written = true;
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
     report.importId = null;
+    if (error instanceof AlreadyImported) return { ...emptyReport(file, Boolean(options.dryRun)), alreadyImported: error.previous };
   }
   return report;
 }
@@ -108,9 +130,10 @@ async function openImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileMeta,
   return row.id;
 }
 
-async function closeImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileMeta, importId: number, report: ImportReport): Promise<void> {
+async function closeImportRecord(trx: Tx, ctx: Ctx, props: { kind: string; file: FileMeta; importId: number; report: ImportReport; content: string }): Promise<void> {
+  const { kind, file, importId, report, content } = props;
   const counts = { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected };
-  await trx.updateTable('imports').set(counts).where('id', '=', importId).execute();
+  await trx.updateTable('imports').set({ ...counts, content_sha256: content }).where('id', '=', importId).execute();
   await recordAudit(trx, ctx, { action: 'import', entity: 'import', entityKey: importId, detail: { kind, file: file.name, sha256: file.sha256, ...counts, ...report.extra } });
 }
 
@@ -121,8 +144,10 @@ async function writeRows<V>(
   importId: number,
   report: ImportReport,
   options: ImportOptions,
-): Promise<void> {
+): Promise<string> {
+  let content: string | undefined;
   for await (const batch of batches) {
+    if (batch.contentSha256) content = batch.contentSha256;
     if (batch.header) {
       report.header = batch.header;
       report.unknownColumns = batch.unknownColumns ?? [];
@@ -143,4 +168,7 @@ async function writeRows<V>(
     }
     if (batch.bytesRead !== undefined) options.onBytes?.(batch.bytesRead);
   }
+  // Every reader ends with the content hash; its absence is a bug, not a file problem.
+  if (!content) throw new Error('the file reader gave no content hash');
+  return content;
 }

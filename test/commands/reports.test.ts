@@ -130,10 +130,11 @@ describe('report formats', () => {
     mkdirSync(target);
     const r = await cli(['report', 'weekly', '--format', 'md', '--out', target]);
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/^error: cannot write /);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: refusing to write .*: it is a directory/);
     expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
     const missing = join(dir, 'no-such-dir', 'r.md');
-    expect((await cli(['report', 'weekly', '--out', missing])).code).not.toBe(0);
+    expect((await cli(['report', 'weekly', '--out', missing])).code).toBe(5);
     expect(existsSync(missing)).toBe(false);
   });
 });

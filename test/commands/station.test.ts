@@ -118,7 +118,7 @@ describe('station import', () => {
     const again = await cli(['station', 'import', file, '--json']);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, already_imported: { id: 1 } });
     writeFileSync(file, iconv.encode(text.replace(/\r\n/g, '\n'), 'gb18030'));
-    expect(JSON.parse((await cli(['station', 'import', file, '--json'])).stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(JSON.parse((await cli(['station', 'import', file, '--json'])).stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, already_imported: { id: 1 } });
   });
 
   it('writes nothing on --dry-run or --strict with rejects', async () => {

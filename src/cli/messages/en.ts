@@ -192,7 +192,6 @@ export const en: Record<string, string> = {
   'report.need_range': 'give both --from and --to as dates (got "{from}", "{to}")',
   'report.range_backwards': '--from {from} is after --to {to}',
   'report.written': 'report written to {path}',
-  'file.cannot_write': 'cannot write {path} ({reason}); nothing was written',
 
   'event.bad_type': 'unknown event type "{value}"; accepted: {accepted}',
   'event.community_or_station': 'an event is at a community or a station, not both',

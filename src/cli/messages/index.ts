@@ -3,8 +3,9 @@ import { enCommands } from './en-commands.js';
 import { enProgramme } from './en-programme.js';
 import { enReports } from './en-reports.js';
 import { en as enCore } from './en.js';
+import { enSafety } from './en-safety.js';
 
-const en: Record<string, string> = { ...enCore, ...enCommands, ...enReports, ...enProgramme };
+const en: Record<string, string> = { ...enCore, ...enCommands, ...enReports, ...enProgramme, ...enSafety };
 
 export type Lang = 'en' | 'zh';
 export type Translate = (key: string, params?: MessageParams) => string;
@@ -19,8 +20,8 @@ export function pickLang(flag: string | undefined, env: Record<string, string | 
 /** The Chinese tables load only when Chinese is asked for (start-up is the everyday speed). */
 export async function loadTranslator(lang: Lang): Promise<Translate> {
   if (lang === 'en') return translator(en);
-  const [{ zh }, { zhCommands }] = await Promise.all([import('./zh.js'), import('./zh-commands.js')]);
-  return translator({ ...zh, ...zhCommands });
+  const [{ zh }, { zhCommands }, { zhSafety }] = await Promise.all([import('./zh.js'), import('./zh-commands.js'), import('./zh-safety.js')]);
+  return translator({ ...zh, ...zhCommands, ...zhSafety });
 }
 
 /** A translator over `table`, falling back to English for keys it lacks. */

@@ -170,7 +170,6 @@ export const zh: Record<string, string> = {
   'report.need_range': '请同时给出 --from 和 --to 日期（收到 "{from}"、"{to}"）',
   'report.range_backwards': '--from {from} 晚于 --to {to}',
   'report.written': '报告已写入 {path}',
-  'file.cannot_write': '无法写入 {path}（{reason}）；未写入任何内容',
 
   'event.not_found': '没有第 {id} 号活动',
   'event.already_attending': '劳动者 #{worker} 已登记参加第 {id} 号活动（{status}）',

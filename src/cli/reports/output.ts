@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../command.js';
 import type { Translate } from '../messages/index.js';
-import { writeAtomically } from '../output-file.js';
+import { put, writeAtomically } from '../../files/output-file.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -24,7 +24,7 @@ export async function emitReport(env: CommandEnv, out: string | undefined, conte
     return;
   }
   await writeAtomically(out, async (stream) => {
-    stream.write(content);
-  });
+    await put(stream, content);
+  }, env.outputGuard());
   env.note(env.t('report.written', { path: out }));
 }

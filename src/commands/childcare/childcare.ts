@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { action, describe, formatOf, intOption, withFormat, type Deps } from '../../cli/command.js';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
 import { addSite, addVolunteers, enrol, listEnrolments, listSites, withdraw, type Enrolment } from '../../domain/programme/childcare.js';
 import { maskPhone } from '../../domain/privacy.js';
@@ -43,7 +43,7 @@ export function registerChildcareEnrol(parent: Command, deps: Deps): void {
 
 export function registerChildcareWithdraw(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = describe(parent.command('withdraw'), t, 'childcare.withdraw').argument('<enrolment-id>', t('arg.enrolment'), intOption('ID')).option('--json', t('opt.json'));
+  const cmd = describe(parent.command('withdraw'), t, 'childcare.withdraw').argument('<enrolment-id>', t('arg.enrolment'), idArgument('ID')).option('--json', t('opt.json'));
   action<{ json?: boolean }>(cmd, deps, async (env, opts, [id]) => {
     const { withdrawn, promoted } = await env.withDb((ctx) => withdraw(ctx, Number(id)));
     if (opts.json) writeJson(env.io, { withdrawn: view(withdrawn), promoted: promoted && view(promoted) });

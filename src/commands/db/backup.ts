@@ -9,7 +9,7 @@ export function registerDbBackup(parent: Command, deps: Deps): void {
     .option('--force', deps.t('opt.force_overwrite'))
     .option('--json', deps.t('opt.json'));
   action<{ force?: boolean; json?: boolean }>(cmd, deps, async (env, opts, [file]) => {
-    const result = await env.withDb(async (_ctx, handle) => backupDatabase(handle.sqlite, file!, { force: opts.force }), { allowPending: true });
+    const result = await env.withDb(async (_ctx, handle) => backupDatabase(handle.sqlite, file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true });
     if (opts.json) writeJson(env.io, { path: result.path, integrity: 'ok' });
     else env.io.stdout.write(`${env.t('db.backed_up', { path: result.path })}\n`);
   });

@@ -12,7 +12,7 @@ export function registerDbMigrate(parent: Command, deps: Deps): void {
         const pending = await pendingMigrations(ctx.db);
         if (pending.length === 0) return { applied: [] as string[], backup: null as string | null };
         const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-        const backup = await backupDatabase(handle.sqlite, `${handle.path}.before-migrate-${stamp}`);
+        const backup = await backupDatabase(handle.sqlite, `${handle.path}.before-migrate-${stamp}`, { guard: env.outputGuard() });
         const results = await migrateToLatest(ctx.db, handle.path);
         return { applied: results.map((r) => r.migrationName), backup: backup.path };
       },

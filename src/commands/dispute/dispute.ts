@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { action, describe, formatOf, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
 import { DISPUTE_CHANNELS, DISPUTE_TYPES, listDisputes, openDispute, updateDispute, type DisputeCase } from '../../domain/programme/cases.js';
 import { maskPhone } from '../../domain/privacy.js';
@@ -28,7 +28,7 @@ export function registerDisputeOpen(parent: Command, deps: Deps): void {
 export function registerDisputeUpdate(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('update'), t, 'dispute.update')
-    .argument('<id>', t('arg.case'), intOption('ID'))
+    .argument('<id>', t('arg.case'), idArgument('ID'))
     .addOption(new Option('--status <status>', t('opt.dispute_status')).choices(['mediating', 'referred', 'resolved', 'closed']).makeOptionMandatory())
     .option('--outcome <text>', t('opt.outcome'))
     .option('--recovered <yuan>', t('opt.recovered'))

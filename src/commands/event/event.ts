@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { action, describe, formatOf, intOption, withFormat, type Deps } from '../../cli/command.js';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps } from '../../cli/command.js';
 import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
 import { attendanceImportPlan, attendanceRowParser } from '../../domain/programme/attendance-import.js';
 import { addEvent, attend, attendees, EVENT_TYPES, getEvent, listEvents, type EventRow } from '../../domain/programme/events.js';
@@ -56,7 +56,7 @@ export function registerEventList(parent: Command, deps: Deps): void {
 
 export function registerEventShow(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = withFormat(describe(parent.command('show'), t, 'event.show'), t, ['table', 'json']).argument('<id>', t('arg.event'), intOption('EVENT'));
+  const cmd = withFormat(describe(parent.command('show'), t, 'event.show'), t, ['table', 'json']).argument('<id>', t('arg.event'), idArgument('EVENT'));
   action<{ json?: boolean; format?: string }>(cmd, deps, async (env, opts, [id]) => {
     const { event, people } = await env.withDb(async (ctx) => ({ event: await getEvent(ctx.db, Number(id)), people: (await attendees(ctx.db, Number(id))).map((a) => ({ ...a, phone: maskPhone(a.phone) })) }));
     const format = formatOf(opts);
@@ -78,7 +78,7 @@ export function registerEventShow(parent: Command, deps: Deps): void {
 export function registerEventAttend(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('attend'), t, 'event.attend')
-    .argument('<event>', t('arg.event'), intOption('EVENT'))
+    .argument('<event>', t('arg.event'), idArgument('EVENT'))
     .argument('[phones...]', t('arg.workers'))
     .option('--file <attendance.csv>', t('opt.attendance_file'))
     .option('--over-capacity', t('opt.over_capacity'))

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { action, describe, formatOf, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
 import { applyHousing, listHousing, moveHousing, type HousingCase } from '../../domain/programme/cases.js';
 import { maskPhone } from '../../domain/privacy.js';
@@ -25,7 +25,7 @@ export function registerHousingApply(parent: Command, deps: Deps): void {
 export function registerHousingAssess(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('assess'), t, 'housing.assess')
-    .argument('<id>', t('arg.case'), intOption('ID'))
+    .argument('<id>', t('arg.case'), idArgument('ID'))
     .option('--eligible', t('opt.eligible'))
     .option('--ineligible', t('opt.ineligible'))
     .option('--reason <text>', t('opt.reason'))
@@ -38,13 +38,13 @@ export function registerHousingAssess(parent: Command, deps: Deps): void {
 
 export function registerHousingAllocate(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = describe(parent.command('allocate'), t, 'housing.allocate').argument('<id>', t('arg.case'), intOption('ID')).requiredOption('--address <text>', t('opt.address')).option('--json', t('opt.json'));
+  const cmd = describe(parent.command('allocate'), t, 'housing.allocate').argument('<id>', t('arg.case'), idArgument('ID')).requiredOption('--address <text>', t('opt.address')).option('--json', t('opt.json'));
   action<{ address: string; json?: boolean }>(cmd, deps, async (env, opts, [id]) => print(env, opts.json, await env.withDb((ctx) => moveHousing(ctx, Number(id), 'allocated', { address: opts.address }))));
 }
 
 export function registerHousingWithdraw(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = describe(parent.command('withdraw'), t, 'housing.withdraw').argument('<id>', t('arg.case'), intOption('ID')).option('--reason <text>', t('opt.reason')).option('--json', t('opt.json'));
+  const cmd = describe(parent.command('withdraw'), t, 'housing.withdraw').argument('<id>', t('arg.case'), idArgument('ID')).option('--reason <text>', t('opt.reason')).option('--json', t('opt.json'));
   action<{ reason?: string; json?: boolean }>(cmd, deps, async (env, opts, [id]) => print(env, opts.json, await env.withDb((ctx) => moveHousing(ctx, Number(id), 'withdrawn', { reason: opts.reason }))));
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, describe, intOption, type Deps } from '../../cli/command.js';
+import { action, describe, idArgument, intOption, type Deps } from '../../cli/command.js';
 import { balanceOf } from '../../domain/points/ledger.js';
 import { reverse } from '../../domain/points/operations.js';
 import { printEntry } from './shared.js';
@@ -7,7 +7,7 @@ import { printEntry } from './shared.js';
 export function registerPointsReverse(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('reverse'), t, 'points.reverse')
-    .argument('<entry-id>', t('arg.entry'), intOption('ENTRY_ID'))
+    .argument('<entry-id>', t('arg.entry'), idArgument('ENTRY_ID'))
     .requiredOption('--reason <text>', t('opt.reason'))
     .option('--json', t('opt.json'));
   action<{ reason: string; json?: boolean }>(cmd, deps, async (env, opts, [id]) => {

@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../../cli/command.js';
 import { EXIT } from '../../cli/exit-codes.js';
+import { checkOutputTarget } from '../../files/output-file.js';
+import { escapeControls } from '../../cli/safe-text.js';
+import { maskDigits, maskIdNumber, maskPersonalText } from '../../domain/privacy.js';
 import type { Translate } from '../../cli/messages/index.js';
 import { progressBar } from '../../cli/progress.js';
 import { writeJson } from '../../cli/render.js';
@@ -34,15 +37,17 @@ export type ImportRun = (ctx: Ctx, handle: OpenDb, file: FileInfo, onBytes: (byt
 export async function runImportCommand(env: CommandEnv, path: string, flags: ImportFlags, run: ImportRun): Promise<number> {
   const { t, io } = env;
   const { inspectFile } = await import('../../import/decode.js');
+  // Refused before anything is written: the rejects file must not be the input or the database.
+  if (flags.rejects) checkOutputTarget(flags.rejects, env.outputGuard([path]));
   const file = await inspectFile(path, flags.encoding ?? 'auto');
   const bar = progressBar(io, file.size, file.name);
   const report = await env.withDb((ctx, handle) => run(ctx, handle, file, (bytes) => bar.update(bytes)));
   bar.done();
-  const rejects = report.rejects.map((r) => ({ row: r.row, reason: t(r.key, r.params), cells: r.cells }));
+  const rejects = report.rejects.map((r) => ({ row: r.row, reason: rejectReason(t, r), cells: r.cells }));
   if (report.unknownColumns.length > 0) env.note(t('import.unknown_columns', { columns: report.unknownColumns.join(', ') }));
   if (flags.rejects && rejects.length > 0) {
     const { writeRejects } = await import('../../import/rejects.js');
-    await writeRejects(flags.rejects, file, report.header, rejects, { row: t('col.row'), reason: t('col.reason') });
+    await writeRejects(flags.rejects, file, report.header, rejects, { row: t('col.row'), reason: t('col.reason') }, env.outputGuard([path]));
     env.note(t('import.rejects_written', { path: flags.rejects }));
   }
   if (report.alreadyImported) env.note(t('import.same_file', report.alreadyImported));
@@ -58,11 +63,13 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
       written: report.written,
       already_imported: report.alreadyImported ?? null,
       ...report.extra,
+      ...(report.deactivate ? { deactivate: report.deactivate } : {}),
       file: report.file,
       unknown_columns: report.unknownColumns,
     });
   } else if (!report.alreadyImported) {
-    for (const r of rejects) io.stdout.write(`${t('import.row', { row: r.row, reason: r.reason })}\n`);
+    for (const r of rejects) io.stdout.write(`${t('import.row', { row: r.row, reason: escapeControls(r.reason) })}\n`);
+    for (const w of report.deactivate ?? []) io.stdout.write(`${t(report.dryRun ? 'import.would_deactivate' : 'import.deactivated', { name: escapeControls(w.name), phone: w.phone ?? '—' })}\n`);
     const extra = Object.entries(report.extra ?? {}).map(([key, n]) => `, ${t(`import.extra.${key}`, { n })}`).join('');
     io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
   }
@@ -82,4 +89,13 @@ export async function parsedInThread<F extends string, V>(info: FileInfo, parser
 /** Parse in this thread and write with `plan`: every import but the large rosters. */
 export async function importInThread<F extends string, V>(ctx: Ctx, info: FileInfo, parser: RowParser<F, V>, plan: ImportPlan<V>, options: ImportOptions): Promise<ImportReport> {
   return runImport(ctx, info, await parsedInThread(info, parser), plan, options);
+}
+
+/** A reject's reason as the clerk reads it: a phone or ID number it quotes is masked like everywhere else. */
+function rejectReason(t: Translate, reject: { key: string; params?: Record<string, string | number | undefined> }): string {
+  const value = reject.params?.value;
+  let params = reject.params;
+  if (typeof value === 'string' && reject.key.startsWith('reject.id_')) params = { ...params, value: maskIdNumber(value) ?? value };
+  else if (typeof value === 'string' && reject.key === 'reject.phone') params = { ...params, value: maskDigits(value) };
+  return maskPersonalText(t(reject.key, params));
 }

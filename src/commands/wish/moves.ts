@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, describe, intOption, type CommandEnv, type Deps } from '../../cli/command.js';
+import { action, describe, idArgument, intOption, type CommandEnv, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import { getWish, listWishes } from '../../domain/wishes/read.js';
@@ -20,7 +20,7 @@ function registerMove<O extends { json?: boolean }>(
   configure: (cmd: Command) => Command,
   apply: (ctx: Ctx, id: number, opts: O) => Promise<void>,
 ): void {
-  const cmd = configure(describe(parent.command(verb), deps.t, `wish.${verb}`).argument('<id>', deps.t('arg.wish'), intOption('ID'))).option('--json', deps.t('opt.json'));
+  const cmd = configure(describe(parent.command(verb), deps.t, `wish.${verb}`).argument('<id>', deps.t('arg.wish'), idArgument('ID'))).option('--json', deps.t('opt.json'));
   action<O>(cmd, deps, async (env, opts, [id]) => {
     await env.withDb((ctx) => apply(ctx, Number(id), opts));
     await printMoved(env, opts.json, Number(id));

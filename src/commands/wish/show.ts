@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { action, describe, formatOf, intOption, withFormat, type Deps } from '../../cli/command.js';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps } from '../../cli/command.js';
 import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
 import type { WishStatus } from '../../db/schema.js';
 import { formatYuan } from '../../domain/text/money.js';
@@ -10,7 +10,7 @@ import { viewProps, wishColumns, wishView } from './shared.js';
 
 export function registerWishShow(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = withFormat(describe(parent.command('show'), t, 'wish.show'), t, ['table', 'json']).argument('<id>', t('arg.wish'), intOption('ID'));
+  const cmd = withFormat(describe(parent.command('show'), t, 'wish.show'), t, ['table', 'json']).argument('<id>', t('arg.wish'), idArgument('ID'));
   action<{ json?: boolean; format?: string }>(cmd, deps, async (env, opts, [id]) => {
     const { wish, events } = await env.withDb(async (ctx) => ({ wish: wishView(await getWish(ctx.db, Number(id), await viewProps(ctx))), events: await timeline(ctx.db, Number(id)) }));
     const shown = events.map((e) => ({ ...e, amount: formatYuan(e.amountFen), amountFen: undefined }));

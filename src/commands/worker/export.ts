@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Writable } from 'node:stream';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
-import { put, writeAtomically } from '../../cli/output-file.js';
+import { checkOutputTarget, put, writeAtomically } from '../../files/output-file.js';
 import { neutraliseFormula } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import { filteredWorkers, streamWorkers, type Worker } from '../../domain/workers/read.js';
@@ -18,6 +18,7 @@ export function registerWorkerExport(parent: Command, deps: Deps): void {
     .option('--out <file>', t('opt.out'));
   action<Options>(cmd, deps, async (env, opts) => {
     checkReveal(opts);
+    if (opts.out) checkOutputTarget(opts.out, env.outputGuard());
     const filter = toFilter(opts);
     await env.withDb(async (ctx) => {
       if (opts.reveal) {
@@ -25,7 +26,7 @@ export function registerWorkerExport(parent: Command, deps: Deps): void {
         await logReveal(ctx, ids, ['phone', 'id_number'], opts.reason!);
       }
       const write = (out: Writable) => exportTo(env, ctx, out, opts);
-      if (opts.out) await writeAtomically(opts.out, write);
+      if (opts.out) await writeAtomically(opts.out, write, env.outputGuard());
       else await write(env.io.stdout);
     });
   });

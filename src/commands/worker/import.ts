@@ -11,7 +11,7 @@ import type { ParsedBatch, FileMeta } from '../../import/records.js';
 import type { CommandEnv } from '../../cli/command.js';
 import { importOptions, parsedInThread, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
-type Options = ImportFlags & { blankClears?: boolean; deactivateMissing?: boolean; platform?: string; community?: string };
+type Options = ImportFlags & { blankClears?: boolean; deactivateMissing?: boolean; force?: boolean; platform?: string; community?: string };
 
 export function registerWorkerImport(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -19,19 +19,22 @@ export function registerWorkerImport(parent: Command, deps: Deps): void {
     .option('--blank-clears', t('opt.blank_clears'))
     .option('--deactivate-missing', t('opt.deactivate_missing'))
     .option('--platform <name>', t('opt.scope_platform'))
-    .option('--community <name>', t('opt.scope_community'));
+    .option('--community <name>', t('opt.scope_community'))
+    .option('--force', t('opt.deactivate_force'));
   action<Options>(cmd, deps, async (env, opts, [file]) => {
     const scope = { platform: opts.platform ? normalizeText(opts.platform) : undefined, community: opts.community ? normalizeText(opts.community) : undefined };
     if (opts.deactivateMissing && !scope.platform && !scope.community) throw new UsageError({ key: 'worker.deactivate_scope' });
     return runImportCommand(env, file!, opts, async (ctx, handle, info, onBytes) => {
       const plan = rosterImportPlan(ctx, sqliteWorkerStore(handle.sqlite), {
         blankClears: opts.blankClears,
-        deactivateMissing: opts.deactivateMissing ? scope : undefined,
+        deactivateMissing: opts.deactivateMissing ? { ...scope, force: opts.force, dryRun: opts.dryRun } : undefined,
       });
       const parseOptions = { today: ctx.clock.today(), communities: [...(await communityIndex(ctx.db))], blankClears: opts.blankClears };
       const batches = await rosterBatches(env, info, parseOptions);
       const report = await runImport(ctx, info, batches, plan, { ...opts, onBytes });
-      return opts.deactivateMissing ? { ...report, extra: { deactivated: report.written || report.dryRun ? plan.deactivated() : 0 } } : report;
+      if (!opts.deactivateMissing) return report;
+      const counted = report.written || report.dryRun;
+      return { ...report, extra: { deactivated: counted ? plan.deactivated() : 0 }, deactivate: counted ? plan.deactivatedWorkers() : [] };
     });
   });
 }

@@ -4,7 +4,7 @@ import { renderRows } from '../../cli/render.js';
 import { listWorkers, type WorkerFilter } from '../../domain/workers/read.js';
 import { checkReveal, occupationOption, presenter, revealOptions, workerColumns, type RevealFlags } from './shared.js';
 
-export type FilterFlags = { community?: string; occupation?: string; platform?: string; active?: boolean; inactive?: boolean; search?: string };
+export type FilterFlags = { community?: string; occupation?: string; platform?: string; active?: boolean; inactive?: boolean; search?: string; reveal?: boolean };
 
 export function filterOptions(cmd: Command, t: (k: string) => string): Command {
   return cmd
@@ -23,6 +23,7 @@ export function toFilter(flags: FilterFlags): WorkerFilter {
     platform: flags.platform,
     active: flags.active ? true : flags.inactive ? false : undefined,
     search: flags.search,
+    searchRevealed: Boolean(flags.reveal),
   };
 }
 

@@ -1,3 +1,4 @@
+import { wholeNumber } from '../text/numbers.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, GiftsTable, PointRulesTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -12,7 +13,7 @@ type Db = Kysely<DB> | Tx;
 
 function positive(value: number | undefined, field: string, allowZero = false): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) throw new ValidationError({ key: 'invalid.positive', params: { field, value } });
+  wholeNumber(value, field, allowZero ? 0 : 1);
   return value;
 }
 

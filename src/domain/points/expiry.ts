@@ -2,7 +2,7 @@ import { ConflictError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { getSetting } from '../settings.js';
-import { parseDate } from '../text/dates.js';
+import { happenedDate } from '../text/dates.js';
 import { appendEntry } from './ledger.js';
 
 export type Expiry = { workerId: number; year: number; points: number; entryId: number | null };
@@ -15,9 +15,7 @@ export type Expiry = { workerId: number; year: number; points: number; entryId: 
  * oldest first. Running it again expires nothing more.
  */
 export async function expirePoints(ctx: Ctx, input: { asOf: string; dryRun?: boolean }): Promise<Expiry[]> {
-  const asOf = parseDate(input.asOf);
-  if (!asOf) throw new ValidationError({ key: 'invalid.date', params: { field: 'as-of', value: input.asOf } });
-  if (asOf > ctx.clock.today()) throw new ValidationError({ key: 'invalid.future_date', params: { field: 'as-of', value: asOf } });
+  const asOf = happenedDate(input.asOf, 'as-of', ctx.clock.today());
   const policy = await getSetting(ctx.db, 'points.expiry');
   if (policy === 'off') throw new ConflictError({ key: 'points.expiry_off', hintKey: 'points.expiry_off.hint' });
   const run = async (write: boolean): Promise<Expiry[]> =>

@@ -3,7 +3,7 @@ import { cellOf, type HeaderAliases } from '../../import/headers.js';
 import { RowRejection, type RowParser } from '../../import/parse-records.js';
 import type { ImportPlan } from '../../import/runner.js';
 import type { Ctx } from '../context.js';
-import { parseDate } from '../text/dates.js';
+import { EARLIEST_BUSINESS_DATE, parseDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { validPhone, WorkerProblem } from '../workers/validate.js';
 import { awardIn } from './operations.js';
@@ -40,6 +40,7 @@ export function awardRowParser(today: string): RowParser<Field, Row> {
       const date = rawDate === undefined ? undefined : parseDate(rawDate);
       if (date === null) throw new RowRejection({ key: 'reject.date', params: { field: 'date', value: rawDate } });
       if (date && date > today) throw new RowRejection({ key: 'invalid.future_date', params: { field: 'date', value: date } });
+      if (date && date < EARLIEST_BUSINESS_DATE) throw new RowRejection({ key: 'invalid.date_early', params: { field: 'date', value: date, min: EARLIEST_BUSINESS_DATE } });
       return { phone, rule, date, note: optionalText(cellOf(map, cells, 'note')), ref: optionalText(cellOf(map, cells, 'ref')) };
     },
     keyOf: (row) => row.ref,
@@ -52,7 +53,7 @@ export function awardImportPlan(ctx: Ctx): ImportPlan<Row> {
     kind: 'points',
     async apply(trx, row, importId): Promise<'inserted'> {
       try {
-        await awardIn(trx, ctx, { worker: row.phone, rule: row.rule, date: row.date, note: row.note, ref: row.ref, importId });
+        await awardIn(trx, ctx, { worker: row.phone, rule: row.rule, date: row.date, note: row.note, ref: row.ref, importId, dedupe: true });
         return 'inserted';
       } catch (error) {
         if (error instanceof NuanxinError && error.kind !== 'unavailable') throw new RowRejection({ key: error.key, params: error.params });

@@ -33,6 +33,8 @@ export type NewEntry = {
   ref?: string | null;
   reversesId?: number | null;
   importId?: number | null;
+  /** Imported rows without a ref: what makes the row itself unique (see awardIn). */
+  dedupeKey?: string | null;
 };
 
 export type Balance = { balance: number; earned: number; redeemed: number; reversed: number; expired: number };
@@ -83,6 +85,7 @@ export async function appendEntry(trx: Tx, ctx: Ctx, entry: NewEntry): Promise<E
       reverses_id: entry.reversesId ?? null,
       community_id: worker.community_id,
       import_id: entry.importId ?? null,
+      dedupe_key: entry.dedupeKey ?? null,
       operator: ctx.actor.operator,
       created_at: createdAt,
     })

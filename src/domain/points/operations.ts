@@ -1,23 +1,31 @@
+import { wholeNumber } from '../text/numbers.js';
 import { ConflictError, NotFoundError, UsageError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { maskPhone } from '../privacy.js';
-import { parseDate } from '../text/dates.js';
+import { happenedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker, type Worker } from '../workers/read.js';
 import { findGift, findRule, moveStock } from './catalogue.js';
 import { appendEntry, balanceOf, toEntry, type Entry } from './ledger.js';
 
-export type AwardInput = { worker: string; rule: string; date?: string; note?: string; ref?: string; points?: number; reason?: string; importId?: number };
+export type AwardInput = {
+  worker: string;
+  rule: string;
+  date?: string;
+  note?: string;
+  ref?: string;
+  points?: number;
+  reason?: string;
+  importId?: number;
+  /** A file row without a ref: keyed by worker, rule, date and note, so importing it again adds nothing. */
+  dedupe?: boolean;
+};
+
 
 /** A business date as given (YYYY-MM-DD and the usual forms), default today; never in the future. */
 export function businessDateOf(ctx: Ctx, input: string | undefined): string {
-  const today = ctx.clock.today();
-  if (input === undefined || normalizeText(input) === '') return today;
-  const date = parseDate(input);
-  if (!date) throw new ValidationError({ key: 'invalid.date', params: { field: 'date', value: input } });
-  if (date > today) throw new ValidationError({ key: 'invalid.future_date', params: { field: 'date', value: date } });
-  return date;
+  return happenedDate(input === undefined ? undefined : normalizeText(input), 'date', ctx.clock.today());
 }
 
 async function livingWorker(trx: Tx, key: string): Promise<Worker> {
@@ -34,13 +42,18 @@ export async function awardIn(trx: Tx, ctx: Ctx, input: AwardInput): Promise<Ent
   if (rule.retired) throw new ConflictError({ key: 'points.rule_retired', params: { code: rule.code } });
   if (input.points !== undefined) {
     if (!optionalText(input.reason)) throw new UsageError({ key: 'usage.reason_required', params: { flag: '--points' } });
-    if (!Number.isInteger(input.points) || input.points <= 0) throw new ValidationError({ key: 'invalid.positive', params: { field: 'points', value: input.points } });
+    wholeNumber(input.points, 'points');
   }
   const businessDate = businessDateOf(ctx, input.date);
   const ref = optionalText(input.ref);
   if (ref) {
     const clash = await trx.selectFrom('point_entries').select('id').where('ref', '=', ref).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'points.duplicate_ref', params: { ref, id: clash.id } });
+  }
+  const dedupeKey = input.dedupe && !ref ? [worker.id, rule.id, businessDate, optionalText(input.note) ?? ''].join('|') : undefined;
+  if (dedupeKey) {
+    const clash = await trx.selectFrom('point_entries').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
+    if (clash) throw new ConflictError({ key: 'points.duplicate_row', params: { id: clash.id } });
   }
   if (rule.dailyCap !== null) {
     const today = await trx
@@ -66,6 +79,7 @@ export async function awardIn(trx: Tx, ctx: Ctx, input: AwardInput): Promise<Ent
     reason: optionalText(input.reason),
     ref,
     importId: input.importId,
+    dedupeKey,
   });
 }
 
@@ -80,7 +94,7 @@ export async function award(ctx: Ctx, input: AwardInput): Promise<Entry> {
 /** Balance and stock are checked in the same (immediate) transaction as the write. */
 export async function redeem(ctx: Ctx, input: { worker: string; gift: string; qty?: number; date?: string }): Promise<Entry> {
   const qty = input.qty ?? 1;
-  if (!Number.isInteger(qty) || qty < 1) throw new ValidationError({ key: 'invalid.positive', params: { field: 'qty', value: qty } });
+  wholeNumber(qty, 'qty');
   return inTransaction(ctx, async (trx) => {
     const worker = await livingWorker(trx, input.worker);
     const gift = await findGift(trx, input.gift);

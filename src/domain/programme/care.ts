@@ -4,7 +4,7 @@ import { ConflictError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
-import { parseDate } from '../text/dates.js';
+import { happenedDate, requireDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
@@ -18,9 +18,7 @@ export type CareVisit = { id: number; workerId: number; worker: string; phone: s
 export async function recordVisit(ctx: Ctx, input: { worker: string; date: string; by: string; kind?: string; support?: string; note?: string }): Promise<CareVisit> {
   const kind = input.kind ?? 'illness';
   if (!VISIT_KINDS.includes(kind)) throw new ValidationError({ key: 'care.bad_kind', params: { value: kind, accepted: VISIT_KINDS.join(', ') } });
-  const date = parseDate(input.date);
-  if (!date) throw new ValidationError({ key: 'invalid.date', params: { field: 'date', value: input.date } });
-  if (date > ctx.clock.today()) throw new ValidationError({ key: 'invalid.future_date', params: { field: 'date', value: date } });
+  const date = happenedDate(requireDate(input.date, 'date'), 'date', ctx.clock.today());
   const by = normalizeText(input.by);
   if (!by) throw new ValidationError({ key: 'invalid.required', params: { field: 'by' } });
   const support = optionalYuan(input.support, 'support-yuan') ?? null;
@@ -75,8 +73,7 @@ export async function setMeasures(ctx: Ctx, community: string, input: { set?: st
   const toSet = parseList(input.set, FRIENDLY_MEASURES, 'friendly.bad_measure');
   const toUnset = parseList(input.unset, FRIENDLY_MEASURES, 'friendly.bad_measure');
   if (toSet.length + toUnset.length === 0) throw new ValidationError({ key: 'usage.nothing_to_change' });
-  const date = input.date ? parseDate(input.date) : ctx.clock.today();
-  if (!date) throw new ValidationError({ key: 'invalid.date', params: { field: 'date', value: input.date } });
+  const date = happenedDate(input.date, 'date', ctx.clock.today());
   return inTransaction(ctx, async (trx) => {
     const c = await resolveCommunity(trx, ctx, community);
     const before = await measuresOn(trx, c.id, date);

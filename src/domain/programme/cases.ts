@@ -1,3 +1,4 @@
+import { wholeNumber } from '../text/numbers.js';
 import type { Kysely, Updateable } from 'kysely';
 import type { DB, DisputesTable, HousingApplicationsTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -65,7 +66,7 @@ async function housing(db: Db, id: number): Promise<HousingCase> {
 }
 
 export async function applyHousing(ctx: Ctx, input: { worker: string; household?: number; note?: string }): Promise<HousingCase> {
-  if (input.household !== undefined && (!Number.isInteger(input.household) || input.household < 1)) throw new ValidationError({ key: 'invalid.positive', params: { field: 'household', value: input.household } });
+  if (input.household !== undefined) wholeNumber(input.household, 'household');
   const id = await inTransaction(ctx, async (trx) => {
     const worker = await findWorker(trx, input.worker);
     const open = await trx.selectFrom('housing_applications').select('id').where('worker_id', '=', worker.id).where('status', 'in', ['applied', 'eligible']).executeTakeFirst();

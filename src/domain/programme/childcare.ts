@@ -1,10 +1,11 @@
+import { wholeNumber } from '../text/numbers.js';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
-import { optionalDate } from '../text/dates.js';
+import { plannedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
 
@@ -31,14 +32,14 @@ export async function getSite(db: Db, name: string): Promise<Site> {
 export async function addSite(ctx: Ctx, input: { name: string; community: string; capacity: number; courses?: string; from?: string; to?: string }): Promise<Site> {
   const name = normalizeText(input.name);
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
-  if (!Number.isInteger(input.capacity) || input.capacity < 1) throw new ValidationError({ key: 'invalid.positive', params: { field: 'capacity', value: input.capacity } });
+  wholeNumber(input.capacity, 'capacity');
   const courses = normalizeText(input.courses).split(/[,，、]/).map((c) => c.trim()).filter(Boolean);
   await inTransaction(ctx, async (trx) => {
     const community = await resolveCommunity(trx, ctx, input.community);
     if (await trx.selectFrom('childcare_sites').select('id').where('name', '=', name).executeTakeFirst()) throw new ConflictError({ key: 'childcare.site_exists', params: { name } });
     await trx
       .insertInto('childcare_sites')
-      .values({ name, community_id: community.id, capacity: input.capacity, courses: courses.join(',') || null, from_on: optionalDate(input.from, 'from') ?? null, to_on: optionalDate(input.to, 'to') ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({ name, community_id: community.id, capacity: input.capacity, courses: courses.join(',') || null, from_on: input.from ? plannedDate(input.from, 'from', ctx.clock.today()) : null, to_on: input.to ? plannedDate(input.to, 'to', ctx.clock.today()) : null, created_at: ctx.clock.now().toISOString() })
       .execute();
     await recordAudit(trx, ctx, { action: 'create', entity: 'childcare_site', entityKey: name, detail: { capacity: input.capacity, courses } });
   });
@@ -112,7 +113,7 @@ export async function listSites(db: Db): Promise<Site[]> {
 
 /** Volunteers are counted per site, not recorded as people. */
 export async function addVolunteers(ctx: Ctx, siteName: string, count: number): Promise<Site> {
-  if (!Number.isInteger(count) || count < 1) throw new ValidationError({ key: 'invalid.positive', params: { field: 'count', value: count } });
+  wholeNumber(count, 'count');
   await inTransaction(ctx, async (trx) => {
     const site = await getSite(trx, siteName);
     await trx.updateTable('childcare_sites').set({ volunteers: site.volunteers + count }).where('id', '=', site.id).execute();

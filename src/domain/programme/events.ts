@@ -1,3 +1,4 @@
+import { wholeNumber } from '../text/numbers.js';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -7,7 +8,7 @@ import { resolveCommunity } from '../geo/communities.js';
 import { findRule } from '../points/catalogue.js';
 import { awardIn } from '../points/operations.js';
 import { getStation } from '../stations/read.js';
-import { requireDate } from '../text/dates.js';
+import { plannedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
 
@@ -23,8 +24,8 @@ export async function addEvent(ctx: Ctx, input: { type: string; title: string; d
   const title = normalizeText(input.title);
   if (!title) throw new ValidationError({ key: 'invalid.required', params: { field: 'title' } });
   if (input.community && input.station) throw new ValidationError({ key: 'event.community_or_station' });
-  if (input.capacity !== undefined && (!Number.isInteger(input.capacity) || input.capacity < 1)) throw new ValidationError({ key: 'invalid.positive', params: { field: 'capacity', value: input.capacity } });
-  const date = requireDate(input.date, 'date');
+  if (input.capacity !== undefined) wholeNumber(input.capacity, 'capacity');
+  const date = plannedDate(input.date, 'date', ctx.clock.today());
   const id = await inTransaction(ctx, async (trx) => {
     const community = input.community ? await resolveCommunity(trx, ctx, input.community) : undefined;
     const station = input.station ? await getStation(trx, normalizeText(input.station)) : undefined;

@@ -43,3 +43,54 @@ export function requireDate(input: string, field: string): string {
 export function optionalDate(input: string | undefined, field: string): string | undefined {
   return input === undefined || input.trim() === '' ? undefined : requireDate(input, field);
 }
+
+/**
+ * The programme's first year: business records (awards, visits, wishes,
+ * events) cannot be dated before the year ahead of it — a date like
+ * 1900-01-01 is a typo, and would sit outside every report.
+ */
+export const PROGRAMME_START_YEAR = 2021;
+export const EARLIEST_BUSINESS_DATE = `${PROGRAMME_START_YEAR - 1}-01-01`;
+
+/** One calendar year after `isoDate` (29 February → 28 February). */
+export function oneYearAfter(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return isRealDate(y + 1, m, d) ? isoDate.replace(/^\d{4}/, String(y + 1)) : `${y + 1}-02-28`;
+}
+
+export type DateWindow = { min: string; max: string };
+
+/** A real date within `window`, or a ValidationError naming the field and the window. */
+export function dateWithin(input: string, field: string, window: DateWindow): string {
+  const date = requireDate(input, field);
+  if (date < window.min || date > window.max) {
+    throw new ValidationError({
+      key: date > window.max ? 'invalid.date_late' : 'invalid.date_early',
+      params: { field, value: date, min: window.min, max: window.max },
+    });
+  }
+  return date;
+}
+
+/** Something that happened: not before the programme, never after today. */
+export function happenedWindow(today: string): DateWindow {
+  return { min: EARLIEST_BUSINESS_DATE, max: today };
+}
+
+/** Something planned: not before the programme, at most a year ahead. */
+export function plannedWindow(today: string): DateWindow {
+  return { min: EARLIEST_BUSINESS_DATE, max: oneYearAfter(today) };
+}
+
+/** A date of something that happened (default today): real, not before the programme, never in the future. */
+export function happenedDate(input: string | undefined, field: string, today: string): string {
+  if (input === undefined || input.trim() === '') return today;
+  const date = requireDate(input, field);
+  if (date > today) throw new ValidationError({ key: 'invalid.future_date', params: { field, value: date } });
+  return dateWithin(date, field, happenedWindow(today));
+}
+
+/** A date of something planned: real, not before the programme, at most a year ahead. */
+export function plannedDate(input: string, field: string, today: string): string {
+  return dateWithin(input, field, plannedWindow(today));
+}

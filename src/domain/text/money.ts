@@ -6,6 +6,8 @@ export function parseYuan(value: string | number, field: string): number {
   const text = normalizeText(String(value)).replace(/^[¥￥]/, '').replace(/元$/, '').replace(/,/g, '').trim();
   if (!/^\d+(\.\d{1,2})?$/.test(text)) throw new ValidationError({ key: 'invalid.money', params: { field, value: String(value) } });
   const [whole, cents = ''] = text.split('.');
+  // Ten billion yuan: past it a figure is a typo, and fen would stop being exact.
+  if (whole!.replace(/^0+/, '').length > 10) throw new ValidationError({ key: 'invalid.money_range', params: { field, value: String(value) } });
   return Number(whole) * 100 + Number(cents.padEnd(2, '0'));
 }
 

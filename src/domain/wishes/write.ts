@@ -6,7 +6,7 @@ import { addDays } from '../clock.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { numberSetting } from '../settings.js';
 import { getStation } from '../stations/read.js';
-import { parseDate } from '../text/dates.js';
+import { happenedDate, plannedDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
@@ -27,12 +27,7 @@ export type WishInput = {
 
 /** A date given by the clerk (default today), never in the future. */
 function pastDate(ctx: Ctx, value: string | undefined, field: string): string {
-  const today = ctx.clock.today();
-  if (value === undefined || normalizeText(value) === '') return today;
-  const date = parseDate(value);
-  if (!date) throw new ValidationError({ key: 'invalid.date', params: { field, value } });
-  if (date > today) throw new ValidationError({ key: 'invalid.future_date', params: { field, value: date } });
-  return date;
+  return happenedDate(value === undefined ? undefined : normalizeText(value), field, ctx.clock.today());
 }
 
 /** Validates a new wish and inserts it as `collected`, inside `trx` (shared by add and import). */
@@ -120,8 +115,7 @@ export async function claimWish(ctx: Ctx, id: number, input: { sponsor: string; 
     const today = ctx.clock.today();
     let due = addDays(today, await numberSetting(trx, 'wishes.claim_days'));
     if (input.due !== undefined) {
-      const parsed = parseDate(input.due);
-      if (!parsed) throw new ValidationError({ key: 'invalid.date', params: { field: 'due', value: input.due } });
+      const parsed = plannedDate(input.due, 'due', today);
       if (parsed < today) throw new ValidationError({ key: 'wish.due_past', params: { value: parsed } });
       due = parsed;
     }

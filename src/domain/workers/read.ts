@@ -1,6 +1,6 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { NotFoundError } from '../../errors.js';
+import { NotFoundError, UsageError } from '../../errors.js';
 import type { Tx } from '../context.js';
 import { normalizeText } from '../text/normalize.js';
 import { parseMobile } from './fields.js';
@@ -33,6 +33,8 @@ export type WorkerFilter = {
   platform?: string;
   active?: boolean;
   search?: string;
+  /** The clerk gave --reveal --reason: digits may match anywhere in a phone or ID number (the reveal is logged). */
+  searchRevealed?: boolean;
   limit?: number;
 };
 
@@ -95,11 +97,44 @@ export function filteredWorkers(db: Db, filter: WorkerFilter) {
   if (filter.platform) query = query.where('w.platform', '=', normalizeText(filter.platform));
   if (filter.active !== undefined) query = query.where('w.active', '=', filter.active ? 1 : 0);
   if (filter.search) {
-    const like = `%${normalizeText(filter.search)}%`;
-    query = query.where((eb) => eb.or([eb('w.name', 'like', like), eb('w.phone', 'like', like), eb('w.site', 'like', like)]));
+    const text = normalizeText(filter.search);
+    const like = `%${escapeLike(text)}%`;
+    const digits = searchDigits(text, Boolean(filter.searchRevealed));
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`w.name`, 'like', sql`${like} escape '\\'`),
+        eb(sql`w.site`, 'like', sql`${like} escape '\\'`),
+        ...digits.map(([column, pattern]) => eb(sql.ref(`w.${column}`), 'like', pattern)),
+      ]),
+    );
   }
   if (filter.limit) query = query.limit(filter.limit);
   return query as SelectQueryBuilder<any, any, Row>;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * What digits may match in a phone or ID number without revealing it: the
+ * whole number, or only the digits its masked form shows anyway (138****8000:
+ * up to 3 leading and 4 trailing; 410304********123X: 6 leading, 4 trailing).
+ * Anything else could recover a masked number digit by digit, so it needs
+ * --reveal (and is then logged as a reveal of every worker listed).
+ */
+export function searchDigits(text: string, revealed: boolean): ['phone' | 'id_number', string][] {
+  const digits = text.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^\d+X?$/.test(digits)) return [];
+  if (revealed) return [['phone', `%${digits}%`], ['id_number', `%${digits}%`]];
+  const n = digits.length;
+  if (n === 11) return [['phone', digits]];
+  if (n === 18) return [['id_number', digits]];
+  if (n > 6) throw new UsageError({ key: 'search.digits_hidden', params: { count: n }, hintKey: 'reveal.hint' });
+  const visible: ['phone' | 'id_number', string][] = [['id_number', `${digits}%`]];
+  if (n <= 3) visible.push(['phone', `${digits}%`]);
+  if (n <= 4) visible.push(['phone', `%${digits}`], ['id_number', `%${digits}`]);
+  return visible;
 }
 
 export async function listWorkers(db: Db, filter: WorkerFilter = {}): Promise<Worker[]> {

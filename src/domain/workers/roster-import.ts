@@ -1,6 +1,7 @@
 import type { WorkerRow, WorkerStore } from '../../db/worker-store.js';
 import { RowRejection } from '../../import/parse-records.js';
 import type { ImportPlan } from '../../import/runner.js';
+import { ConflictError } from '../../errors.js';
 import type { Ctx, Tx } from '../context.js';
 import { communityIndex } from '../geo/communities.js';
 import { maskIdNumber, maskPhone } from '../privacy.js';
@@ -10,8 +11,14 @@ import type { WorkerColumns } from './validate.js';
 export type RosterOptions = {
   blankClears?: boolean;
   /** Deactivate active workers in this scope that the file does not list. */
-  deactivateMissing?: { platform?: string; community?: string };
+  deactivateMissing?: { platform?: string; community?: string; force?: boolean; dryRun?: boolean };
 };
+
+/** More than this share of a scope missing from one file is more likely a wrong file than a real change. */
+export const DEACTIVATE_SHARE_LIMIT = 0.2;
+
+/** Who would be (or was) deactivated: masked, for the clerk to check. */
+export type Deactivation = { name: string; phone: string | null };
 
 /** Field → [old, new] for the fields that differ; ID numbers masked (history outlives a purge otherwise). */
 export function changedColumns(existing: WorkerRow, columns: WorkerColumns): Record<string, [unknown, unknown]> {
@@ -28,12 +35,13 @@ export function changedColumns(existing: WorkerRow, columns: WorkerColumns): Rec
  * New phone → insert; known phone → only the given, changed fields are
  * updated, old → new kept in the worker's history; identical → unchanged.
  */
-export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOptions = {}): ImportPlan<RosterRow> & { deactivated(): number } {
+export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOptions = {}): ImportPlan<RosterRow> & { deactivated(): number; deactivatedWorkers(): Deactivation[] } {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   // Phones the file lists, only needed (and only kept) for --deactivate-missing.
   const listed = options.deactivateMissing ? new Set<string>() : undefined;
   let deactivated = 0;
+  let deactivatedList: Deactivation[] = [];
   return {
     kind: 'workers',
     apply(_trx, { phone, columns }, importId) {
@@ -56,11 +64,23 @@ export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOp
     async end(trx: Tx, importId: number) {
       const scope = options.deactivateMissing;
       if (!scope || !listed) return;
+      // An empty or unreadable file lists nobody: it would deactivate the whole scope.
+      if (listed.size === 0) throw new ConflictError({ key: 'worker.deactivate_no_rows', hintKey: 'worker.deactivate_no_rows.hint' });
       const communities = await communityIndex(trx);
-      let query = trx.selectFrom('workers').select(['id', 'phone']).where('active', '=', 1).where('phone', 'is not', null);
+      let query = trx.selectFrom('workers').select(['id', 'phone', 'name']).where('active', '=', 1).where('phone', 'is not', null);
       if (scope.platform) query = query.where('platform', '=', scope.platform);
       if (scope.community) query = query.where('community_id', '=', communities.get(scope.community) ?? -1);
-      const missing = (await query.execute()).filter((w) => !listed.has(w.phone!));
+      const inScope = await query.execute();
+      const missing = inScope.filter((w) => !listed.has(w.phone!));
+      deactivatedList = missing.map((w) => ({ name: w.name, phone: maskPhone(w.phone) }));
+      const share = inScope.length === 0 ? 0 : missing.length / inScope.length;
+      if (share > DEACTIVATE_SHARE_LIMIT && !scope.force && !scope.dryRun) {
+        throw new ConflictError({
+          key: 'worker.deactivate_too_many',
+          params: { count: missing.length, total: inScope.length, percent: Math.round(share * 100), limit: Math.round(DEACTIVATE_SHARE_LIMIT * 100) },
+          hintKey: 'worker.deactivate_too_many.hint',
+        });
+      }
       for (const worker of missing) {
         await trx
           .updateTable('workers')
@@ -72,5 +92,6 @@ export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOp
       deactivated = missing.length;
     },
     deactivated: () => deactivated,
+    deactivatedWorkers: () => deactivatedList,
   };
 }

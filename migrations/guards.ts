@@ -1,0 +1,101 @@
+/**
+ * The database's own guards (SQLite triggers), declared once: migration 0008
+ * creates them and `db check` proves each one is present and unaltered.
+ * Frozen with 0008 — a changed guard is a new migration and a new list here.
+ *
+ * Why triggers and not CHECK constraints: SQLite cannot add a CHECK to an
+ * existing table without rebuilding it (and every table that refers to it);
+ * a BEFORE trigger refuses the same rows on INSERT and UPDATE.
+ */
+
+/** Tables whose rows are never changed or removed (corrections are new rows). */
+export const APPEND_ONLY_TABLES = ['point_entries', 'gift_stock_entries', 'wish_events', 'case_events'] as const;
+
+/**
+ * The unique keys of each append-only table. `INSERT OR REPLACE` (or
+ * `REPLACE INTO`) deletes the row holding a conflicting key without firing
+ * the delete trigger, so an insert that would meet one is refused first.
+ */
+const UNIQUE_KEYS: Record<(typeof APPEND_ONLY_TABLES)[number], string[]> = {
+  point_entries: ['id', 'ref', 'reverses_id', 'dedupe_key'],
+  gift_stock_entries: ['id'],
+  wish_events: ['id'],
+  case_events: ['id'],
+};
+
+const COUNT = 1_000_000_000; // points, quantities, capacities: far past any real figure
+const MONEY = 1_000_000_000_000; // fen: ten billion yuan
+const TOTAL = 1_000_000_000_000_000; // running totals (balances, roll-ups): still exact in a double
+
+/** Whole-number columns and their bound (|value| ≤ bound); `typeof` must be 'integer' (or null). */
+export const INTEGER_COLUMNS: Record<string, Record<string, number>> = {
+  point_entries: { points: COUNT, qty: COUNT },
+  point_rules: { points: COUNT, daily_cap: COUNT },
+  gifts: { cost: COUNT, stock: TOTAL },
+  gift_stock_entries: { delta: COUNT },
+  point_balances: { balance: TOTAL, earned: TOTAL, redeemed: TOTAL, reversed: TOTAL, expired: TOTAL },
+  point_daily: { points: TOTAL, entries: TOTAL },
+  wishes: { estimate_fen: MONEY, pledge_fen: MONEY, cost_fen: MONEY },
+  wish_events: { amount_fen: MONEY },
+  disputes: { amount_fen: MONEY, recovered_fen: MONEY },
+  care_visits: { support_fen: MONEY },
+  events: { capacity: COUNT },
+  childcare_sites: { capacity: COUNT, volunteers: COUNT },
+  childcare_enrolments: { child_age: COUNT },
+  housing_applications: { household: COUNT },
+};
+
+export type Guard = { name: string; table: string; sql: string };
+
+function noReplace(table: (typeof APPEND_ONLY_TABLES)[number]): Guard {
+  const clash = UNIQUE_KEYS[table].map((key) => `${key} = new.${key}`).join(' or ');
+  return {
+    name: `${table}_no_replace`,
+    table,
+    sql: `create trigger ${table}_no_replace before insert on ${table}
+      when exists (select 1 from ${table} where ${clash})
+      begin select raise(abort, '${table} is append-only'); end`,
+  };
+}
+
+function integerGuard(table: string, op: 'insert' | 'update'): Guard {
+  const bad = Object.entries(INTEGER_COLUMNS[table]!)
+    .map(([column, bound]) => `(new.${column} is not null and (typeof(new.${column}) <> 'integer' or abs(new.${column}) > ${bound}))`)
+    .join(' or ');
+  return {
+    name: `${table}_integers_${op}`,
+    table,
+    sql: `create trigger ${table}_integers_${op} before ${op} on ${table}
+      when ${bad}
+      begin select raise(abort, '${table}: a whole number out of range'); end`,
+  };
+}
+
+/** The append-only triggers made by earlier migrations (see helpers.makeAppendOnly). */
+function appendOnly(table: string, op: 'update' | 'delete'): Guard {
+  return {
+    name: `${table}_no_${op}`,
+    table,
+    sql: `create trigger ${table}_no_${op} before ${op} on ${table}
+         begin select raise(abort, '${table} is append-only'); end`,
+  };
+}
+
+/** Every guard the latest schema has, in creation order. */
+export function expectedGuards(): Guard[] {
+  return [
+    ...APPEND_ONLY_TABLES.flatMap((t) => [appendOnly(t, 'update'), appendOnly(t, 'delete')]),
+    ...APPEND_ONLY_TABLES.map(noReplace),
+    ...Object.keys(INTEGER_COLUMNS).flatMap((t) => [integerGuard(t, 'insert'), integerGuard(t, 'update')]),
+  ];
+}
+
+/** The guards 0008 adds (the append-only ones came with their tables). */
+export function guardsAddedIn0008(): Guard[] {
+  return expectedGuards().filter((g) => !/_no_(update|delete)$/.test(g.name));
+}
+
+/** Whitespace-folded, lower-case SQL: how a guard's definition is compared. */
+export function normalizedSql(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}

@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, constants, createWriteStream, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs';
+import { once } from 'node:events';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { UnavailableError, ValidationError } from '../errors.js';
+
+/** Reports hold aggregates only; anything with personal data stays the clerk's alone. */
+export const MODE_PERSONAL = 0o600;
+export const MODE_REPORT = 0o644;
+
+/** Files nuanxin must never overwrite: the live database (and its companions) and the files being read. */
+export type OutputGuard = { protect: string[] };
+
+// Ours, in the target's folder: ".<name>.nuanxin-<pid>-<random>.tmp".
+const TEMP_PATTERN = /^\.(.+)\.nuanxin-(\d+)-[0-9a-f]{16}\.tmp$/;
+// Left by earlier versions: "<name>.partial-<pid>".
+const OLD_TEMP_PATTERN = /^(.+)\.partial-(\d+)(-shm|-wal)?$/;
+
+/** The database's own files: writing any of them corrupts or replaces it. */
+export function databaseFiles(dbPath: string): string[] {
+  return ['', '-wal', '-shm', '-journal'].map((suffix) => `${dbPath}${suffix}`);
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return join(realpathSync(dirname(absolute)), basename(absolute));
+  } catch {
+    return absolute;
+  }
+}
+
+function refuse(key: string, path: string, reason?: string): never {
+  throw new ValidationError({ key, params: { path, reason }, hintKey: `${key}.hint` });
+}
+
+/**
+ * Refuses (exit 5, nothing changed) a target that is a protected file — by
+ * name or by inode, so a symlink or hard link to the database is caught too —
+ * a directory, or anything that is not a regular file; and a missing folder.
+ */
+export function checkOutputTarget(path: string, guard: OutputGuard): void {
+  const target = canonical(path);
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') refuse('file.cannot_write', path, (error as NodeJS.ErrnoException).code);
+  }
+  for (const protectedPath of guard.protect) {
+    if (canonical(protectedPath) === target) refuse('file.protected', path);
+    if (existing) {
+      try {
+        if (sameFile(statSync(protectedPath), existing)) refuse('file.protected', path);
+      } catch {
+        // A protected file that does not exist cannot be the target by inode.
+      }
+    }
+  }
+  if (existing?.isDirectory()) refuse('file.is_directory', path);
+  if (existing && !existing.isFile()) refuse('file.not_regular', path);
+  let folder: Stats;
+  try {
+    folder = statSync(dirname(resolve(path)));
+  } catch {
+    return refuse('file.no_folder', dirname(resolve(path)));
+  }
+  if (!folder.isDirectory()) refuse('file.no_folder', dirname(resolve(path)));
+}
+
+// Temp files of this process, removed if a signal ends it mid-write.
+const liveTemps = new Set<string>();
+let signalsHooked = false;
+
+function hookSignals(): void {
+  if (signalsHooked) return;
+  signalsHooked = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      for (const temp of liveTemps) rmSync(temp, { force: true });
+      // Die by the same signal, so the shell sees what happened.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files in `folder` left by a nuanxin run that was killed (its process is gone). */
+export function removeLeftovers(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = TEMP_PATTERN.exec(name) ?? OLD_TEMP_PATTERN.exec(name);
+    if (!match || processAlive(Number(match[2]))) continue;
+    const path = join(folder, name);
+    try {
+      if (lstatSync(path).isFile()) rmSync(path, { force: true });
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+/** An unpredictable temp path beside `path`, created now with O_EXCL and never through a symlink. */
+export function createTemp(path: string, mode: number): { temp: string; fd: number } {
+  const folder = dirname(resolve(path));
+  removeLeftovers(folder);
+  hookSignals();
+  const temp = join(folder, `.${basename(path)}.nuanxin-${process.pid}-${randomBytes(8).toString('hex')}.tmp`);
+  const flags = constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW;
+  try {
+    const fd = openSync(temp, flags, mode);
+    liveTemps.add(temp);
+    // The umask may have narrowed (or a 0644 report widened) what open() gave.
+    fchmodSync(fd, mode);
+    return { temp, fd };
+  } catch (error) {
+    throw fileError(error, path);
+  }
+}
+
+/** Forgets and removes a temp file (after a failure), or just forgets it (after the rename). */
+export function dropTemp(temp: string, remove: boolean): void {
+  liveTemps.delete(temp);
+  if (remove) for (const leftover of [temp, `${temp}-shm`, `${temp}-wal`]) rmSync(leftover, { force: true });
+}
+
+/** A file-system error as the clerk's error: disk full is exit 6, anything about the path exit 5. */
+export function fileError(error: unknown, path: string): Error {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
+    return new UnavailableError({ key: 'disk.full', params: { path }, hintKey: 'disk.full.hint' });
+  }
+  if (code && /^E[A-Z]+$/.test(code)) return new ValidationError({ key: 'file.cannot_write', params: { path, reason: code } });
+  return error as Error;
+}
+
+/**
+ * Writes to `path` atomically: into an unpredictable temp file beside it
+ * (O_EXCL, no symlink followed), fsync'd, then renamed into place — so a cron
+ * job never picks up half a file, and a planted link redirects nothing.
+ * The target is checked first (see checkOutputTarget).
+ */
+export async function writeAtomically(
+  path: string,
+  write: (out: Writable) => Promise<void>,
+  props: OutputGuard & { mode?: number },
+): Promise<void> {
+  checkOutputTarget(path, props);
+  const mode = props.mode ?? MODE_PERSONAL;
+  const { temp, fd } = createTemp(path, mode);
+  const out = createWriteStream('', { fd, autoClose: false });
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  let open = true;
+  try {
+    await Promise.race([write(out), failed]);
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+    // On disk before it takes the name: a power cut leaves the old file or the new one, never half.
+    fsyncSync(fd);
+    closeSync(fd);
+    open = false;
+    renameSync(temp, path);
+    dropTemp(temp, false);
+  } catch (error) {
+    out.destroy();
+    if (open) closeSync(fd);
+    dropTemp(temp, true);
+    throw fileError(error, path);
+  }
+}
+
+/** Writes a chunk, waiting for the stream to drain when its buffer is full. */
+export async function put(out: Writable, chunk: string | Buffer): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain');
+}
