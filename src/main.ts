@@ -7,7 +7,7 @@ import type { Prompter } from './cli/prompter.js';
 import { escapeControls } from './cli/safe-text.js';
 import { databaseFailure } from './db/errors.js';
 import { maskPersonalText } from './domain/privacy.js';
-import { NuanxinError, UnavailableError, ValidationError } from './errors.js';
+import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
 import { buildProgram, commandWord } from './program.js';
 
 export type RunDeps = { io: Io; prompter?: Prompter };
@@ -32,6 +32,7 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const debug = argv.includes('--debug');
   const state = { exitCode: EXIT.ok };
   try {
+    refuseUnusableArguments(argv);
     const program = await buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
@@ -60,6 +61,19 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write(`${t('hint.prefix')}: ${t('internal.hint')}\n`);
   return EXIT.internal;
+}
+
+/** Longer than any real name, note or path: a pasted file, not an answer. */
+const ARGUMENT_LIMIT = 65_536;
+// NUL, escape sequences and other controls no clerk types (tab and line breaks are fine in a note).
+const CONTROL_IN_ARGUMENT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Refused before anything runs (exit 2): such a value would be stored and later printed raw. */
+function refuseUnusableArguments(argv: string[]): void {
+  argv.forEach((arg, i) => {
+    const reason = arg.length > ARGUMENT_LIMIT ? 'usage.argument_long' : CONTROL_IN_ARGUMENT.test(arg) ? 'usage.argument_control' : undefined;
+    if (reason) throw new UsageError({ key: reason, params: { index: i + 1, limit: ARGUMENT_LIMIT } });
+  });
 }
 
 /** An error message echoes what the clerk or a file gave: never raw control characters, never a whole phone or ID number. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { migrateToLatest } from '../db/migrator.js';
-import { openDatabase } from '../db/open.js';
+import { openDatabase, tightenPermissions } from '../db/open.js';
 import { action, busyTimeout, describe, type Deps } from '../cli/command.js';
 import { writeJson } from '../cli/render.js';
 
@@ -11,6 +11,8 @@ export function registerInit(program: Command, deps: Deps): void {
   action<Options>(cmd, deps, async (env, opts) => {
     const opened = openDatabase({ path: env.dbLocation.path, create: true, busyTimeoutMs: busyTimeout(env.io.env) });
     try {
+      const loose = tightenPermissions(opened.path);
+      if (loose) env.note(env.t('db.permissions_tightened', { path: opened.path, mode: loose }));
       const results = await migrateToLatest(opened.db, opened.path);
       const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
       if (opts.json) writeJson(env.io, { path: opened.path, applied });

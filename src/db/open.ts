@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Kysely } from 'kysely';
@@ -112,4 +112,25 @@ function nativeBindingPath(): string | undefined {
     }
   }
   return addonPath ?? undefined;
+}
+
+/**
+ * The database and its -wal/-shm hold personal data: readable by its owner
+ * only. A file made before (or copied in with a loose mode) is tightened;
+ * returns the old mode (octal) of the main file when it had to be changed.
+ */
+export function tightenPermissions(path: string): string | undefined {
+  if (path === ':memory:') return undefined;
+  let changed: string | undefined;
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      const mode = statSync(file).mode & 0o777;
+      if ((mode & 0o077) === 0) continue;
+      chmodSync(file, 0o600);
+      if (file === path) changed = mode.toString(8).padStart(4, '0');
+    } catch {
+      // No -wal/-shm at the moment: nothing to tighten.
+    }
+  }
+  return changed;
 }

@@ -131,11 +131,17 @@ function hasThreeByteUtf8(bytes: Buffer): boolean {
 }
 
 async function fileSize(path: string): Promise<number> {
+  let info;
   try {
-    return (await stat(path)).size;
-  } catch {
-    throw new NotFoundError({ key: 'file.not_found', params: { path } });
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError({ key: 'file.not_found', params: { path } });
+    throw new ValidationError({ key: 'file.error', params: { path, reason: code ?? 'stat' } });
   }
+  // A folder, a device or a pipe is not a file to import (and a pipe would be read twice).
+  if (!info.isFile()) throw new ValidationError({ key: 'file.error', params: { path, reason: info.isDirectory() ? 'EISDIR' : 'not a regular file' } });
+  return info.size;
 }
 
 function isValidUtf8(buffer: Buffer, whole = false): boolean {
@@ -179,7 +185,7 @@ export async function* readRecordBatches(info: FileInfo): AsyncGenerator<RawReco
   let lastLine = 0;
   const push = ({ record, info: at }: { record: string[]; info: { lines: number } }) => {
     row += 1;
-    if (at.lines - lastLine > 1) refuseSwallowedLines(record, row, info.delimiter, at.lines - lastLine);
+    if (at.lines - lastLine > 1) refuseSwallowedLines(record, row, info.delimiter);
     lastLine = at.lines;
     batch.push({ row, cells: record });
   };
@@ -208,11 +214,12 @@ export async function* readRecordBatches(info: FileInfo): AsyncGenerator<RawReco
  * note that is fine; a cell whose later lines hold the delimiter is a stray
  * quote that has swallowed whole rows.
  */
-function refuseSwallowedLines(record: string[], row: number, delimiter: string, lines: number): void {
+function refuseSwallowedLines(record: string[], row: number, delimiter: string): void {
   for (const cell of record) {
-    const breaks = cell.split(/\r?\n/);
+    const breaks = cell.split(/\r\n|\r|\n/);
     if (breaks.length > 1 && breaks.slice(1).some((l) => l.includes(delimiter))) {
-      throw new ValidationError({ key: 'import.quote_swallows', params: { row, lines }, hintKey: 'import.quote.hint' });
+      const spanned = record.reduce((n, c) => n + c.split(/\r\n|\r|\n/).length - 1, 1);
+      throw new ValidationError({ key: 'import.quote_swallows', params: { row, lines: spanned }, hintKey: 'import.quote.hint' });
     }
   }
 }

@@ -3,12 +3,15 @@ import { action, describe, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { backupDatabase } from '../../db/backup.js';
 import { migrateToLatest, pendingMigrations } from '../../db/migrator.js';
+import { tightenPermissions } from '../../db/open.js';
 
 export function registerDbMigrate(parent: Command, deps: Deps): void {
   const cmd = describe(parent.command('migrate'), deps.t, 'db.migrate').option('--json', deps.t('opt.json'));
   action<{ json?: boolean }>(cmd, deps, async (env, opts) => {
     const result = await env.withDb(
       async (ctx, handle) => {
+        const loose = tightenPermissions(handle.path);
+        if (loose) env.note(env.t('db.permissions_tightened', { path: handle.path, mode: loose }));
         const pending = await pendingMigrations(ctx.db);
         if (pending.length === 0) return { applied: [] as string[], backup: null as string | null };
         const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { checkOutputTarget, put, writeAtomically } from '../../files/output-file.js';
 import { neutraliseFormula } from '../../cli/render.js';
+import { maskPersonalText } from '../../domain/privacy.js';
 import type { Ctx } from '../../domain/context.js';
 import { filteredWorkers, streamWorkers, type Worker } from '../../domain/workers/read.js';
 import { logReveal } from '../../domain/workers/write.js';
@@ -35,7 +36,7 @@ export function registerWorkerExport(parent: Command, deps: Deps): void {
 /** Streams the roster: CSV for Excel (BOM, CRLF, formula-safe) or a JSON array. */
 async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: Options): Promise<void> {
   const columns = exportColumns(env.t);
-  const present = (w: Worker) => (opts.reveal ? w : maskWorker(w));
+  const present = (w: Worker) => (opts.reveal ? w : { ...maskWorker(w), note: w.note === null ? null : maskPersonalText(w.note) });
   const { stringify } = await import('csv-stringify/sync');
   const csvLine = (cells: unknown[]) => stringify([cells.map((c) => neutraliseFormula(c == null ? '' : String(c)))], { record_delimiter: '\r\n' });
   let first = true;

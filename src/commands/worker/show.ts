@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
-import { renderRecord, renderRows } from '../../cli/render.js';
+import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
 import { workerRecord, type WorkerRecord } from '../../domain/programme/worker-record.js';
 import { formatYuan } from '../../domain/text/money.js';
 import { checkReveal, presenter, revealOptions, workerFields, type RevealFlags } from './shared.js';
@@ -27,10 +27,10 @@ export function registerWorkerShow(parent: Command, deps: Deps): void {
     const format = formatOf(opts);
     if (format === 'json') {
       const { worker, ...sections } = masked;
-      env.io.stdout.write(`${JSON.stringify({ ...worker, ...sections }, null, 2)}\n`);
+      writeJson(env.io, { ...worker, ...sections }, { reveal: opts.reveal });
       return;
     }
-    renderRecord(env.io, format, masked.worker, workerFields(env, masked.worker));
+    renderRecord(env.io, format, masked.worker, workerFields(env, masked.worker), { reveal: opts.reveal });
     await printSections(env, record);
   });
 }

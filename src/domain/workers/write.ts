@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError, type NuanxinError } from
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { communityIndex } from '../geo/communities.js';
-import { maskPhone } from '../privacy.js';
+import { maskPersonalText, maskPhone } from '../privacy.js';
 import { normalizeText } from '../text/normalize.js';
 import { findWorker, type Worker } from './read.js';
 import { changedColumns } from './roster-import.js';
@@ -130,10 +130,36 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
       .where('id', '=', worker.id)
       .execute();
     await trx.updateTable('worker_history').set({ changes: null }).where('worker_id', '=', worker.id).execute();
+    await scrubFreeText(trx, worker.id);
+    await trx.updateTable('childcare_enrolments').set({ child_name: PURGED_NAME }).where('worker_id', '=', worker.id).execute();
     await trx.insertInto('worker_history').values({ worker_id: worker.id, at: now, operator: ctx.actor.operator, action: 'purge', import_id: null, changes: null }).execute();
     await recordAudit(trx, ctx, { action: 'purge', entity: 'worker', entityKey: worker.id, detail: { reason: why } });
     return { id: worker.id };
   });
+}
+
+/**
+ * The worker's records that hold text a clerk typed: a phone or ID number
+ * written there is personal data too. (The append-only ledgers and timelines
+ * keep theirs, masked on every output; see render.ts.)
+ */
+const FREE_TEXT = [
+  { table: 'wishes', columns: ['detail', 'evidence'] },
+  { table: 'housing_applications', columns: ['note', 'reason', 'address'] },
+  { table: 'disputes', columns: ['summary', 'outcome'] },
+  { table: 'care_visits', columns: ['note'] },
+] as const;
+
+async function scrubFreeText(trx: Tx, workerId: number): Promise<void> {
+  for (const { table, columns } of FREE_TEXT) {
+    const rows = (await trx.selectFrom(table).select(['id', ...columns] as never[]).where('worker_id', '=', workerId).execute()) as Record<string, unknown>[];
+    for (const row of rows) {
+      const changes = Object.fromEntries(
+        columns.filter((c) => typeof row[c] === 'string' && maskPersonalText(row[c] as string) !== row[c]).map((c) => [c, maskPersonalText(row[c] as string)]),
+      );
+      if (Object.keys(changes).length > 0) await trx.updateTable(table).set(changes as never).where('id', '=', row.id as number).execute();
+    }
+  }
 }
 
 /** Every reveal of personal data is logged: who saw which fields of whom, and why. */
