@@ -70,7 +70,7 @@ export function validateWorker(
   }
   if (given(input.idNumber)) columns.id_number = idNumber(input.idNumber!, props.today);
   if (given(input.gender)) columns.gender = gender(input.gender!);
-  if (given(input.joinedOn)) columns.joined_on = date(input.joinedOn!, 'joined_on');
+  if (given(input.joinedOn)) columns.joined_on = date(input.joinedOn!, 'joined_on', props.today);
   if (given(input.community)) columns.community_id = community(input.community!, props.communities);
   for (const key of ['platform', 'site', 'subdistrict', 'note'] as const) {
     if (given(input[key])) columns[key] = optionalText(input[key]) ?? null;
@@ -93,10 +93,12 @@ function gender(raw: string): string | null {
   return value!;
 }
 
-function date(raw: string, field: string): string | null {
+/** A date in the worker's past (joining a platform): real, and never after today. */
+function date(raw: string, field: string, today: string): string | null {
   if (!normalizeText(raw)) return null;
   const value = parseDate(raw);
   if (!value) fail('reject.date', { field, value: normalizeText(raw) });
+  if (value! > today) fail('invalid.future_date', { field, value: value! });
   return value;
 }
 
