@@ -165,7 +165,7 @@ function delimiterOf(head: Buffer, encoding: FileEncoding): ',' | '\t' {
 /** The longest record read (characters): past it the file is refused, so memory stays bounded on any input. */
 export const MAX_RECORD_CHARS = 1 << 20;
 
-type CsvApi = { parse(buf: Buffer | undefined, end: boolean, push: (r: { record: string[]; info: { lines: number } }) => void, close: () => void): Error | undefined };
+type CsvApi = { parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined };
 
 /**
  * Streams the file's records in batches (header first) with their Excel row
@@ -177,16 +177,15 @@ type CsvApi = { parse(buf: Buffer | undefined, end: boolean, push: (r: { record:
  * caller to reject, never silently trimmed.
  */
 export async function* readRecordBatches(info: FileInfo): AsyncGenerator<RawRecord[] & { bytesRead?: number }> {
-  const parser = parse({ delimiter: info.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true, max_record_size: MAX_RECORD_CHARS, bom: true });
+  const parser = parse({ delimiter: info.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS, bom: true });
   const api = (parser as unknown as { api: CsvApi }).api;
   const decoder = iconv.getDecoder(info.encoding);
   let batch: RawRecord[] = [];
   let row = 0;
-  let lastLine = 0;
-  const push = ({ record, info: at }: { record: string[]; info: { lines: number } }) => {
+  const push = (record: string[]) => {
     row += 1;
-    if (at.lines - lastLine > 1) refuseSwallowedLines(record, row, info.delimiter);
-    lastLine = at.lines;
+    // A line break inside a cell can only come from a quoted cell spanning lines.
+    for (const cell of record) if (cell.includes('\n') || cell.includes('\r')) refuseSwallowedLines(record, row, info.delimiter);
     batch.push({ row, cells: record });
   };
   const feed = (buffer: Buffer | undefined, end: boolean) => {
