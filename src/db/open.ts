@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Kysely } from 'kysely';
@@ -33,18 +33,18 @@ export function openDatabase(props: {
   if (!exists && path !== ':memory:' && !props.create) {
     throw new UnavailableError({ key: 'db.missing', params: { path }, hintKey: 'db.missing.hint' });
   }
-  // Personal data lives here: the file, its -wal/-shm and backups are 0600.
-  const previousUmask = process.umask(0o077);
+  // Personal data lives here: the file is created 0600 before SQLite opens it, and SQLite gives its
+  // -wal/-shm the database file's own mode. (No umask juggling: it cannot be set in a worker thread.)
   let sqlite: Database.Database;
   try {
-    if (!exists && path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    if (!exists && path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      createPrivateFile(path);
+    }
     sqlite = newSqlite(path, { fileMustExist: !props.create });
-    if (!exists && path !== ':memory:') chmodSync(path, 0o600);
     applyPragmas(sqlite, props.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
   } catch (error) {
     throw asUnavailable(error, path);
-  } finally {
-    process.umask(previousUmask);
   }
   const db = new Kysely<DB>({ dialect: new NuanxinSqliteDialect({ database: sqlite }) });
   return {
@@ -55,6 +55,16 @@ export function openDatabase(props: {
       await db.destroy();
     },
   };
+}
+
+/** An empty file only its owner can read; one made meanwhile by another `init` is left as it is. */
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY | constants.O_NOFOLLOW, 0o600));
+    chmodSync(path, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
 }
 
 function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {

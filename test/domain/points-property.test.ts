@@ -60,7 +60,7 @@ describe('the points ledger under random sequences', () => {
           return { entries: Number(entries.n), balances, gifts };
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 40, verbose: 2 },
     );
   }, 120_000);
 });

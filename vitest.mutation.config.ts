@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The suite StrykerJS runs against each mutant (`npm run mutation`): the tests
+ * that exercise src/ in this process. Spawned end-to-end runs execute the
+ * built bundle, which a mutant of src/ never reaches, and the fuzz test is
+ * bounded by time, not by cases; both stay in `npm test`.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/domain/**/*.test.ts', 'test/commands/**/*.test.ts'],
+    exclude: ['test/commands/import-fuzz.test.ts', 'test/commands/help.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
