@@ -81,18 +81,53 @@ function appendOnly(table: string, op: 'update' | 'delete'): Guard {
   };
 }
 
-/** Every guard the latest schema has, in creation order. */
-export function expectedGuards(): Guard[] {
-  return [
-    ...APPEND_ONLY_TABLES.flatMap((t) => [appendOnly(t, 'update'), appendOnly(t, 'delete')]),
-    ...APPEND_ONLY_TABLES.map(noReplace),
-    ...Object.keys(INTEGER_COLUMNS).flatMap((t) => [integerGuard(t, 'insert'), integerGuard(t, 'update')]),
-  ];
-}
-
 /** The guards 0008 adds (the append-only ones came with their tables). */
 export function guardsAddedIn0008(): Guard[] {
-  return expectedGuards().filter((g) => !/_no_(update|delete)$/.test(g.name));
+  return [...APPEND_ONLY_TABLES.map(noReplace), ...Object.keys(INTEGER_COLUMNS).flatMap((t) => [integerGuard(t, 'insert'), integerGuard(t, 'update')])];
+}
+
+/**
+ * 0009: a worker's personal data must be removable on request (PIPL art. 47),
+ * also from notes in the ledger and the timelines. Every column but the free
+ * text stays append-only; the free text may change only while the purge runs
+ * in nuanxin itself (`nuanxin_scrub_allowed()` exists only on nuanxin's own
+ * connections, so a raw SQL session cannot change it at all).
+ */
+export const SCRUBBABLE: Record<'point_entries' | 'wish_events' | 'case_events', { fixed: string[]; text: string[] }> = {
+  point_entries: {
+    fixed: ['id', 'worker_id', 'kind', 'points', 'rule_id', 'gift_id', 'qty', 'business_date', 'reverses_id', 'community_id', 'import_id', 'operator', 'created_at'],
+    text: ['note', 'reason', 'ref', 'dedupe_key'],
+  },
+  wish_events: { fixed: ['id', 'wish_id', 'at', 'business_date', 'operator', 'from_status', 'to_status', 'sponsor_id', 'amount_fen', 'due_on'], text: ['note'] },
+  case_events: { fixed: ['id', 'case_type', 'case_id', 'business_date', 'at', 'operator', 'from_status', 'to_status'], text: ['note'] },
+};
+
+export function guardsOf0009(): Guard[] {
+  return (Object.keys(SCRUBBABLE) as (keyof typeof SCRUBBABLE)[]).flatMap((table) => [
+    {
+      name: `${table}_no_update`,
+      table,
+      sql: `create trigger ${table}_no_update before update of ${SCRUBBABLE[table].fixed.join(', ')} on ${table}
+         begin select raise(abort, '${table} is append-only'); end`,
+    },
+    {
+      name: `${table}_text_scrub`,
+      table,
+      sql: `create trigger ${table}_text_scrub before update of ${SCRUBBABLE[table].text.join(', ')} on ${table}
+         when not nuanxin_scrub_allowed()
+         begin select raise(abort, '${table} is append-only'); end`,
+    },
+  ]);
+}
+
+/** Every guard the latest schema has. */
+export function expectedGuards(): Guard[] {
+  const replaced = new Set(Object.keys(SCRUBBABLE).map((t) => `${t}_no_update`));
+  return [
+    ...APPEND_ONLY_TABLES.flatMap((t) => [appendOnly(t, 'update'), appendOnly(t, 'delete')]).filter((g) => !replaced.has(g.name)),
+    ...guardsAddedIn0008(),
+    ...guardsOf0009(),
+  ];
 }
 
 /** Whitespace-folded, lower-case SQL: how a guard's definition is compared. */

@@ -65,8 +65,8 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
 
 /** Longer than any real name, note or path: a pasted file, not an answer. */
 const ARGUMENT_LIMIT = 65_536;
-// NUL, escape sequences and other controls no clerk types (tab and line breaks are fine in a note).
-const CONTROL_IN_ARGUMENT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// NUL, escape sequences, C1 controls and bidi overrides no clerk types (tab and line breaks are fine in a note).
+const CONTROL_IN_ARGUMENT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /** Refused before anything runs (exit 2): such a value would be stored and later printed raw. */
 function refuseUnusableArguments(argv: string[]): void {
@@ -99,10 +99,11 @@ const EXIT_STDOUT_CLOSED = 141;
 export async function main(): Promise<void> {
   // `nuanxin worker list | head`: the reader left; stop quietly like any Unix filter, no stack trace.
   // A full disk or a closed descriptor behind stdout: the result was not delivered, so say so and fail.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  const io = nodeIo();
+  io.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : EXIT_STDOUT_CLOSED);
-    process.stderr.write(`nuanxin: cannot write to standard output (${error.code ?? error.message})\n`);
-    process.exit(error.code === 'ENOSPC' ? EXIT.unavailable : EXIT.internal);
+    process.stderr.write(`nuanxin: cannot write to standard output (${error.code ?? error.message}); the output is incomplete\n`);
+    process.exit(error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG' ? EXIT.unavailable : EXIT.internal);
   });
-  process.exitCode = await run(process.argv.slice(2), { io: nodeIo() });
+  process.exitCode = await run(process.argv.slice(2), { io });
 }

@@ -3,7 +3,9 @@ import { Option, type Command } from 'commander';
 import { resolveDbLocation, type DbLocation } from '../db/location.js';
 import { pendingOnOpen } from '../db/migrator.js';
 import { openDatabase, type OpenDb } from '../db/open.js';
+import { databaseFailure } from '../db/errors.js';
 import { databaseFiles, type OutputGuard } from '../files/output-file.js';
+import { guardedStream } from './output-guard.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
 import { UnavailableError, UsageError } from '../errors.js';
@@ -52,8 +54,9 @@ function commandPath(cmd: Command): string {
 }
 
 export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
-  const globals = cmd.optsWithGlobals() as Globals;
-  const { io } = deps;
+  const globals = cmd.optsWithGlobals() as Globals & { reveal?: boolean; reason?: string; json?: boolean; format?: string };
+  const policy = { reveal: Boolean(globals.reveal && globals.reason?.trim()), json: Boolean(globals.json) || globals.format === 'json' };
+  const io = { ...deps.io, stdout: guardedStream(deps.io.stdout, policy) };
   const dbLocation = resolveDbLocation({ flag: globals.db, env: io.env });
   const clock = makeClock(io.env);
   const actor = { operator: operatorName(globals.operator, io.env), command: commandPath(cmd) };
@@ -70,6 +73,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     outputGuard: (inputs = []) => ({ protect: [...databaseFiles(dbLocation.path), ...inputs] }),
     async withDb(fn, options = {}) {
       const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
+      let failed = false;
       try {
         const pending = await pendingOnOpen(opened.db, opened.path);
         if (pending.length > 0 && !options.allowPending) {
@@ -80,8 +84,15 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
           });
         }
         return await fn({ db: opened.db, actor, clock }, opened);
+      } catch (error) {
+        failed = true;
+        // The engine's failures name the database they happened in.
+        throw databaseFailure(error, opened.path) ?? error;
       } finally {
-        await opened.close();
+        // After a failure, closing may fail too (a statement still open): the first error is the one to report.
+        await opened.close().catch((error: unknown) => {
+          if (!failed) throw error;
+        });
       }
     },
   };

@@ -1,4 +1,5 @@
-import type { Readable, Writable } from 'node:stream';
+import { fstatSync, writeSync } from 'node:fs';
+import { Writable, type Readable } from 'node:stream';
 
 export type OutStream = Writable & { isTTY?: boolean; columns?: number };
 export type InStream = Readable & { isTTY?: boolean };
@@ -12,7 +13,34 @@ export type Io = {
 };
 
 export function nodeIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+  return { stdout: fileSafeStdout(), stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/**
+ * `> file` makes process.stdout a synchronous file stream that ignores short
+ * writes: on a nearly full disk the output is cut short and the command still
+ * exits 0. For a regular file, every byte is written or the write fails
+ * (ENOSPC), and the failure reaches the 'error' handler in main().
+ */
+function fileSafeStdout(): OutStream {
+  let isFile = false;
+  try {
+    isFile = fstatSync(1).isFile();
+  } catch {
+    return process.stdout;
+  }
+  if (!isFile) return process.stdout;
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      try {
+        for (let offset = 0; offset < chunk.length; ) offset += writeSync(1, chunk, offset, chunk.length - offset);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+  return Object.assign(stream, { isTTY: false });
 }
 
 /** CI=true/1/anything but false or 0: a build log, not a person. */

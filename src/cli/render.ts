@@ -1,28 +1,4 @@
-import { maskPersonalText } from '../domain/privacy.js';
 import type { Io } from './io.js';
-import { escapeControls } from './safe-text.js';
-
-/**
- * How output treats personal data. Unless the clerk revealed it (--reveal
- * --reason, logged), a phone or ID number typed into any text — a note, a
- * reason, a ref — is masked like the fields themselves.
- */
-export type Privacy = { reveal?: boolean };
-
-function guarded(text: string, privacy: Privacy): string {
-  return privacy.reveal ? text : maskPersonalText(text);
-}
-
-/** Every string in a JSON value, guarded (JSON escapes control characters by its own rules). */
-function guardedJson(value: unknown, privacy: Privacy): unknown {
-  if (privacy.reveal) return value;
-  if (typeof value === 'string') return maskPersonalText(value);
-  if (Array.isArray(value)) return value.map((v) => guardedJson(v, privacy));
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, guardedJson(v, privacy)]));
-  }
-  return value;
-}
 
 export type Format = 'table' | 'json' | 'csv' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
@@ -42,8 +18,8 @@ export function neutraliseFormula(text: string): string {
   return text;
 }
 
-export function writeJson(io: Io, value: unknown, privacy: Privacy = {}): void {
-  io.stdout.write(`${JSON.stringify(guardedJson(value, privacy), null, 2)}\n`);
+export function writeJson(io: Io, value: unknown): void {
+  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** CSV for Excel: UTF-8 with BOM, CRLF, formula-injection safe. */
@@ -54,7 +30,7 @@ export async function toCsv(headers: string[], rows: string[][]): Promise<string
 }
 
 function escapeMd(text: string): string {
-  return escapeControls(text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>'));
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 export function toMarkdown(headers: string[], rows: string[][]): string {
@@ -67,24 +43,24 @@ export async function toTable(headers: string[], rows: string[][]): Promise<stri
   const { default: Table } = await import('cli-table3');
   // No rule between body rows: compact enough for long reports, still aligned for CJK.
   const table = new Table({ head: headers, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
-  table.push(...rows.map((r) => r.map(escapeControls)));
+  table.push(...rows);
   return `${table.toString()}\n`;
 }
 
 /** Piped output: tab-separated with a header line, for grep/cut/awk. */
 export function toTsv(headers: string[], rows: string[][]): string {
-  const clean = (s: string) => escapeControls(s.replace(/[\t\r\n]+/g, ' '));
+  const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
   return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
 }
 
 /** Renders a list in the chosen format; "table" becomes TSV when stdout is not a TTY. */
-export async function renderRows<T>(io: Io, format: Format, columns: Column<T>[], rows: T[], privacy: Privacy = {}): Promise<void> {
+export async function renderRows<T>(io: Io, format: Format, columns: Column<T>[], rows: T[]): Promise<void> {
   if (format === 'json') {
-    writeJson(io, rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))), privacy);
+    writeJson(io, rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))));
     return;
   }
   const headers = columns.map((c) => c.header);
-  const cells = rows.map((row) => columns.map((c) => guarded(cellText(c.value(row)), privacy)));
+  const cells = rows.map((row) => columns.map((c) => cellText(c.value(row))));
   if (format === 'csv') io.stdout.write(await toCsv(headers, cells));
   else if (format === 'md') io.stdout.write(toMarkdown(headers, cells));
   else if (io.stdout.isTTY) io.stdout.write(rows.length ? await toTable(headers, cells) : '');
@@ -92,14 +68,14 @@ export async function renderRows<T>(io: Io, format: Format, columns: Column<T>[]
 }
 
 /** One record as "label: value" lines (or its JSON). */
-export function renderRecord(io: Io, format: Format, record: object, fields: [string, unknown][], privacy: Privacy = {}): void {
+export function renderRecord(io: Io, format: Format, record: object, fields: [string, unknown][]): void {
   if (format === 'json') {
-    writeJson(io, record, privacy);
+    writeJson(io, record);
     return;
   }
   const width = Math.max(...fields.map(([label]) => displayWidth(label)));
   for (const [label, value] of fields) {
-    io.stdout.write(`${label}${' '.repeat(width - displayWidth(label))}  ${escapeControls(guarded(cellText(value), privacy))}\n`);
+    io.stdout.write(`${label}${' '.repeat(width - displayWidth(label))}  ${cellText(value)}\n`);
   }
 }
 

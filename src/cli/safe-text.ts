@@ -1,6 +1,6 @@
-// C0 controls but tab and newline, DEL, C1 controls, and the bidi overrides that reorder what a terminal shows.
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-const UNSAFE_ANY = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+// C0 controls but tab, line feed and carriage return (CRLF is how Excel ends a line), DEL, C1 controls, and the bidi overrides that reorder what a terminal shows.
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE_ANY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 /**
  * Text that came from a file or a clerk, made safe to print: a name holding

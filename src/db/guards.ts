@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { expectedGuards, normalizedSql } from '../../migrations/guards.js';
 
-export type GuardProblem = { name: string; table: string; problem: 'missing' | 'altered' };
+export type GuardProblem = { name: string; table: string; problem: 'missing' | 'altered' | 'unexpected' };
 
 /**
  * Every trigger the schema relies on (append-only ledgers, whole-number
@@ -19,5 +19,8 @@ export function guardProblems(sqlite: Database.Database): GuardProblem[] {
       problems.push({ name: guard.name, table: guard.table, problem: 'altered' });
     }
   }
+  // A trigger nobody declared can bend writes as well as any missing guard (RAISE(IGNORE) drops ledger rows).
+  const expected = new Set(expectedGuards().map((g) => g.name));
+  for (const row of rows) if (!expected.has(row.name)) problems.push({ name: row.name, table: row.tbl_name, problem: 'unexpected' });
   return problems;
 }

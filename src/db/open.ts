@@ -3,8 +3,9 @@ import { chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, statS
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Kysely } from 'kysely';
-import { UnavailableError } from '../errors.js';
+import { UnavailableError, ValidationError } from '../errors.js';
 import { NuanxinSqliteDialect } from './dialect.js';
+import { databaseFailure } from './errors.js';
 import type { DB } from './schema.js';
 
 export type OpenDb = {
@@ -13,6 +14,19 @@ export type OpenDb = {
   db: Kysely<DB>;
   close(): Promise<void>;
 };
+
+// Free text in the ledger and timelines may change only inside whileScrubbing (see migrations/guards.ts).
+let scrubbing = 0;
+
+/** Runs `fn` with the append-only tables' free text writable: only a personal-data purge does this. */
+export async function whileScrubbing<T>(fn: () => Promise<T>): Promise<T> {
+  scrubbing += 1;
+  try {
+    return await fn();
+  } finally {
+    scrubbing -= 1;
+  }
+}
 
 /** Milliseconds a writer waits for another's lock before giving up (exit 6). */
 export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
@@ -30,6 +44,7 @@ export function openDatabase(props: {
 }): OpenDb {
   const { path } = props;
   const exists = path !== ':memory:' && existsSync(path);
+  if (exists && !statSync(path).isFile()) throw new ValidationError({ key: 'file.error', params: { path, reason: statSync(path).isDirectory() ? 'EISDIR' : 'not a regular file' } });
   if (!exists && path !== ':memory:' && !props.create) {
     throw new UnavailableError({ key: 'db.missing', params: { path }, hintKey: 'db.missing.hint' });
   }
@@ -43,6 +58,7 @@ export function openDatabase(props: {
     }
     sqlite = newSqlite(path, { fileMustExist: !props.create });
     applyPragmas(sqlite, props.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+    sqlite.function('nuanxin_scrub_allowed', { deterministic: false }, () => (scrubbing > 0 ? 1 : 0));
   } catch (error) {
     throw asUnavailable(error, path);
   }
@@ -80,6 +96,8 @@ function applyPragmas(sqlite: Database.Database, busyTimeoutMs: number): void {
 
 function asUnavailable(error: unknown, path: string): Error {
   if (error instanceof UnavailableError) return error;
+  const engine = databaseFailure(error, path);
+  if (engine && engine.key !== 'db.io') return engine;
   const code = (error as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new UnavailableError({ key: 'db.busy', params: { path }, hintKey: 'db.busy.hint' });

@@ -69,7 +69,9 @@ function pinnedInstant(value: string): Date {
   // Date() rolls 2024-02-30 over to March: require the written date to survive the round trip.
   const written = /^(\d{4})-(\d{2})-(\d{2})/.exec(value.trim());
   const real = written && isRealDate(Number(written[1]), Number(written[2]), Number(written[3]));
-  if (Number.isNaN(instant.getTime()) || !real || year < PIN_YEARS.min || year > PIN_YEARS.max) {
+  // Without Z or an offset, Date() reads the machine's zone: the same pin would mean another day elsewhere.
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
+  if (Number.isNaN(instant.getTime()) || !real || !zoned || year < PIN_YEARS.min || year > PIN_YEARS.max) {
     throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_NOW', value }, hintKey: 'usage.bad_now.hint' });
   }
   return instant;

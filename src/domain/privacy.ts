@@ -14,19 +14,26 @@ export function maskIdNumber(id: string | null | undefined): string | null {
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
-// Not inside a longer run of digits: an 18-digit ID (last may be X) or a mainland mobile.
-const ID_IN_TEXT = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])\d{2}\d{3}[\dXx](?![0-9A-Za-z])/g;
-const MOBILE_IN_TEXT = /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/g;
+// Written as people write them: 13912345678, 139-1234-5678, 139 1234 5678, 1391 234 5678,
+// 139.1234.5678, +86 139…, 0086139…; 18-character IDs, also spaced (110105 19491231 002X).
+// Never inside a longer run of letters or digits (a SHA-256 in hex is not a phone number).
+const EDGE_BEFORE = '(?<![0-9A-Za-z])';
+const EDGE_AFTER = '(?![0-9A-Za-z])';
+const MOBILE_IN_TEXT = new RegExp(`${EDGE_BEFORE}(?:(?:\\+|00)?86[- ]?)?1[3-9](?:[-. ]?\\d){9}${EDGE_AFTER}`, 'g');
+const ID_IN_TEXT = new RegExp(`${EDGE_BEFORE}[1-9](?: ?\\d){16} ?[\\dXx]${EDGE_AFTER}`, 'g');
+// Any other run of 11 to 18 digits (a mistyped phone, a 15- or 17-digit ID): its middle hidden.
+const LONG_DIGITS = new RegExp(`${EDGE_BEFORE}\\d{11,18}${EDGE_AFTER}`, 'g');
 
 /**
  * Phones and ID numbers typed into free text (notes, reasons, refs, error
  * messages) masked like the fields themselves.
  */
 export function maskPersonalText(text: string): string {
-  if (!/\d{7}/.test(text.replace(/[- ]/g, ''))) return text;
+  if (!/\d/.test(text)) return text;
   return text
-    .replace(ID_IN_TEXT, (id) => maskIdNumber(id.toUpperCase())!)
-    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone.replace(/\D/g, '').slice(-11))!);
+    .replace(ID_IN_TEXT, (id) => maskIdNumber(id.replace(/ /g, '').toUpperCase())!)
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone.replace(/\D/g, '').slice(-11))!)
+    .replace(LONG_DIGITS, (digits) => maskDigits(digits));
 }
 
 /** A value that looks like a (mis-typed) phone or ID number, shown with its middle hidden. */

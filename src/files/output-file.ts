@@ -12,10 +12,9 @@ export const MODE_REPORT = 0o644;
 /** Files nuanxin must never overwrite: the live database (and its companions) and the files being read. */
 export type OutputGuard = { protect: string[] };
 
-// Ours, in the target's folder: ".<name>.nuanxin-<pid>-<random>.tmp".
-const TEMP_PATTERN = /^\.(.+)\.nuanxin-(\d+)-[0-9a-f]{16}\.tmp$/;
-// Left by earlier versions: "<name>.partial-<pid>".
-const OLD_TEMP_PATTERN = /^(.+)\.partial-(\d+)(-shm|-wal)?$/;
+// Ours, in the target's folder: ".<name>.nuanxin-<pid>-<random>.tmp" (and the -wal/-shm a backup's check may leave).
+// Nothing else is ever removed: a clerk's own "预算.partial-2025" is not ours to judge.
+const TEMP_PATTERN = /^\.(.+)\.nuanxin-(\d+)-[0-9a-f]{16}\.tmp(-wal|-shm)?$/;
 
 /** The database's own files: writing any of them corrupts or replaces it. */
 export function databaseFiles(dbPath: string): string[] {
@@ -45,32 +44,52 @@ function refuse(key: string, path: string, reason?: string): never {
  * a directory, or anything that is not a regular file; and a missing folder.
  */
 export function checkOutputTarget(path: string, guard: OutputGuard): void {
-  const target = canonical(path);
-  let existing: Stats | undefined;
-  try {
-    existing = statSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') refuse('file.cannot_write', path, (error as NodeJS.ErrnoException).code);
-  }
+  const existing = statOrUndefined(path);
+  // By name, and through any symlink on the way (a link to the database is the database).
+  const names = new Set([canonical(path), realOrCanonical(path)]);
   for (const protectedPath of guard.protect) {
-    if (canonical(protectedPath) === target) refuse('file.protected', path);
-    if (existing) {
-      try {
-        if (sameFile(statSync(protectedPath), existing)) refuse('file.protected', path);
-      } catch {
-        // A protected file that does not exist cannot be the target by inode.
-      }
-    }
+    const protectedStat = statOrUndefined(protectedPath);
+    const clash =
+      names.has(canonical(protectedPath)) ||
+      names.has(realOrCanonical(protectedPath)) ||
+      (existing !== undefined && protectedStat !== undefined && sameFile(protectedStat, existing));
+    if (clash) refuse('file.protected', path);
   }
   if (existing?.isDirectory()) refuse('file.is_directory', path);
   if (existing && !existing.isFile()) refuse('file.not_regular', path);
-  let folder: Stats;
+  const folder = dirname(resolve(path));
+  if (!statOrUndefined(folder)?.isDirectory()) refuse('file.no_folder', folder);
+  probeWritable(path);
+}
+
+/** stat() that follows links; undefined when nothing is there, a ValidationError for any other failure. */
+function statOrUndefined(path: string): Stats | undefined {
   try {
-    folder = statSync(dirname(resolve(path)));
-  } catch {
-    return refuse('file.no_folder', dirname(resolve(path)));
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return refuse('file.cannot_write', path, code);
   }
-  if (!folder.isDirectory()) refuse('file.no_folder', dirname(resolve(path)));
+}
+
+function realOrCanonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return canonical(path);
+  }
+}
+
+/**
+ * A temp file made and removed in the target's folder: a read-only mount or a
+ * folder without write access is refused now, before anything else is done
+ * (an import then never commits rows whose rejects file cannot be written).
+ */
+function probeWritable(path: string): void {
+  const { temp, fd } = createTemp(path, MODE_PERSONAL);
+  closeSync(fd);
+  dropTemp(temp, true);
 }
 
 // Temp files of this process, removed if a signal ends it mid-write.
@@ -108,7 +127,7 @@ export function removeLeftovers(folder: string): void {
     return;
   }
   for (const name of names) {
-    const match = TEMP_PATTERN.exec(name) ?? OLD_TEMP_PATTERN.exec(name);
+    const match = TEMP_PATTERN.exec(name);
     if (!match || processAlive(Number(match[2]))) continue;
     const path = join(folder, name);
     try {
@@ -171,8 +190,10 @@ export async function writeAtomically(
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => undefined);
   let open = true;
+  const writing = write(out);
+  writing.catch(() => undefined);
   try {
-    await Promise.race([write(out), failed]);
+    await Promise.race([writing, failed]);
     out.end();
     await Promise.race([once(out, 'finish'), failed]);
     // On disk before it takes the name: a power cut leaves the old file or the new one, never half.
@@ -183,7 +204,15 @@ export async function writeAtomically(
     dropTemp(temp, false);
   } catch (error) {
     out.destroy();
-    if (open) closeSync(fd);
+    // The writer may still be between two chunks: let it see the failure and stop before the caller goes on.
+    await Promise.race([writing.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
+    if (open) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already closed by the failed stream: nothing left to close.
+      }
+    }
     dropTemp(temp, true);
     throw fileError(error, path);
   }

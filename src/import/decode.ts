@@ -65,6 +65,11 @@ export async function inspectFile(path: string, choice: EncodingChoice = 'auto')
   if (choice === 'utf-8' && !isValidUtf8(head)) {
     throw new ValidationError({ key: 'import.bad_encoding', params: { encoding: 'UTF-8' } });
   }
+  // A UTF-8 BOM promises UTF-8: bytes that are not (a GB18030 row pasted in) are refused, not garbled.
+  if (choice === 'auto' && encoding === 'utf-8' && !validUtf8) {
+    const row = (await refuseMixedEncoding(path)) ?? 1;
+    throw new ValidationError({ key: 'import.mixed_encoding', params: { row }, hintKey: 'import.mixed_encoding.hint' });
+  }
   // Detected GB18030: every line must be GB18030, and none UTF-8 (a file pasted together from both garbles silently).
   if (choice === 'auto' && encoding === 'gb18030') await refuseMixedEncoding(path);
   const hasBom = Boolean(bom && bom.encoding === encoding);
@@ -89,7 +94,7 @@ function refuseNonText(head: Buffer, choice: EncodingChoice): void {
  * valid UTF-8 with CJK characters beside lines that are not means two
  * encodings were pasted together; a line GB18030 cannot decode means none fits.
  */
-async function refuseMixedEncoding(path: string): Promise<void> {
+async function refuseMixedEncoding(path: string): Promise<number | undefined> {
   let line = 1;
   let utf8Line: number | undefined;
   let gbLine: number | undefined;
@@ -118,6 +123,7 @@ async function refuseMixedEncoding(path: string): Promise<void> {
     pending = data.length > MAX_RECORD_CHARS ? Buffer.alloc(0) : Buffer.from(data);
   }
   classify(pending);
+  return gbLine;
 }
 
 function hasHighByte(bytes: Buffer): boolean {
@@ -136,7 +142,7 @@ async function fileSize(path: string): Promise<number> {
     info = await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError({ key: 'file.not_found', params: { path } });
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ValidationError({ key: 'file.not_found', params: { path } });
     throw new ValidationError({ key: 'file.error', params: { path, reason: code ?? 'stat' } });
   }
   // A folder, a device or a pipe is not a file to import (and a pipe would be read twice).

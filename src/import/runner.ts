@@ -1,3 +1,4 @@
+import type { NuanxinError } from '../errors.js';
 import type { Ctx, Tx } from '../domain/context.js';
 import { inTransaction } from '../domain/context.js';
 import { recordAudit } from '../domain/audit.js';
@@ -39,6 +40,8 @@ export type ImportReport = {
   extra?: Record<string, number>;
   /** With --deactivate-missing: who was (or, in a dry run, would be) deactivated, masked. */
   deactivate?: { name: string; phone: string | null }[];
+  /** A dry run that the real run would refuse: reported after everything else, with its exit code. */
+  refusal?: NuanxinError;
   /** Set when a file with the same SHA-256 was imported before: nothing was done. */
   alreadyImported?: { id: number; at: string };
 };

@@ -87,7 +87,7 @@ describe('output files never replace what must not be replaced', () => {
   it('removes temp files left by a killed run (its process gone), and only those', async () => {
     const { cli, dir } = await district();
     const dead = 2 ** 22 + 12_345; // above any pid this machine hands out
-    const leftovers = [`.r.md.nuanxin-${dead}-0123456789abcdef.tmp`, `b.db.partial-${dead}`];
+    const leftovers = [`.r.md.nuanxin-${dead}-0123456789abcdef.tmp`, `.b.db.nuanxin-${dead}-0123456789abcdef.tmp-wal`];
     for (const name of leftovers) writeFileSync(join(dir, name), 'half a file');
     const live = `.r.md.nuanxin-${process.pid}-fedcba9876543210.tmp`;
     writeFileSync(join(dir, live), 'another run, still writing');
@@ -200,8 +200,9 @@ describe('--deactivate-missing is guarded', () => {
   it('lists who would be deactivated under --dry-run, masked, and changes nothing', async () => {
     const { cli, dir, workers } = await district();
     const file = writeRoster(dir, 'm.csv', [['新人', '13600136000', '', '', '骑手', '美团', '', '', '']]);
+    // One of one is 100% of the scope: the dry run lists who, then says the real run would be refused.
     const r = await cli(['worker', 'import', file, '--deactivate-missing', '--platform', '美团', '--dry-run']);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(4);
     expect(r.stdout).toContain('would deactivate: 张三 138****8000\n');
     expect((await workers()).map((w) => [w.name, w.active])).toEqual([['张三', true]]);
     expect(existsSync(file)).toBe(true);

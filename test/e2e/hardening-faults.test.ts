@@ -164,6 +164,24 @@ describe('three clerks importing the same file at once', () => {
   });
 });
 
+describe.skipIf(!canMount)('standard output redirected to a file on a full disk', () => {
+  it('exits 6 instead of leaving a file cut short', async () => {
+    const { env, run } = await district();
+    for (let i = 0; i < 40; i++) await run(['worker', 'add', '--name', `骑手${i}`, '--phone', `1370000${String(1000 + i)}`, '--occupation', 'rider', '--note', '夜班'.repeat(50)]);
+    const disk = smallDisk(8 * 1024)!;
+    const { spawnSync } = await import('node:child_process');
+    const { BIN } = await import('../helpers/spawn.js');
+    const out = openSync(join(disk, 'list.txt'), 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'worker', 'export', '--format', 'csv'], { env: { ...process.env, ...env }, stdio: ['ignore', out, 'pipe'] });
+      expect(r.status).toBe(6);
+      expect(r.stderr.toString()).toContain('cannot write to standard output (ENOSPC); the output is incomplete');
+    } finally {
+      closeSync(out);
+    }
+  });
+});
+
 describe('standard output that cannot be written', () => {
   it('exits 6 when stdout is a full device, saying so on stderr', async () => {
     const { env } = await district();

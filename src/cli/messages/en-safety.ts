@@ -54,4 +54,10 @@ export const enSafety: Record<string, string> = {
   'points.duplicate_row': 'the same award (worker, rule, date and note) was imported before (entry #{id})',
   'search.digits_hidden': 'searching by {count} digits of a phone or ID number needs --reveal --reason (the masked form shows the first 3 and last 4 digits)',
   'reveal.hint': 'add --reveal --reason "…" to search by those digits (the reveal is logged), or give the whole number',
+  'invalid.points_total': 'that would cost {cost} points, more than {max} in one entry',
+  'db.constraint': 'the database refused the change ({reason}); nothing was changed',
+  'db.constraint.hint': 'run `nuanxin db check`; if it reports a guard problem, restore a backup',
+  'invalid.date_order': 'the term ends ({to}) before it starts ({from})',
+  'wish.date_before_previous': 'wish #{id}: {date} is before its previous step ({previous})',
+  'worker.deactivate_empty_scope': '--deactivate-missing: no active worker is in scope "{scope}" (a typo?); nothing was changed',
 };

@@ -54,4 +54,10 @@ export const zhSafety: Record<string, string> = {
   'points.duplicate_row': '相同的积分记录（人员、规则、日期和备注）已导入过（第 {id} 条）',
   'search.digits_hidden': '按手机号或身份证号中的 {count} 位数字搜索需要加 --reveal --reason（脱敏显示只含前 3 位和后 4 位）',
   'reveal.hint': '加 --reveal --reason "…" 按这些数字搜索（会记入查看日志），或输入完整号码',
+  'invalid.points_total': '需要 {cost} 积分，超过单笔上限 {max}',
+  'db.constraint': '数据库拒绝了此更改（{reason}）；未做任何更改',
+  'db.constraint.hint': '请运行 `nuanxin db check`；如报告保护触发器问题，请恢复备份',
+  'invalid.date_order': '结束日期（{to}）早于开始日期（{from}）',
+  'wish.date_before_previous': '心愿 #{id}：{date} 早于上一步的日期（{previous}）',
+  'worker.deactivate_empty_scope': '--deactivate-missing：范围"{scope}"内没有在册人员（是否输错？）；未做任何更改',
 };

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../command.js';
 import type { Translate } from '../messages/index.js';
+import { maskPersonalText } from '../../domain/privacy.js';
 import { put, writeAtomically } from '../../files/output-file.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
@@ -23,8 +24,9 @@ export async function emitReport(env: CommandEnv, out: string | undefined, conte
     env.io.stdout.write(content);
     return;
   }
+  // A file gets what stdout would: phone and ID numbers in any text masked (reports have no --reveal).
   await writeAtomically(out, async (stream) => {
-    await put(stream, content);
+    await put(stream, maskPersonalText(content));
   }, env.outputGuard());
   env.note(env.t('report.written', { path: out }));
 }

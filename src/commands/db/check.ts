@@ -4,11 +4,18 @@ import { EXIT } from '../../cli/exit-codes.js';
 import { writeJson } from '../../cli/render.js';
 import { styleFor } from '../../cli/style.js';
 import { checkDatabase } from '../../domain/admin/check.js';
+import { NuanxinError } from '../../errors.js';
 
 export function registerDbCheck(parent: Command, deps: Deps): void {
   const cmd = describe(parent.command('check'), deps.t, 'db.check').option('--json', deps.t('opt.json'));
   action<{ json?: boolean }>(cmd, deps, async (env, opts) => {
-    const report = await env.withDb(async (ctx, handle) => checkDatabase(handle.sqlite, ctx.db));
+    const report = await env.withDb(async (ctx, handle) => checkDatabase(handle.sqlite, ctx.db)).catch((error: unknown) => {
+      // Damaged past opening: that is the check's finding (exit 4), not a reason to stop (exit 6).
+      if (error instanceof NuanxinError && error.key === 'db.corrupt') {
+        return { ok: false, checks: [{ name: 'integrity_check', ok: false, problems: [String(error.params.reason)] }] };
+      }
+      throw error;
+    });
     if (opts.json) writeJson(env.io, report);
     else {
       const style = await styleFor(env.io.stdout, env.io.env, env.color ? undefined : false);

@@ -73,6 +73,11 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
     const extra = Object.entries(report.extra ?? {}).map(([key, n]) => `, ${t(`import.extra.${key}`, { n })}`).join('');
     io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
   }
+  if (report.refusal) {
+    io.stderr.write(`${t('error.prefix')}: ${t(report.refusal.key, report.refusal.params)}\n`);
+    if (report.refusal.hintKey) io.stderr.write(`${t('hint.prefix')}: ${t(report.refusal.hintKey, report.refusal.params)}\n`);
+    return EXIT.refused;
+  }
   if (flags.strict && report.rejected > 0) {
     io.stderr.write(`${t('error.prefix')}: ${t('import.strict_rejected', { count: report.rejected })}\n`);
     return EXIT.badInput;

@@ -36,7 +36,8 @@ export function registerWorkerExport(parent: Command, deps: Deps): void {
 /** Streams the roster: CSV for Excel (BOM, CRLF, formula-safe) or a JSON array. */
 async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: Options): Promise<void> {
   const columns = exportColumns(env.t);
-  const present = (w: Worker) => (opts.reveal ? w : { ...maskWorker(w), note: w.note === null ? null : maskPersonalText(w.note) });
+  // Without --reveal, every field is masked as stdout would be (a phone typed into the site or note too).
+  const present = (w: Worker): Worker => (opts.reveal ? w : (Object.fromEntries(Object.entries(maskWorker(w)).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalText(v) : v])) as Worker));
   const { stringify } = await import('csv-stringify/sync');
   const csvLine = (cells: unknown[]) => stringify([cells.map((c) => neutraliseFormula(c == null ? '' : String(c)))], { record_delimiter: '\r\n' });
   let first = true;

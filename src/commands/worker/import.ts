@@ -34,7 +34,7 @@ export function registerWorkerImport(parent: Command, deps: Deps): void {
       const report = await runImport(ctx, info, batches, plan, { ...opts, onBytes });
       if (!opts.deactivateMissing) return report;
       const counted = report.written || report.dryRun;
-      return { ...report, extra: { deactivated: counted ? plan.deactivated() : 0 }, deactivate: counted ? plan.deactivatedWorkers() : [] };
+      return { ...report, extra: { deactivated: counted ? plan.deactivated() : 0 }, deactivate: counted ? plan.deactivatedWorkers() : [], refusal: plan.refusal() };
     });
   });
 }

@@ -45,6 +45,6 @@ export function registerWorkerList(parent: Command, deps: Deps): void {
       if (limit > 0 && found.length > limit) env.note(t('worker.list_truncated', { limit }));
       return shown.map(await presenter(ctx, opts, shown));
     });
-    await renderRows(env.io, formatOf(opts), workerColumns(t), workers, { reveal: opts.reveal });
+    await renderRows(env.io, formatOf(opts), workerColumns(t), workers);
   });
 }

@@ -27,10 +27,10 @@ export function registerWorkerShow(parent: Command, deps: Deps): void {
     const format = formatOf(opts);
     if (format === 'json') {
       const { worker, ...sections } = masked;
-      writeJson(env.io, { ...worker, ...sections }, { reveal: opts.reveal });
+      writeJson(env.io, { ...worker, ...sections });
       return;
     }
-    renderRecord(env.io, format, masked.worker, workerFields(env, masked.worker), { reveal: opts.reveal });
+    renderRecord(env.io, format, masked.worker, workerFields(env, masked.worker));
     await printSections(env, record);
   });
 }

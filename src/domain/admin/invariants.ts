@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { maskPersonalText } from '../privacy.js';
 import { STANDARD_ITEMS } from '../stations/amenities.js';
 
 export type Problem = { check: string; detail: string };
@@ -41,6 +42,20 @@ export const INVARIANTS: Invariant[] = [
         .where((eb) => eb.or([eb('phone', 'is not', null), eb('id_number', 'is not', null)]))
         .execute();
       return rows.map((r) => ({ check: this.name, detail: `worker #${r.id}` }));
+    },
+  },
+  {
+    name: "purged workers' notes hold no phone or ID number",
+    async run(db) {
+      const rows = await db
+        .selectFrom('point_entries as e')
+        .innerJoin('workers as w', 'w.id', 'e.worker_id')
+        .select(['e.id', 'e.note', 'e.reason', 'e.ref'])
+        .where('w.purged_at', 'is not', null)
+        .execute();
+      return rows
+        .filter((r) => [r.note, r.reason, r.ref].some((text) => text !== null && maskPersonalText(text) !== text))
+        .map((r) => ({ check: this.name, detail: `point entry #${r.id}` }));
     },
   },
   {

@@ -1,4 +1,4 @@
-import { wholeNumber } from '../text/numbers.js';
+import { COUNT_LIMIT, wholeNumber } from '../text/numbers.js';
 import type { Kysely, Selectable } from 'kysely';
 import type { DB, GiftsTable, PointRulesTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -111,6 +111,7 @@ export async function listGifts(db: Db): Promise<Gift[]> {
 /** Moves a gift's stock and records the movement (append-only), in the caller's transaction. */
 export async function moveStock(trx: Tx, ctx: Ctx, gift: Gift, delta: number, reason: 'initial' | 'restock' | 'redeem' | 'reverse', extra: { pointEntryId?: number; note?: string } = {}): Promise<void> {
   if (gift.stock + delta < 0) throw new ConflictError({ key: 'points.out_of_stock', params: { code: gift.code, stock: gift.stock, qty: -delta } });
+  if (gift.stock + delta > COUNT_LIMIT) throw new ValidationError({ key: 'invalid.positive', params: { field: 'stock', value: gift.stock + delta, max: COUNT_LIMIT } });
   await trx.updateTable('gifts').set({ stock: gift.stock + delta }).where('id', '=', gift.id).execute();
   await trx
     .insertInto('gift_stock_entries')

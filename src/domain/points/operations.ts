@@ -1,4 +1,4 @@
-import { wholeNumber } from '../text/numbers.js';
+import { COUNT_LIMIT, wholeNumber } from '../text/numbers.js';
 import { ConflictError, NotFoundError, UsageError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
@@ -50,7 +50,8 @@ export async function awardIn(trx: Tx, ctx: Ctx, input: AwardInput): Promise<Ent
     const clash = await trx.selectFrom('point_entries').select('id').where('ref', '=', ref).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'points.duplicate_ref', params: { ref, id: clash.id } });
   }
-  const dedupeKey = input.dedupe && !ref ? [worker.id, rule.id, businessDate, optionalText(input.note) ?? ''].join('|') : undefined;
+  // The date as written (blank stays blank): the same row imported on another day is still the same row.
+  const dedupeKey = input.dedupe && !ref ? [worker.id, rule.id, input.date ? businessDate : '', optionalText(input.note) ?? ''].join('|') : undefined;
   if (dedupeKey) {
     const clash = await trx.selectFrom('point_entries').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'points.duplicate_row', params: { id: clash.id } });
@@ -100,6 +101,7 @@ export async function redeem(ctx: Ctx, input: { worker: string; gift: string; qt
     const gift = await findGift(trx, input.gift);
     if (gift.retired) throw new ConflictError({ key: 'points.gift_retired', params: { code: gift.code } });
     const cost = gift.cost * qty;
+    if (cost > COUNT_LIMIT) throw new ValidationError({ key: 'invalid.points_total', params: { cost, max: COUNT_LIMIT } });
     const { balance } = await balanceOf(trx, worker.id);
     const shortPoints = balance < cost;
     const shortStock = gift.stock < qty;

@@ -32,6 +32,11 @@ export async function getSite(db: Db, name: string): Promise<Site> {
 export async function addSite(ctx: Ctx, input: { name: string; community: string; capacity: number; courses?: string; from?: string; to?: string }): Promise<Site> {
   const name = normalizeText(input.name);
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
+  const term = {
+    from: input.from ? plannedDate(input.from, 'from', ctx.clock.today()) : null,
+    to: input.to ? plannedDate(input.to, 'to', ctx.clock.today()) : null,
+  };
+  if (term.from && term.to && term.to < term.from) throw new ValidationError({ key: 'invalid.date_order', params: { from: term.from, to: term.to } });
   wholeNumber(input.capacity, 'capacity');
   const courses = normalizeText(input.courses).split(/[,，、]/).map((c) => c.trim()).filter(Boolean);
   await inTransaction(ctx, async (trx) => {
@@ -39,7 +44,7 @@ export async function addSite(ctx: Ctx, input: { name: string; community: string
     if (await trx.selectFrom('childcare_sites').select('id').where('name', '=', name).executeTakeFirst()) throw new ConflictError({ key: 'childcare.site_exists', params: { name } });
     await trx
       .insertInto('childcare_sites')
-      .values({ name, community_id: community.id, capacity: input.capacity, courses: courses.join(',') || null, from_on: input.from ? plannedDate(input.from, 'from', ctx.clock.today()) : null, to_on: input.to ? plannedDate(input.to, 'to', ctx.clock.today()) : null, created_at: ctx.clock.now().toISOString() })
+      .values({ name, community_id: community.id, capacity: input.capacity, courses: courses.join(',') || null, from_on: term.from, to_on: term.to, created_at: ctx.clock.now().toISOString() })
       .execute();
     await recordAudit(trx, ctx, { action: 'create', entity: 'childcare_site', entityKey: name, detail: { capacity: input.capacity, courses } });
   });

@@ -6,7 +6,7 @@ type StationColumns = Updateable<StationsTable>;
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
-import { optionalDate } from '../text/dates.js';
+import { dateWithin, oneYearAfter, type DateWindow } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { parseAmenities, type Amenity } from './amenities.js';
 import { getStation, type Station } from './read.js';
@@ -44,8 +44,17 @@ async function nextStationCode(trx: Tx): Promise<string> {
   return `ST${String(max + 1).padStart(4, '0')}`;
 }
 
+// A station may predate the programme (a depot's rest corner since 2015) or open within the coming year;
+// medicine is bought at most a few years ahead. Outside these, a date is a typo.
+const STATION_OPENED = (today: string): DateWindow => ({ min: '2000-01-01', max: oneYearAfter(today) });
+const MEDICINE_EXPIRY = (today: string): DateWindow => ({ min: '2000-01-01', max: `${Number(today.slice(0, 4)) + 10}${today.slice(4)}` });
+
+function windowDate(input: string | undefined, field: string, window: DateWindow): string | undefined {
+  return input === undefined || input.trim() === '' ? undefined : dateWithin(input, field, window);
+}
+
 /** Maps the optional fields of an input to columns; absent fields are left out. */
-function columnsFrom(input: StationInput): StationColumns {
+function columnsFrom(input: StationInput, today: string): StationColumns {
   const columns: StationColumns = {};
   const set = <K extends keyof StationColumns>(key: K, value: StationColumns[K] | undefined) => {
     if (value !== undefined) columns[key] = value;
@@ -56,8 +65,8 @@ function columnsFrom(input: StationInput): StationColumns {
   set('contact_name', optionalText(input.contactName));
   set('contact_phone', contactPhone(input.contactPhone));
   set('hours', optionalText(input.hours));
-  set('opened_on', optionalDate(input.openedOn, 'opened'));
-  set('medicine_expires_on', optionalDate(input.medicineExpiresOn, 'medicine-expires'));
+  set('opened_on', windowDate(input.openedOn, 'opened', STATION_OPENED(today)));
+  set('medicine_expires_on', windowDate(input.medicineExpiresOn, 'medicine-expires', MEDICINE_EXPIRY(today)));
   return columns;
 }
 
@@ -76,7 +85,7 @@ export async function insertStation(trx: Tx, ctx: Ctx, input: StationInput, opti
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
   if (!normalizeText(input.community)) throw new ValidationError({ key: 'invalid.required', params: { field: 'community' } });
   const amenities = parseAmenities(input.amenities);
-  const columns = columnsFrom(input);
+  const columns = columnsFrom(input, ctx.clock.today());
   const community = await resolveCommunity(trx, ctx, input.community!, { create: options.createCommunity });
   const code = normalizeText(input.code) || (await nextStationCode(trx));
   const clash = await trx.selectFrom('stations').select('id').where('code', '=', code).executeTakeFirst();
@@ -151,7 +160,7 @@ function maskChanges(changes: Change): Change {
 /** Updates the given fields of one station inside `trx` (shared by `station update` and `station import`). */
 export async function updateStationIn(trx: Tx, ctx: Ctx, code: string, input: StationInput, options: WriteOptions = {}): Promise<Change> {
   return changeStationIn(trx, ctx, code, 'update', async (station) => {
-    const columns = columnsFrom(input);
+    const columns = columnsFrom(input, ctx.clock.today());
     const after: Record<string, unknown> = {};
     if (input.community !== undefined) {
       const community = await resolveCommunity(trx, ctx, input.community, { create: options.createCommunity });
@@ -186,7 +195,7 @@ export async function setStationAmenities(
 ): Promise<Station> {
   const toSet = parseAmenities(change.set);
   const toUnset = parseAmenities(change.unset);
-  const medicine = optionalDate(change.medicineExpires, 'medicine-expires');
+  const medicine = windowDate(change.medicineExpires, 'medicine-expires', MEDICINE_EXPIRY(ctx.clock.today()));
   if (toSet.some((a) => toUnset.includes(a))) {
     throw new ValidationError({ key: 'station.set_and_unset', params: { items: toSet.filter((a) => toUnset.includes(a)).join(', ') } });
   }

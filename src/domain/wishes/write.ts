@@ -80,12 +80,18 @@ async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> 
   if (!TRANSITIONS[wish.status].some((t) => t.verb === move.verb && t.to === move.to)) {
     throw new ConflictError({ key: 'wish.bad_move', params: { id, status: wish.status, verb: move.verb, allowed: allowedNext(wish.status) } });
   }
+  // A timeline reads forward: no step may be dated before the one it follows (fulfilled before claimed).
+  const businessDate = move.event?.businessDate ?? ctx.clock.today();
+  const last = await trx.selectFrom('wish_events').select((eb) => eb.fn.max('business_date').as('date')).where('wish_id', '=', id).executeTakeFirst();
+  if (last?.date && businessDate < last.date) {
+    throw new ValidationError({ key: 'wish.date_before_previous', params: { id, date: businessDate, previous: last.date } });
+  }
   const now = ctx.clock.now().toISOString();
   await trx.updateTable('wishes').set({ ...move.set, status: move.to, updated_at: now }).where('id', '=', id).execute();
   await trx
     .insertInto('wish_events')
     .values({
-      wish_id: id, at: now, business_date: move.event?.businessDate ?? ctx.clock.today(), operator: ctx.actor.operator, from_status: wish.status,
+      wish_id: id, at: now, business_date: businessDate, operator: ctx.actor.operator, from_status: wish.status,
       to_status: move.to, sponsor_id: move.event?.sponsorId ?? null, amount_fen: move.event?.amountFen ?? null, due_on: move.event?.dueOn ?? null, note: move.event?.note ?? null,
     })
     .execute();

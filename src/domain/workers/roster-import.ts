@@ -35,13 +35,14 @@ export function changedColumns(existing: WorkerRow, columns: WorkerColumns): Rec
  * New phone → insert; known phone → only the given, changed fields are
  * updated, old → new kept in the worker's history; identical → unchanged.
  */
-export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOptions = {}): ImportPlan<RosterRow> & { deactivated(): number; deactivatedWorkers(): Deactivation[] } {
+export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOptions = {}): ImportPlan<RosterRow> & { deactivated(): number; deactivatedWorkers(): Deactivation[]; refusal(): ConflictError | undefined } {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   // Phones the file lists, only needed (and only kept) for --deactivate-missing.
   const listed = options.deactivateMissing ? new Set<string>() : undefined;
   let deactivated = 0;
   let deactivatedList: Deactivation[] = [];
+  let refusal: ConflictError | undefined;
   return {
     kind: 'workers',
     apply(_trx, { phone, columns }, importId) {
@@ -71,15 +72,20 @@ export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOp
       if (scope.platform) query = query.where('platform', '=', scope.platform);
       if (scope.community) query = query.where('community_id', '=', communities.get(scope.community) ?? -1);
       const inScope = await query.execute();
+      // A scope nobody is in is a mistyped platform or community, not a roster that emptied it.
+      if (inScope.length === 0) throw new ConflictError({ key: 'worker.deactivate_empty_scope', params: { scope: scope.platform ?? scope.community ?? '' } });
       const missing = inScope.filter((w) => !listed.has(w.phone!));
       deactivatedList = missing.map((w) => ({ name: w.name, phone: maskPhone(w.phone) }));
       const share = inScope.length === 0 ? 0 : missing.length / inScope.length;
-      if (share > DEACTIVATE_SHARE_LIMIT && !scope.force && !scope.dryRun) {
-        throw new ConflictError({
+      if (share > DEACTIVATE_SHARE_LIMIT && !scope.force) {
+        const tooMany = new ConflictError({
           key: 'worker.deactivate_too_many',
           params: { count: missing.length, total: inScope.length, percent: Math.round(share * 100), limit: Math.round(DEACTIVATE_SHARE_LIMIT * 100) },
           hintKey: 'worker.deactivate_too_many.hint',
         });
+        // A dry run shows who, then says the real run would be refused (and exits as it would).
+        if (!scope.dryRun) throw tooMany;
+        refusal = tooMany;
       }
       for (const worker of missing) {
         await trx
@@ -93,5 +99,6 @@ export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOp
     },
     deactivated: () => deactivated,
     deactivatedWorkers: () => deactivatedList,
+    refusal: () => refusal,
   };
 }

@@ -99,6 +99,7 @@ function date(raw: string, field: string, today: string): string | null {
   const value = parseDate(raw);
   if (!value) fail('reject.date', { field, value: normalizeText(raw) });
   if (value! > today) fail('invalid.future_date', { field, value: value! });
+  if (value! < '1950-01-01') fail('invalid.date_early', { field, value: value!, min: '1950-01-01' });
   return value;
 }
 

@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError, ValidationError, type NuanxinError } from
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { communityIndex } from '../geo/communities.js';
+import { whileScrubbing } from '../../db/open.js';
 import { maskPersonalText, maskPhone } from '../privacy.js';
 import { normalizeText } from '../text/normalize.js';
 import { findWorker, type Worker } from './read.js';
@@ -130,7 +131,10 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
       .where('id', '=', worker.id)
       .execute();
     await trx.updateTable('worker_history').set({ changes: null }).where('worker_id', '=', worker.id).execute();
+    const identity = [worker.phone, worker.idNumber].filter((v): v is string => Boolean(v));
     await scrubFreeText(trx, worker.id);
+    await whileScrubbing(() => scrubAppendOnly(trx, worker.id));
+    await scrubAudit(trx, identity);
     await trx.updateTable('childcare_enrolments').set({ child_name: PURGED_NAME }).where('worker_id', '=', worker.id).execute();
     await trx.insertInto('worker_history').values({ worker_id: worker.id, at: now, operator: ctx.actor.operator, action: 'purge', import_id: null, changes: null }).execute();
     await recordAudit(trx, ctx, { action: 'purge', entity: 'worker', entityKey: worker.id, detail: { reason: why } });
@@ -144,7 +148,7 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
  * keep theirs, masked on every output; see render.ts.)
  */
 const FREE_TEXT = [
-  { table: 'wishes', columns: ['detail', 'evidence'] },
+  { table: 'wishes', columns: ['title', 'detail', 'evidence'] },
   { table: 'housing_applications', columns: ['note', 'reason', 'address'] },
   { table: 'disputes', columns: ['summary', 'outcome'] },
   { table: 'care_visits', columns: ['note'] },
@@ -159,6 +163,36 @@ async function scrubFreeText(trx: Tx, workerId: number): Promise<void> {
       );
       if (Object.keys(changes).length > 0) await trx.updateTable(table).set(changes as never).where('id', '=', row.id as number).execute();
     }
+  }
+}
+
+/** The same for the append-only ledger and timelines, whose free text only a purge may change (see whileScrubbing). */
+async function scrubAppendOnly(trx: Tx, workerId: number): Promise<void> {
+  const entries = await trx.selectFrom('point_entries').select(['id', 'note', 'reason', 'ref', 'dedupe_key']).where('worker_id', '=', workerId).execute();
+  for (const e of entries) await scrubRow(trx, 'point_entries', e.id, { note: e.note, reason: e.reason, ref: e.ref, dedupe_key: e.dedupe_key });
+  const wishEvents = await trx.selectFrom('wish_events as e').innerJoin('wishes as w', 'w.id', 'e.wish_id').select(['e.id', 'e.note']).where('w.worker_id', '=', workerId).execute();
+  for (const e of wishEvents) await scrubRow(trx, 'wish_events', e.id, { note: e.note });
+  for (const [caseType, table] of [['housing', 'housing_applications'], ['dispute', 'disputes']] as const) {
+    const events = await trx
+      .selectFrom('case_events as e')
+      .select(['e.id', 'e.note'])
+      .where('e.case_type', '=', caseType)
+      .where('e.case_id', 'in', trx.selectFrom(table).select('id').where('worker_id', '=', workerId))
+      .execute();
+    for (const e of events) await scrubRow(trx, 'case_events', e.id, { note: e.note });
+  }
+}
+
+async function scrubRow(trx: Tx, table: 'point_entries' | 'wish_events' | 'case_events', id: number, texts: Record<string, string | null>): Promise<void> {
+  const changes = Object.fromEntries(Object.entries(texts).filter(([, v]) => v !== null && maskPersonalText(v) !== v).map(([k, v]) => [k, maskPersonalText(v!)]));
+  if (Object.keys(changes).length > 0) await trx.updateTable(table).set(changes as never).where('id', '=', id).execute();
+}
+
+/** Audit details that quote the worker's phone or ID number (a wish title, say). */
+async function scrubAudit(trx: Tx, identity: string[]): Promise<void> {
+  for (const value of identity) {
+    const rows = await trx.selectFrom('audit_log').select(['id', 'detail']).where('detail', 'like', `%${value}%`).execute();
+    for (const row of rows) await trx.updateTable('audit_log').set({ detail: row.detail!.split(value).join(maskPersonalText(value)) }).where('id', '=', row.id).execute();
   }
 }
 

@@ -1,0 +1,244 @@
+// Issue #10, second pass: holes an adversarial review found after the first round of fixes.
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { maskPersonalText } from '../../src/domain/privacy.js';
+import { freshCli } from '../helpers/cli.js';
+import { writeRoster } from '../helpers/roster.js';
+
+const P1 = '13800138000';
+const P2 = '13900139000';
+
+async function programme() {
+  const fresh = await freshCli({ NUANXIN_TODAY: '2026-11-29' });
+  const { cli } = fresh;
+  await cli(['community', 'add', '夹马营社区', '--subdistrict', '西关街道']);
+  await cli(['worker', 'add', '--name', '张三', '--phone', P1, '--occupation', 'rider', '--platform', '美团', '--community', '夹马营社区']);
+  await cli(['worker', 'add', '--name', '李四', '--phone', P2, '--occupation', 'courier', '--community', '夹马营社区']);
+  await cli(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10']);
+  await cli(['sponsor', 'add', '区总工会', '--type', 'union']);
+  const json = async (argv: string[], env?: Record<string, string>) => {
+    const r = await cli([...argv, '--json'], { env });
+    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  return { ...fresh, json };
+}
+
+describe('output targets reached through links', () => {
+  it('refuses a target that is a symlink to the database, or the database through a symlinked --db', async () => {
+    const { cli, dir, db } = await programme();
+    const link = join(dir, 'link.db');
+    symlinkSync(db, link);
+    expect((await cli(['report', 'weekly', '--out', link])).code).toBe(5);
+    expect((await cli(['db', 'backup', link, '--force'])).code).toBe(5);
+    // The clerk opened the database through a link; the report names the real file.
+    expect((await cli(['report', 'weekly', '--out', db], { env: { NUANXIN_DB: link } })).code).toBe(5);
+    expect((await cli(['db', 'check'])).code).toBe(0);
+  });
+
+  it('refuses --rejects that is a link to the input', async () => {
+    const { cli, dir } = await programme();
+    const roster = writeRoster(dir, '名单.csv', [['王五', '13700137000', '', '', '快递员', '', '', '', ''], ['坏行', '123', '', '', '快递员', '', '', '', '']]);
+    const before = readFileSync(roster);
+    const today = join(dir, 'today.csv');
+    symlinkSync(roster, today);
+    const r = await cli(['worker', 'import', today, '--rejects', roster, '--dry-run']);
+    expect(r.code).toBe(5);
+    expect(readFileSync(roster)).toEqual(before);
+  });
+
+  it("keeps a clerk's own file that merely looks like an old temp name", async () => {
+    const { cli, dir } = await programme();
+    writeFileSync(join(dir, '预算.partial-2025'), '预算表');
+    expect((await cli(['report', 'weekly', '--format', 'md', '--out', join(dir, 'r.md')])).code).toBe(0);
+    expect(readFileSync(join(dir, '预算.partial-2025'), 'utf8')).toBe('预算表');
+  });
+
+  it('refuses --rejects in a folder it cannot write before importing a single row', async () => {
+    const { cli, dir, json } = await programme();
+    const roster = writeRoster(dir, 'r.csv', [['王五', '13700137000', '', '', '快递员', '', '', '', ''], ['坏行', '123', '', '', '快递员', '', '', '', '']]);
+    const closed = join(dir, 'closed');
+    mkdirSync(closed);
+    writeFileSync(join(closed, 'x'), '');
+    // A path under a file cannot be written, by root or anyone.
+    const r = await cli(['worker', 'import', roster, '--rejects', join(closed, 'x', 'rejects.csv')]);
+    expect(r.code).toBe(5);
+    expect((await json(['worker', 'list'])).map((w: { name: string }) => w.name)).toEqual(['张三', '李四']);
+    chmodSync(closed, 0o755);
+  });
+});
+
+describe('personal data in every line printed', () => {
+  it('masks numbers typed into history, timelines and confirmations; --reveal shows them', async () => {
+    const { cli, json } = await programme();
+    await json(['worker', 'update', P1, '--note', '新号 13912345678 证 11010519491231002X']);
+    const show = await cli(['worker', 'show', P1]);
+    expect(show.stdout).not.toMatch(/13912345678|11010519491231002X/);
+    expect(show.stdout).toContain('139****5678');
+    const added = await cli(['wish', 'add', '--title', '电话13912345678的心愿', '--category', 'daily', '--worker', P1]);
+    expect(added.stdout).not.toContain('13912345678');
+    const shown = await cli(['wish', 'show', '1']);
+    expect(shown.stdout).not.toContain('13912345678');
+    const revealed = await cli(['worker', 'show', P1, '--reveal', '--reason', '核对']);
+    expect(revealed.stdout).toContain('13912345678');
+  });
+
+  it('masks the numbers an error quotes, even malformed ones', async () => {
+    const { cli } = await programme();
+    const id = await cli(['worker', 'add', '--name', '王五', '--phone', '13700137000', '--occupation', 'rider', '--id-number', '110105194913310028']);
+    expect(id.code).toBe(5);
+    expect(id.stderr).not.toContain('110105194913310028');
+    const phone = await cli(['worker', 'add', '--name', '王五', '--phone', '139123456789', '--occupation', 'rider']);
+    expect(phone.stderr).not.toContain('139123456789');
+  });
+
+  it.each([
+    ['008613900139000', '139****9000'],
+    ['+86 139 0013 9000', '139****9000'],
+    ['139.0013.9000', '139****9000'],
+    ['1390 013 9000', '139****9000'],
+    ['证件110105 19491231 002X', '证件110105********002X'],
+    ['17位11010519491231002', '17位110**********1002'],
+    ['sha256 0a13800138000b', 'sha256 0a13800138000b'],
+  ])('masks %s in free text as %s', (text, masked) => {
+    expect(maskPersonalText(text)).toBe(masked);
+  });
+
+  it('never prints a bidi override or C1 control raw, and refuses them as arguments (exit 2)', async () => {
+    const { cli, db } = await programme();
+    expect((await cli(['wish', 'add', '--title', 'a\u202eb', '--category', 'daily', '--worker', P1])).code).toBe(2);
+    expect((await cli(['wish', 'add', '--title', 'a\u009b31m', '--category', 'daily', '--worker', P1])).code).toBe(2);
+    await cli(['wish', 'add', '--title', '电饭煲', '--category', 'daily', '--worker', P1]);
+    const raw = new Database(db);
+    raw.prepare("update wishes set title = 'x\u202ey\u009b31m'").run();
+    raw.close();
+    const out = (await cli(['wish', 'show', '1'])).stdout;
+    expect(out).not.toMatch(/[\u202e\u009b]/);
+    expect(out).toContain('x\\u202Ey\\x9B31m');
+  });
+});
+
+describe('worker purge reaches the ledger and the timelines too', () => {
+  it('masks the worker\'s numbers in point notes, refs and wish timelines; a raw session still cannot edit them', async () => {
+    const { cli, json, db } = await programme();
+    await json(['points', 'award', P2, '--rule', 'errand', '--note', `本人${P2}`, '--ref', `LS-${P2}`]);
+    const { id } = await json(['wish', 'add', '--title', `给${P2}买电饭煲`, '--category', 'appliance', '--worker', P2]);
+    await json(['wish', 'list-publish']);
+    await json(['wish', 'claim', String(id), '--sponsor', '区总工会']);
+    await json(['wish', 'fulfil', String(id), '--note', `已联系${P2}`]);
+    await json(['worker', 'purge', P2, '--reason', '本人申请']);
+    const raw = new Database(db);
+    const texts = JSON.stringify([
+      raw.prepare('select note, reason, ref, dedupe_key from point_entries').all(),
+      raw.prepare('select note from wish_events').all(),
+      raw.prepare('select title from wishes').all(),
+      raw.prepare('select detail from audit_log').all(),
+    ]);
+    expect(texts).not.toContain(P2);
+    expect(() => raw.prepare("update point_entries set note = 'changed'").run()).toThrow();
+    expect(() => raw.prepare('update point_entries set points = 1').run()).toThrow(/append-only/);
+    raw.close();
+    expect((await cli(['db', 'check'])).code).toBe(0);
+  });
+});
+
+describe('the same award, another day', () => {
+  it('a row without a date imported again the next day adds nothing', async () => {
+    const { cli, dir } = await programme();
+    const first = join(dir, 'p1.csv');
+    writeFileSync(first, `手机号码,积分规则,备注\n${P1},errand,买药\n`);
+    const second = join(dir, 'p2.csv');
+    writeFileSync(second, `手机号码,积分规则,备注\n${P1},errand,买药\n${P1},errand,送餐\n`);
+    expect(JSON.parse((await cli(['points', 'import', first, '--json'], { env: { NUANXIN_TODAY: '2026-11-25' } })).stdout)).toMatchObject({ inserted: 1 });
+    const again = JSON.parse((await cli(['points', 'import', second, '--json'], { env: { NUANXIN_TODAY: '2026-11-26' } })).stdout);
+    expect(again).toMatchObject({ inserted: 1, rejected: 1 });
+  });
+});
+
+describe('numbers, dates and refusals the first pass missed', () => {
+  it.each([
+    [['station', 'add', '--name', '东关驿站', '--community', '夹马营社区', '--opened', '2031-01-01'], 5],
+    [['childcare', 'site', 'add', '托管点', '--community', '夹马营社区', '--capacity', '10', '--from', '2026-09-01', '--to', '2026-08-31'], 5],
+    [['worker', 'add', '--name', '王五', '--phone', '13700137000', '--occupation', 'rider', '--joined', '1900-01-01'], 5],
+    [['dispute', 'open', '--worker', P1, '--type', 'wages', '--via', 'hotline', '--amount', '1,5'], 5],
+    [['gift', 'add', 'big', '--name', '大礼包', '--cost', '1000000', '--stock', '1000'], 0],
+  ])('%j → exit %i', async (argv, code) => {
+    const { cli } = await programme();
+    expect((await cli(argv as string[])).code).toBe(code);
+  });
+
+  it('refuses a redemption whose cost passes the limit (exit 5, not an internal error)', async () => {
+    const { cli } = await programme();
+    await cli(['gift', 'add', 'big', '--name', '大礼包', '--cost', '1000000', '--stock', '1000000']);
+    const r = await cli(['points', 'redeem', P1, '--gift', 'big', '--qty', '2000']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).not.toContain('internal');
+    expect((await cli(['gift', 'restock', 'big', '--qty', '999999999'])).code).toBe(5);
+  });
+
+  it('refuses a fulfilment dated before its claim', async () => {
+    const { cli, json } = await programme();
+    const { id } = await json(['wish', 'add', '--title', '电饭煲', '--category', 'appliance', '--worker', P1]);
+    await json(['wish', 'list-publish']);
+    await json(['wish', 'claim', String(id), '--sponsor', '区总工会']);
+    const r = await cli(['wish', 'fulfil', String(id), '--date', '2026-11-01']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('is before its previous step (2026-11-29)');
+  });
+
+  it('refuses NUANXIN_NOW without a zone (it would mean another day on another machine)', async () => {
+    const { cli } = await programme();
+    expect((await cli(['points', 'award', P1, '--rule', 'errand'], { env: { NUANXIN_NOW: '2026-11-28T20:00:00' } })).code).toBe(2);
+  });
+
+  it('refuses a UTF-8 file with a BOM holding a GB18030 row', async () => {
+    const { cli, dir } = await programme();
+    const file = join(dir, 'bom.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from('\uFEFFphone,name,occupation\r\n13700137000,王五,rider\r\n', 'utf8'), iconv.encode('13600136000,赵六,rider\r\n', 'gb18030')]));
+    const r = await cli(['worker', 'import', file]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('mixes UTF-8 and GB18030');
+  });
+
+  it('a missing file or a directory given as a path is exit 5 with the path', async () => {
+    const { cli, dir } = await programme();
+    const missing = await cli(['worker', 'import', join(dir, 'nope.csv')]);
+    expect(missing).toMatchObject({ code: 5, stderr: expect.stringContaining(join(dir, 'nope.csv')) });
+    const folderDb = await cli(['worker', 'list'], { env: { NUANXIN_DB: dir } });
+    expect(folderDb).toMatchObject({ code: 5, stderr: expect.stringContaining(dir) });
+  });
+
+  it('db check fails on a trigger nobody declared (one that silently drops ledger rows)', async () => {
+    const { cli, db } = await programme();
+    const raw = new Database(db);
+    raw.exec('create trigger sneaky before insert on point_entries begin select raise(ignore); end');
+    raw.close();
+    const check = await cli(['db', 'check']);
+    expect(check.code).toBe(4);
+    expect(check.stdout).toContain('point_entries: sneaky unexpected');
+  });
+});
+
+describe('--deactivate-missing, careful about scope', () => {
+  it('a dry run that the real run would refuse lists who, then says so (exit 4)', async () => {
+    const { cli, dir } = await programme();
+    const file = writeRoster(dir, 'm.csv', [['新人', '13600136000', '', '', '骑手', '美团', '', '', '']]);
+    const r = await cli(['worker', 'import', file, '--deactivate-missing', '--platform', '美团', '--dry-run']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain('would deactivate: 张三 138****8000');
+    expect(r.stderr).toContain('more than 20%');
+  });
+
+  it('a scope with nobody in it is a typo: refused, and the file is not recorded as imported', async () => {
+    const { cli, dir } = await programme();
+    const file = writeRoster(dir, 'm.csv', [['新人', '13600136000', '', '', '骑手', '美团', '', '', '']]);
+    const r = await cli(['worker', 'import', file, '--deactivate-missing', '--platform', '美圆']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('no active worker is in scope "美圆"');
+    expect(JSON.parse((await cli(['worker', 'imports', '--json'])).stdout)).toEqual([]);
+    expect(existsSync(file)).toBe(true);
+  });
+});
