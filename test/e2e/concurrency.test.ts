@@ -22,6 +22,25 @@ async function setup() {
   return { dir, env };
 }
 
+/** Waits until `count` other processes have the database file open (seen in /proc): they are at the lock. */
+async function waitUntilOpen(db: string, count: number): Promise<void> {
+  const { readdirSync, readlinkSync } = await import('node:fs');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    let open = 0;
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
+      try {
+        if (readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === db)) open += 1;
+      } catch {
+        // Gone, or not ours to look at.
+      }
+    }
+    if (open >= count + 1) return; // the racers and the holder
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the racing processes never opened the database');
+}
+
 async function balance(env: Record<string, string>, phone = PHONE): Promise<number> {
   return JSON.parse((await spawnCli(['points', 'balance', phone, '--json'], env)).stdout).balance;
 }
@@ -59,17 +78,30 @@ describe('two writers at once', () => {
     expect(await balance(env)).toBe(40 * 5);
   }, 120_000);
 
-  it('two processes racing to redeem the last gift: exactly one succeeds', async () => {
-    const { env } = await setup();
-    await spawnCli(['gift', 'add', 'raincoat', '--name', '雨衣', '--cost', '5', '--stock', '1'], env);
-    for (const phone of [PHONE, '13900139000']) await spawnCli(['points', 'award', phone, '--rule', 'patrol'], env);
-    const results = await Promise.all([PHONE, '13900139000'].map((phone) => spawnCli(['points', 'redeem', phone, '--gift', 'raincoat'], env)));
-    expect(results.map((r) => r.code).sort()).toEqual([0, 4]);
-    expect(results.find((r) => r.code === 4)!.stderr).toBe('error: gift raincoat has 0 in stock, 1 asked; nothing changed\n');
-    const gifts = JSON.parse((await spawnCli(['gift', 'list', '--json'], env)).stdout);
-    expect(gifts[0].stock).toBe(0);
-    expect((await spawnCli(['db', 'check'], env)).code).toBe(0);
-  }, 60_000);
+  it('two processes racing to redeem the last gift, forced to queue behind a held lock: exactly one succeeds, every run', async () => {
+    for (let round = 0; round < 2; round++) {
+      const { env } = await setup();
+      await spawnCli(['gift', 'add', 'raincoat', '--name', '雨衣', '--cost', '5', '--stock', '1'], env);
+      for (const phone of [PHONE, '13900139000']) await spawnCli(['points', 'award', phone, '--rule', 'patrol'], env);
+      // A third connection holds the write lock until both redemptions are waiting on it: neither can
+      // finish before the other has started, so a read taken outside the lock would be caught every time.
+      const holder = spawn(process.execPath, ['-e', `
+        const D = require('better-sqlite3'); const db = new D(${JSON.stringify(env.NUANXIN_DB)});
+        db.exec('begin immediate'); process.stdout.write('held\\n');
+        process.stdin.once('data', () => { db.exec('rollback'); db.close(); process.exit(0); });`], { stdio: ['pipe', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const racers = [PHONE, '13900139000'].map((phone) => spawnCli(['points', 'redeem', phone, '--gift', 'raincoat'], { ...env, NUANXIN_BUSY_TIMEOUT_MS: '30000' }));
+      await waitUntilOpen(env.NUANXIN_DB, 2);
+      await new Promise((r) => setTimeout(r, 300));
+      holder.stdin.write('go\n');
+      const results = await Promise.all(racers);
+      expect(results.map((r) => r.code).sort()).toEqual([0, 4]);
+      expect(results.find((r) => r.code === 4)!.stderr).toBe('error: gift raincoat has 0 in stock, 1 asked; nothing changed\n');
+      const gifts = JSON.parse((await spawnCli(['gift', 'list', '--json'], env)).stdout);
+      expect(gifts[0].stock).toBe(0);
+      expect((await spawnCli(['db', 'check'], env)).code).toBe(0);
+    }
+  }, 90_000);
 
   it('a lock not had within the timeout exits 6 with "try again", not a raw SQLITE_BUSY', async () => {
     const { env } = await setup();

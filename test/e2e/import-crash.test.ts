@@ -27,6 +27,8 @@ describe('an import killed part-way', () => {
     while (!(existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > 2_000_000) && Date.now() - started < 20_000) {
       await new Promise((r) => setTimeout(r, 20));
     }
+    // The kill must land after the import's writes began, or the test proves nothing.
+    expect(statSync(`${db}-wal`).size).toBeGreaterThan(2_000_000);
     child.kill('SIGKILL');
     expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
     const raw = new Database(db);
