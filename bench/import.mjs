@@ -2,7 +2,7 @@
 // straight into one prepared INSERT … ON CONFLICT in one transaction, no validation),
 // both on the same file in the same run.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,9 +63,11 @@ export async function benchImport({ rows = 1_000_000 } = {}) {
   const cli = timedCli(['worker', 'import', file, '--json'], env);
   const report = JSON.parse(cli.stdout);
   if (report.inserted !== rows) throw new Error(`expected ${rows} inserted, got ${JSON.stringify(report).slice(0, 300)}`);
+  const fileMb = statSync(file).size / 2 ** 20;
+  rmSync(dir, { recursive: true, force: true });
   return {
     rows,
-    fileMb: statSync(file).size / 2 ** 20,
+    fileMb,
     raw: { seconds: raw.seconds, rowsPerSecond: raw.rows / raw.seconds },
     cli: { seconds: cli.seconds, rowsPerSecond: rows / cli.seconds, peakRssMb: cli.rssMb },
   };

@@ -2,7 +2,7 @@
 // entries, built directly in SQL, then `nuanxin report weekly` timed through the CLI,
 // beside the naive alternative (joining the ledger to the workers by community and week).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,7 +63,9 @@ export function benchReport({ workers = 1_000_000, entries = 5_000_000 } = {}) {
   const runs = [1, 2, 3].map(() => cli(['report', 'weekly', '--week', '2024-W47', '--format', 'json'], env).ms).sort((a, b) => a - b);
   const report = JSON.parse(cli(['report', 'weekly', '--week', '2024-W47', '--format', 'json'], env).stdout);
   if (report.points.awarded <= 0 || report.workers.active <= 0) throw new Error(`unexpected figures: ${JSON.stringify(report.points)} ${report.workers.active}`);
-  return { workers, entries, buildSeconds, reportMs: runs[1], startupMs: baseline, naiveJoinMs: naiveJoin(env.NUANXIN_DB) };
+  const naiveJoinMs = naiveJoin(env.NUANXIN_DB);
+  rmSync(dir, { recursive: true, force: true });
+  return { workers, entries, buildSeconds, reportMs: runs[1], startupMs: baseline, naiveJoinMs };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,7 +1,7 @@
 // Start-up: `nuanxin station list` on a small database beside bare `node -e 0`,
 // both spawned the same way in the same run (median of N).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,8 @@ function time(args, env, runs) {
 }
 
 export function benchStartup({ runs = 21 } = {}) {
-  const db = join(mkdtempSync(join(tmpdir(), 'nuanxin-bench-')), 'small.db');
+  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-'));
+  const db = join(dir, 'small.db');
   const env = { NUANXIN_DB: db, NUANXIN_OPERATOR: 'bench' };
   const cli = (...argv) => spawnSync(process.execPath, [bin, ...argv], { env: { ...process.env, ...env } });
   cli('init');
@@ -42,6 +43,7 @@ export function benchStartup({ runs = 21 } = {}) {
   }
   const baseline = median(base);
   const command = median(cmd);
+  rmSync(dir, { recursive: true, force: true });
   return { baselineMs: baseline, commandMs: command, ratio: command / baseline };
 }
 

@@ -34,8 +34,13 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
+// Every folder a test makes, removed when its file is done (see cleanup.ts): nothing is left in /tmp.
+export const madeDirs: string[] = [];
+
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'nuanxin-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-test-'));
+  madeDirs.push(dir);
+  return dir;
 }
 
 /** A fresh database built by the real migrations; returns a CLI bound to it. */
