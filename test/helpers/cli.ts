@@ -38,7 +38,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
 export const madeDirs: string[] = [];
 
 export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-test-'));
+  const dir = mkdtempSync(join(tmpdir(), `nuanxin-test-${process.env.NUANXIN_TEST_RUN ?? 'x'}-`));
   madeDirs.push(dir);
   return dir;
 }

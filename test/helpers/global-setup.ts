@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('nuanxin-test-'));
+// This run's folders only (another run, say StrykerJS's, may be making its own meanwhile).
+const RUN = String(process.pid);
+const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`nuanxin-test-${RUN}-`));
 
 /**
  * End-to-end tests spawn bin/nuanxin.js, which runs the bundle: build it once.
@@ -10,6 +12,7 @@ const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('
  */
 export default function setup(): () => void {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  process.env.NUANXIN_TEST_RUN = RUN; // inherited by the test processes, which name their folders with it
   const before = new Set(leftovers());
   return () => {
     const left = leftovers().filter((name) => !before.has(name));

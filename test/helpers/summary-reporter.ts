@@ -1,21 +1,35 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Prints the closing line CI reads: "Tests: N passed, N failed" (plus skipped). */
+type Count = { passed: number; failed: number; skipped: number };
+
+const line = (label: string, c: Count) => `${label}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}\n`;
+
+/**
+ * A closing line per project ("help: …", "behaviour: …"), then the one CI
+ * reads last: "Tests: N passed, N failed" (plus skipped).
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
-    let passed = 0;
-    let failed = 0;
-    let skipped = 0;
+    const byProject = new Map<string, Count>();
+    const total: Count = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
+      const name = module.project.name || 'tests';
+      const count = byProject.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
+      byProject.set(name, count);
       for (const test of module.children.allTests()) {
         const state = test.result().state;
-        if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
-        else skipped += 1;
+        const key = state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped';
+        count[key] += 1;
+        total[key] += 1;
       }
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed += 1;
+      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) {
+        count.failed += 1;
+        total.failed += 1;
+      }
     }
-    failed += unhandledErrors.length;
-    process.stdout.write(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    total.failed += unhandledErrors.length;
+    let out = '\n';
+    for (const [name, count] of [...byProject].sort(([a], [b]) => a.localeCompare(b))) out += line(name, count);
+    process.stdout.write(`${out}${line('Tests', total)}`);
   }
 }
