@@ -8,6 +8,7 @@ import { databaseFiles, type OutputGuard } from '../files/output-file.js';
 import { guardedStream } from './output-guard.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
+import { COUNT_LIMIT } from '../domain/text/numbers.js';
 import { UnavailableError, UsageError } from '../errors.js';
 import { colorEnabled, isInteractive, type Io } from './io.js';
 import type { Translate } from './messages/index.js';
@@ -143,9 +144,6 @@ export function describe(cmd: Command, t: Translate, key: string): Command {
   }
   return cmd;
 }
-
-/** The most points, quantity or count a flag may give: far beyond any real figure, far inside 64 bits. */
-export const COUNT_LIMIT = 1_000_000_000;
 
 /**
  * A whole-number option value within ±`max`, or a usage error naming the flag.

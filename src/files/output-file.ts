@@ -5,9 +5,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UnavailableError, ValidationError } from '../errors.js';
 
-/** Reports hold aggregates only; anything with personal data stays the clerk's alone. */
+/** Anything nuanxin writes may hold personal data: the clerk's alone. */
 export const MODE_PERSONAL = 0o600;
-export const MODE_REPORT = 0o644;
 
 /** Files nuanxin must never overwrite: the live database (and its companions) and the files being read. */
 export type OutputGuard = { protect: string[] };

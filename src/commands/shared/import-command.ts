@@ -2,7 +2,6 @@ import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../../cli/command.js';
 import { EXIT } from '../../cli/exit-codes.js';
 import { checkOutputTarget } from '../../files/output-file.js';
-import { escapeControls } from '../../cli/safe-text.js';
 import { maskDigits, maskIdNumber, maskPersonalText } from '../../domain/privacy.js';
 import type { Translate } from '../../cli/messages/index.js';
 import { progressBar } from '../../cli/progress.js';
@@ -68,8 +67,8 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
       unknown_columns: report.unknownColumns,
     });
   } else if (!report.alreadyImported) {
-    for (const r of rejects) io.stdout.write(`${t('import.row', { row: r.row, reason: escapeControls(r.reason) })}\n`);
-    for (const w of report.deactivate ?? []) io.stdout.write(`${t(report.dryRun ? 'import.would_deactivate' : 'import.deactivated', { name: escapeControls(w.name), phone: w.phone ?? '—' })}\n`);
+    for (const r of rejects) io.stdout.write(`${t('import.row', { row: r.row, reason: r.reason })}\n`);
+    for (const w of report.deactivate ?? []) io.stdout.write(`${t(report.dryRun ? 'import.would_deactivate' : 'import.deactivated', { name: w.name, phone: w.phone ?? '—' })}\n`);
     const extra = Object.entries(report.extra ?? {}).map(([key, n]) => `, ${t(`import.extra.${key}`, { n })}`).join('');
     io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
   }
