@@ -86,7 +86,8 @@ function refuseNonText(head: Buffer, choice: EncodingChoice): void {
     throw new ValidationError({ key: 'import.workbook', hintKey: 'import.workbook.hint' });
   }
   const utf16 = choice === 'utf-16le' || (choice === 'auto' && bomOf(start)?.encoding === 'utf-16le');
-  if (!utf16 && start.includes(0)) throw new ValidationError({ key: 'import.binary', hintKey: 'import.binary.hint' });
+  // A stray NUL in a row is that row's problem (rejected with its row number); a file full of them is not text.
+  if (!utf16 && nulCount(start) > Math.max(8, start.length / 100)) throw new ValidationError({ key: 'import.binary', hintKey: 'import.binary.hint' });
 }
 
 /**
@@ -124,6 +125,12 @@ async function refuseMixedEncoding(path: string): Promise<number | undefined> {
   }
   classify(pending);
   return gbLine;
+}
+
+function nulCount(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0); i !== -1; i = bytes.indexOf(0, i + 1)) n += 1;
+  return n;
 }
 
 function hasHighByte(bytes: Buffer): boolean {

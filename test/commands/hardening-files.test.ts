@@ -150,6 +150,16 @@ describe('CSV is read strictly: nothing merged, nothing dropped in silence', () 
     ]);
   });
 
+  it('rejects a row holding a stray NUL by its row number, and keeps the others', async () => {
+    const { cli, dir } = await district();
+    const file = join(dir, 'nul.csv');
+    writeFileSync(file, 'phone,name,occupation\n13900139000,李\u0000四,courier\n13700137000,王五,courier\n');
+    const strict = await cli(['worker', 'import', file, '--strict', '--json']);
+    expect(strict.code).toBe(5);
+    const report = JSON.parse((await cli(['worker', 'import', file, '--json'])).stdout);
+    expect(report).toMatchObject({ inserted: 1, rejected: 1, rejects: [{ row: 2, reason: 'column name holds control characters (NUL, escape sequences)' }] });
+  });
+
   it('refuses binary data and workbooks at once, with a short message (exit 5)', async () => {
     const { cli, dir } = await district();
     const binary = join(dir, 'zeros.csv');
