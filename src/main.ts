@@ -4,9 +4,9 @@ import { nodeIo, type Io } from './cli/io.js';
 import { styleFor, type Style } from './cli/style.js';
 import { loadTranslator, pickLang, type Translate } from './cli/messages/index.js';
 import type { Prompter } from './cli/prompter.js';
-import { escapeControls } from './cli/safe-text.js';
+import { safeErrorText } from './cli/output-guard.js';
 import { databaseFailure } from './db/errors.js';
-import { maskPersonalText } from './domain/privacy.js';
+import { maskedParams } from './domain/privacy.js';
 import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
 import { buildProgram, commandWord } from './program.js';
 
@@ -51,13 +51,13 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
   }
   const known = error instanceof NuanxinError ? error : (databaseFailure(error) ?? systemFailure(error));
   if (known) {
-    io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${printable(t(known.key, known.params))}\n`);
-    if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${printable(t(known.hintKey, known.params))}\n`);
+    io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${safeErrorText(t(known.key, maskedParams(known.key, known.params)))}\n`);
+    if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${safeErrorText(t(known.hintKey, known.params))}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return EXIT_FOR_KIND[known.kind];
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${printable(t('internal', { message }))}\n`);
+  io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${safeErrorText(t('internal', { message }))}\n`);
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write(`${t('hint.prefix')}: ${t('internal.hint')}\n`);
   return EXIT.internal;
@@ -74,11 +74,6 @@ function refuseUnusableArguments(argv: string[]): void {
     const reason = arg.length > ARGUMENT_LIMIT ? 'usage.argument_long' : CONTROL_IN_ARGUMENT.test(arg) ? 'usage.argument_control' : undefined;
     if (reason) throw new UsageError({ key: reason, params: { index: i + 1, limit: ARGUMENT_LIMIT } });
   });
-}
-
-/** An error message echoes what the clerk or a file gave: never raw control characters, never a whole phone or ID number. */
-function printable(text: string): string {
-  return escapeControls(maskPersonalText(text));
 }
 
 /** A file-system error that escaped a command: about a path (exit 5), or the disk is full (exit 6). */

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { safeErrorText } from './cli/output-guard.js';
 import type { Deps } from './cli/command.js';
 import { registerAudit } from './commands/audit.js';
 import { registerInit } from './commands/init.js';
@@ -63,7 +64,7 @@ export async function buildProgram(deps: Deps, options: { only?: string } = {}):
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      writeErr: (s) => io.stderr.write(safeErrorText(s)),
     });
 
   registerInit(program, deps);

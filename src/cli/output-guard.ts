@@ -9,10 +9,18 @@ export type OutputPolicy = {
   json: boolean;
 };
 
+// A JSON string literal: only text in strings can hold a typed phone number; numbers stay exact.
+const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
+
 /** What every piece of text on stdout goes through, whichever command wrote it and however. */
 export function guardText(text: string, policy: OutputPolicy): string {
-  const masked = policy.reveal ? text : maskPersonalText(text);
-  return policy.json ? masked : escapeControls(masked);
+  if (policy.json) return policy.reveal ? text : text.replace(JSON_STRING, (literal) => maskPersonalText(literal));
+  return escapeControls(policy.reveal ? text : maskPersonalText(text));
+}
+
+/** An error line on stderr: it echoes what the clerk or a file gave, so never raw controls, never a whole number. */
+export function safeErrorText(text: string): string {
+  return escapeControls(maskPersonalText(text));
 }
 
 /**

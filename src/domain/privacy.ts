@@ -15,25 +15,53 @@ export function maskIdNumber(id: string | null | undefined): string | null {
 }
 
 // Written as people write them: 13912345678, 139-1234-5678, 139 1234 5678, 1391 234 5678,
-// 139.1234.5678, +86 139…, 0086139…; 18-character IDs, also spaced (110105 19491231 002X).
-// Never inside a longer run of letters or digits (a SHA-256 in hex is not a phone number).
-const EDGE_BEFORE = '(?<![0-9A-Za-z])';
-const EDGE_AFTER = '(?![0-9A-Za-z])';
-const MOBILE_IN_TEXT = new RegExp(`${EDGE_BEFORE}(?:(?:\\+|00)?86[- ]?)?1[3-9](?:[-. ]?\\d){9}${EDGE_AFTER}`, 'g');
-const ID_IN_TEXT = new RegExp(`${EDGE_BEFORE}[1-9](?: ?\\d){16} ?[\\dXx]${EDGE_AFTER}`, 'g');
-// Any other run of 11 to 18 digits (a mistyped phone, a 15- or 17-digit ID): its middle hidden.
-const LONG_DIGITS = new RegExp(`${EDGE_BEFORE}\\d{11,18}${EDGE_AFTER}`, 'g');
+// 139.1234.5678, 139/1234/5678, (139)1234-5678, +86 139…, 0086139…; 18-character IDs, also
+// grouped (110105 19491231 002X, 110105-19900307-0025). Letters may touch them (Tel13912345678,
+// ID110105…, wx13912345678): only a longer run of digits means it is some other number.
+const SEP = '[-. /—–]';
+const PHONE = `(?:(?:\\+|00)?86${SEP}?)?(?:1[3-9]\\d|\\(1[3-9]\\d\\))${SEP}?(?:\\d{4}${SEP}?\\d{4}|\\d${SEP}?\\d{3}${SEP}?\\d{4})`;
+const ID = `[1-9]\\d{5}${SEP}?\\d{8}${SEP}?\\d{3}[\\dXx]`;
+// A hash or other hex token (a SHA-256, its 12-character prefix) is left alone when it holds a letter a–f.
+const HEX_TOKEN = '(?<![0-9A-Za-z])[0-9a-fA-F]{12,}(?![0-9A-Za-z])';
+const NUMBERS = `(?<!\\d)(${ID})(?![\\dXx])|(?<!\\d)(${PHONE})(?!\\d)`;
+const PERSONAL = new RegExp(`(${HEX_TOKEN})|${NUMBERS}`, 'g');
+const PERSONAL_IN_DIGITS = new RegExp(NUMBERS, 'g');
+
+function maskNumber(match: string, id: string | undefined): string {
+  if (id !== undefined) return maskIdNumber(id.replace(/[^\dXx]/g, '').toUpperCase())!;
+  return maskPhone(match.replace(/\D/g, '').slice(-11))!;
+}
 
 /**
- * Phones and ID numbers typed into free text (notes, reasons, refs, error
- * messages) masked like the fields themselves.
+ * Phones and ID numbers typed into free text (notes, reasons, refs, titles,
+ * history lines) masked like the fields themselves.
  */
 export function maskPersonalText(text: string): string {
-  if (!/\d/.test(text)) return text;
-  return text
-    .replace(ID_IN_TEXT, (id) => maskIdNumber(id.replace(/ /g, '').toUpperCase())!)
-    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone.replace(/\D/g, '').slice(-11))!)
-    .replace(LONG_DIGITS, (digits) => maskDigits(digits));
+  if (!/\d{3}/.test(text)) return text;
+  return text.replace(PERSONAL, (match: string, hex: string | undefined, id: string | undefined) => {
+    if (hex === undefined) return maskNumber(match, id);
+    // A hex token with a letter is a hash; one of digits only is looked at as digits.
+    return /[a-f]/i.test(hex) ? hex : hex.replace(PERSONAL_IN_DIGITS, (m: string, i: string | undefined) => maskNumber(m, i));
+  });
+}
+
+/** The worker's own numbers, wherever they stand (even inside a longer run), replaced by their masked forms. */
+export function maskKnownNumbers(text: string, numbers: string[]): string {
+  let out = text;
+  for (const n of numbers) if (n.length >= 7) out = out.split(n).join(n.length === 11 ? maskPhone(n)! : maskIdNumber(n)!);
+  return maskPersonalText(out);
+}
+
+/**
+ * A refusal's parameters as the clerk may read them: the phone or ID number
+ * a reject or error quotes (malformed, so no pattern would catch it) masked.
+ */
+export function maskedParams<P extends Record<string, unknown> | undefined>(key: string, params: P): P {
+  const value = params?.value;
+  if (typeof value !== 'string') return params;
+  if (key.startsWith('reject.id_')) return { ...params, value: maskIdNumber(value) ?? value };
+  if (key === 'reject.phone') return { ...params, value: maskDigits(value) };
+  return params;
 }
 
 /** A value that looks like a (mis-typed) phone or ID number, shown with its middle hidden. */

@@ -15,9 +15,14 @@ export type OutputGuard = { protect: string[] };
 // Nothing else is ever removed: a clerk's own "预算.partial-2025" is not ours to judge.
 const TEMP_PATTERN = /^\.(.+)\.nuanxin-(\d+)-[0-9a-f]{16}\.tmp(-wal|-shm)?$/;
 
-/** The database's own files: writing any of them corrupts or replaces it. */
+/**
+ * The database's own files: writing any of them corrupts or replaces it.
+ * Named as given and as they really are (a symlinked database keeps its
+ * -wal beside the real file, not beside the link).
+ */
 export function databaseFiles(dbPath: string): string[] {
-  return ['', '-wal', '-shm', '-journal'].map((suffix) => `${dbPath}${suffix}`);
+  const bases = new Set([dbPath, realOrCanonical(dbPath)]);
+  return [...bases].flatMap((base) => ['', '-wal', '-shm', '-journal'].map((suffix) => `${base}${suffix}`));
 }
 
 function sameFile(a: Stats, b: Stats): boolean {

@@ -28,6 +28,16 @@ async function programme() {
 }
 
 describe('output targets reached through links', () => {
+  it("refuses the real database's -wal and -journal when --db is a symlink", async () => {
+    const { cli, dir, db } = await programme();
+    const link = join(dir, 'link.db');
+    symlinkSync(db, link);
+    for (const suffix of ['-wal', '-journal', '-shm']) {
+      expect((await cli(['worker', 'export', '--out', `${db}${suffix}`], { env: { NUANXIN_DB: link } })).code).toBe(5);
+    }
+  });
+
+
   it('refuses a target that is a symlink to the database, or the database through a symlinked --db', async () => {
     const { cli, dir, db } = await programme();
     const link = join(dir, 'link.db');
@@ -101,8 +111,15 @@ describe('personal data in every line printed', () => {
     ['139.0013.9000', '139****9000'],
     ['1390 013 9000', '139****9000'],
     ['证件110105 19491231 002X', '证件110105********002X'],
-    ['17位11010519491231002', '17位110**********1002'],
+    ['Tel13912345678', 'Tel139****5678'],
+    ['wx13500002222', 'wx135****2222'],
+    ['ID110105199003070025电脑', 'ID110105********0025电脑'],
+    ['(139)1234-5678', '139****5678'],
+    ['110105-19900307-0025', '110105********0025'],
+    // Not personal data, and must stay exact: a hash (or its prefix), a long amount.
     ['sha256 0a13800138000b', 'sha256 0a13800138000b'],
+    ['406578536010', '406578536010'],
+    ['合计 1999999999800 分', '合计 1999999999800 分'],
   ])('masks %s in free text as %s', (text, masked) => {
     expect(maskPersonalText(text)).toBe(masked);
   });
@@ -121,7 +138,49 @@ describe('personal data in every line printed', () => {
   });
 });
 
+describe('masking never corrupts what must stay exact', () => {
+  it('large amounts and balances stay numbers in JSON, and the JSON parses', async () => {
+    const { cli, json } = await programme();
+    for (let i = 0; i < 2; i++) await json(['wish', 'add', '--title', `心愿${i}`, '--category', 'appliance', '--worker', P1, '--estimate', '9999999999']);
+    await json(['wish', 'list-publish']);
+    for (const id of ['1', '2']) await json(['wish', 'claim', id, '--sponsor', '区总工会', '--pledge', '9999999999']);
+    const sponsors = await json(['sponsor', 'list']);
+    expect(sponsors[0].pledgedFen).toBe(1999999999800);
+    const weekly = await cli(['report', 'weekly', '--from', '2026-11-23', '--to', '2026-11-29', '--format', 'json']);
+    expect(() => JSON.parse(weekly.stdout)).not.toThrow();
+    await cli(['points', 'rule', 'add', 'big', '--name', '大额', '--points', '1000000000']);
+    for (let i = 0; i < 13; i++) await cli(['points', 'award', P1, '--rule', 'big', '--note', `第${i}次`]);
+    expect((await json(['points', 'balance', P1])).balance).toBe(13_000_000_000);
+  });
+
+  it('commander\'s own errors mask a number the clerk typed', async () => {
+    const { cli } = await programme();
+    const r = await cli(['13912345678']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('13912345678');
+  });
+});
+
 describe('worker purge reaches the ledger and the timelines too', () => {
+  it('removes every number the worker had, wherever it was typed, and the purge\'s own reason too', async () => {
+    const { cli, json, db } = await programme();
+    const ID = '110105199003070025';
+    await json(['worker', 'update', P2, '--id-number', ID]);
+    await json(['wish', 'add', '--title', `ID${ID}电脑`, '--category', 'learning', '--worker', P2]);
+    await json(['points', 'award', P2, '--rule', 'errand', '--ref', `WX${P2}`, '--note', `微信号wx${P2}`]);
+    await json(['dispute', 'open', '--worker', P2, '--type', 'wages', '--via', 'hotline', '--employer', `店${P2}`]);
+    await json(['worker', 'show', P2, '--reveal', '--reason', `查 ${P2}`]);
+    await json(['worker', 'purge', P2, '--reason', `本人 ${P2} 申请`]);
+    const raw = new Database(db);
+    const tables = (raw.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const everything = JSON.stringify(tables.map((t) => raw.prepare(`select * from "${t}"`).all()));
+    raw.close();
+    expect(everything).not.toContain(P2);
+    expect(everything).not.toContain(ID);
+    expect((await cli(['db', 'check'])).code).toBe(0);
+  });
+
+
   it('masks the worker\'s numbers in point notes, refs and wish timelines; a raw session still cannot edit them', async () => {
     const { cli, json, db } = await programme();
     await json(['points', 'award', P2, '--rule', 'errand', '--note', `本人${P2}`, '--ref', `LS-${P2}`]);

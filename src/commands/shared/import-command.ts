@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../../cli/command.js';
 import { EXIT } from '../../cli/exit-codes.js';
 import { checkOutputTarget } from '../../files/output-file.js';
-import { maskDigits, maskIdNumber, maskPersonalText } from '../../domain/privacy.js';
+import { maskedParams, maskPersonalText } from '../../domain/privacy.js';
 import type { Translate } from '../../cli/messages/index.js';
 import { progressBar } from '../../cli/progress.js';
 import { writeJson } from '../../cli/render.js';
@@ -97,9 +97,5 @@ export async function importInThread<F extends string, V>(ctx: Ctx, info: FileIn
 
 /** A reject's reason as the clerk reads it: a phone or ID number it quotes is masked like everywhere else. */
 function rejectReason(t: Translate, reject: { key: string; params?: Record<string, string | number | undefined> }): string {
-  const value = reject.params?.value;
-  let params = reject.params;
-  if (typeof value === 'string' && reject.key.startsWith('reject.id_')) params = { ...params, value: maskIdNumber(value) ?? value };
-  else if (typeof value === 'string' && reject.key === 'reject.phone') params = { ...params, value: maskDigits(value) };
-  return maskPersonalText(t(reject.key, params));
+  return maskPersonalText(t(reject.key, maskedParams(reject.key, reject.params)));
 }

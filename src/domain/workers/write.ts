@@ -3,7 +3,7 @@ import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { communityIndex } from '../geo/communities.js';
 import { whileScrubbing } from '../../db/open.js';
-import { maskPersonalText, maskPhone } from '../privacy.js';
+import { maskKnownNumbers, maskPhone } from '../privacy.js';
 import { normalizeText } from '../text/normalize.js';
 import { findWorker, type Worker } from './read.js';
 import { changedColumns } from './roster-import.js';
@@ -130,14 +130,15 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
       .set({ phone: null, id_number: null, name: PURGED_NAME, gender: null, site: null, note: null, active: 0, deactivated_on: worker.deactivatedOn ?? ctx.clock.today(), deactivated_reason: 'purged', purged_at: now, updated_at: now })
       .where('id', '=', worker.id)
       .execute();
+    // Every number the worker has had (a changed phone is in the history): removed wherever it was typed.
+    const identity = await numbersOf(trx, worker);
     await trx.updateTable('worker_history').set({ changes: null }).where('worker_id', '=', worker.id).execute();
-    const identity = [worker.phone, worker.idNumber].filter((v): v is string => Boolean(v));
-    await scrubFreeText(trx, worker.id);
-    await whileScrubbing(() => scrubAppendOnly(trx, worker.id));
+    await scrubFreeText(trx, worker.id, identity);
+    await whileScrubbing(() => scrubAppendOnly(trx, worker.id, identity));
     await scrubAudit(trx, identity);
     await trx.updateTable('childcare_enrolments').set({ child_name: PURGED_NAME }).where('worker_id', '=', worker.id).execute();
     await trx.insertInto('worker_history').values({ worker_id: worker.id, at: now, operator: ctx.actor.operator, action: 'purge', import_id: null, changes: null }).execute();
-    await recordAudit(trx, ctx, { action: 'purge', entity: 'worker', entityKey: worker.id, detail: { reason: why } });
+    await recordAudit(trx, ctx, { action: 'purge', entity: 'worker', entityKey: worker.id, detail: { reason: maskKnownNumbers(why, identity) } });
     return { id: worker.id };
   });
 }
@@ -150,16 +151,16 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
 const FREE_TEXT = [
   { table: 'wishes', columns: ['title', 'detail', 'evidence'] },
   { table: 'housing_applications', columns: ['note', 'reason', 'address'] },
-  { table: 'disputes', columns: ['summary', 'outcome'] },
+  { table: 'disputes', columns: ['summary', 'outcome', 'employer'] },
   { table: 'care_visits', columns: ['note'] },
 ] as const;
 
-async function scrubFreeText(trx: Tx, workerId: number): Promise<void> {
+async function scrubFreeText(trx: Tx, workerId: number, identity: string[]): Promise<void> {
   for (const { table, columns } of FREE_TEXT) {
     const rows = (await trx.selectFrom(table).select(['id', ...columns] as never[]).where('worker_id', '=', workerId).execute()) as Record<string, unknown>[];
     for (const row of rows) {
       const changes = Object.fromEntries(
-        columns.filter((c) => typeof row[c] === 'string' && maskPersonalText(row[c] as string) !== row[c]).map((c) => [c, maskPersonalText(row[c] as string)]),
+        columns.filter((c) => typeof row[c] === 'string' && maskKnownNumbers(row[c] as string, identity) !== row[c]).map((c) => [c, maskKnownNumbers(row[c] as string, identity)]),
       );
       if (Object.keys(changes).length > 0) await trx.updateTable(table).set(changes as never).where('id', '=', row.id as number).execute();
     }
@@ -167,11 +168,11 @@ async function scrubFreeText(trx: Tx, workerId: number): Promise<void> {
 }
 
 /** The same for the append-only ledger and timelines, whose free text only a purge may change (see whileScrubbing). */
-async function scrubAppendOnly(trx: Tx, workerId: number): Promise<void> {
+async function scrubAppendOnly(trx: Tx, workerId: number, identity: string[]): Promise<void> {
   const entries = await trx.selectFrom('point_entries').select(['id', 'note', 'reason', 'ref', 'dedupe_key']).where('worker_id', '=', workerId).execute();
-  for (const e of entries) await scrubRow(trx, 'point_entries', e.id, { note: e.note, reason: e.reason, ref: e.ref, dedupe_key: e.dedupe_key });
+  for (const e of entries) await scrubRow(trx, 'point_entries', e.id, { note: e.note, reason: e.reason, ref: e.ref, dedupe_key: e.dedupe_key }, identity);
   const wishEvents = await trx.selectFrom('wish_events as e').innerJoin('wishes as w', 'w.id', 'e.wish_id').select(['e.id', 'e.note']).where('w.worker_id', '=', workerId).execute();
-  for (const e of wishEvents) await scrubRow(trx, 'wish_events', e.id, { note: e.note });
+  for (const e of wishEvents) await scrubRow(trx, 'wish_events', e.id, { note: e.note }, identity);
   for (const [caseType, table] of [['housing', 'housing_applications'], ['dispute', 'disputes']] as const) {
     const events = await trx
       .selectFrom('case_events as e')
@@ -179,21 +180,41 @@ async function scrubAppendOnly(trx: Tx, workerId: number): Promise<void> {
       .where('e.case_type', '=', caseType)
       .where('e.case_id', 'in', trx.selectFrom(table).select('id').where('worker_id', '=', workerId))
       .execute();
-    for (const e of events) await scrubRow(trx, 'case_events', e.id, { note: e.note });
+    for (const e of events) await scrubRow(trx, 'case_events', e.id, { note: e.note }, identity);
   }
 }
 
-async function scrubRow(trx: Tx, table: 'point_entries' | 'wish_events' | 'case_events', id: number, texts: Record<string, string | null>): Promise<void> {
-  const changes = Object.fromEntries(Object.entries(texts).filter(([, v]) => v !== null && maskPersonalText(v) !== v).map(([k, v]) => [k, maskPersonalText(v!)]));
+async function scrubRow(trx: Tx, table: 'point_entries' | 'wish_events' | 'case_events', id: number, texts: Record<string, string | null>, identity: string[]): Promise<void> {
+  const changes = Object.fromEntries(Object.entries(texts).filter(([, v]) => v !== null && maskKnownNumbers(v, identity) !== v).map(([k, v]) => [k, maskKnownNumbers(v!, identity)]));
   if (Object.keys(changes).length > 0) await trx.updateTable(table).set(changes as never).where('id', '=', id).execute();
 }
 
-/** Audit details that quote the worker's phone or ID number (a wish title, say). */
+/** Audit details and reveal reasons that quote one of the worker's numbers (a wish title, a reason typed). */
 async function scrubAudit(trx: Tx, identity: string[]): Promise<void> {
   for (const value of identity) {
-    const rows = await trx.selectFrom('audit_log').select(['id', 'detail']).where('detail', 'like', `%${value}%`).execute();
-    for (const row of rows) await trx.updateTable('audit_log').set({ detail: row.detail!.split(value).join(maskPersonalText(value)) }).where('id', '=', row.id).execute();
+    const audits = await trx.selectFrom('audit_log').select(['id', 'detail']).where('detail', 'like', `%${value}%`).execute();
+    for (const row of audits) await trx.updateTable('audit_log').set({ detail: maskKnownNumbers(row.detail!, [value]) }).where('id', '=', row.id).execute();
+    const reveals = await trx.selectFrom('access_log').select(['id', 'reason']).where('reason', 'like', `%${value}%`).execute();
+    for (const row of reveals) await trx.updateTable('access_log').set({ reason: maskKnownNumbers(row.reason, [value]) }).where('id', '=', row.id).execute();
   }
+}
+
+/** The worker's phone and ID number now, and any phone or ID number it had before (from its history). */
+async function numbersOf(trx: Tx, worker: Worker): Promise<string[]> {
+  const numbers = new Set([worker.phone, worker.idNumber].filter((v): v is string => Boolean(v)));
+  const history = await trx.selectFrom('worker_history').select('changes').where('worker_id', '=', worker.id).where('changes', 'is not', null).execute();
+  for (const { changes } of history) {
+    try {
+      const parsed = JSON.parse(changes!) as Record<string, unknown>;
+      for (const field of ['phone', 'id_number']) {
+        const pair = parsed[field];
+        if (Array.isArray(pair)) for (const v of pair) if (typeof v === 'string' && /^\d{7,}[\dX]?$/.test(v)) numbers.add(v);
+      }
+    } catch {
+      // Not JSON: nothing to learn from it.
+    }
+  }
+  return [...numbers];
 }
 
 /** Every reveal of personal data is logged: who saw which fields of whom, and why. */
