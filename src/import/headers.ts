@@ -30,7 +30,11 @@ export function mapHeaders<F extends string>(headers: string[], aliases: HeaderA
   const unknown: string[] = [];
   headers.forEach((header, i) => {
     const field = lookup.get(headerKey(header));
-    if (field && index[field] === undefined) index[field] = i;
+    // Two columns for one field (two 手机号码 columns): which one holds the truth is the clerk's call, not ours.
+    if (field && index[field] !== undefined) {
+      throw new ValidationError({ key: 'import.duplicate_column', params: { column: header.trim().slice(0, 40), first: index[field]! + 1, second: i + 1 } });
+    }
+    if (field) index[field] = i;
     else if (header.trim() !== '') unknown.push(header.trim());
   });
   const missing = required.filter((f) => index[f] === undefined);

@@ -174,6 +174,14 @@ describe('CSV is read strictly: nothing merged, nothing dropped in silence', () 
     expect(x).toMatchObject({ code: 5, stderr: expect.stringContaining('this is an Excel workbook (.xlsx/.xls), not a CSV file') });
   });
 
+  it('refuses a file with two columns for one field (exit 5), naming them', async () => {
+    const { cli, dir } = await district();
+    const file = join(dir, 'twice.csv');
+    writeFileSync(file, '姓名,手机号码,从业类型,手机号码\n李四,13900139000,courier,13700137000\n');
+    const r = await cli(['worker', 'import', file]);
+    expect(r).toMatchObject({ code: 5, stderr: expect.stringContaining('columns 2 and 4 are both "手机号码"') });
+  });
+
   it('refuses a record longer than the limit instead of reading it into memory', async () => {
     const { cli, dir } = await district();
     const file = join(dir, 'long.csv');

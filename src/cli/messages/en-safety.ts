@@ -60,4 +60,5 @@ export const enSafety: Record<string, string> = {
   'invalid.date_order': 'the term ends ({to}) before it starts ({from})',
   'wish.date_before_previous': 'wish #{id}: {date} is before its previous step ({previous})',
   'worker.deactivate_empty_scope': '--deactivate-missing: no active worker is in scope "{scope}" (a typo?); nothing was changed',
+  'import.duplicate_column': 'columns {first} and {second} are both "{column}"; keep one and import again',
 };

@@ -60,4 +60,5 @@ export const zhSafety: Record<string, string> = {
   'invalid.date_order': '结束日期（{to}）早于开始日期（{from}）',
   'wish.date_before_previous': '心愿 #{id}：{date} 早于上一步的日期（{previous}）',
   'worker.deactivate_empty_scope': '--deactivate-missing：范围"{scope}"内没有在册人员（是否输错？）；未做任何更改',
+  'import.duplicate_column': '第 {first} 列和第 {second} 列都是"{column}"；请只保留一列后重新导入',
 };
