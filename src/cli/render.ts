@@ -29,8 +29,9 @@ export async function toCsv(headers: string[], rows: string[][]): Promise<string
   return `\uFEFF${body}`;
 }
 
+/** A cell's text as Markdown shows it: a pipe cannot end the cell, and a name like `<img onerror=…>` stays text. */
 function escapeMd(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
 export function toMarkdown(headers: string[], rows: string[][]): string {

@@ -138,6 +138,16 @@ describe('personal data in every line printed', () => {
   });
 });
 
+describe('Markdown output', () => {
+  it('keeps HTML in a name as text', async () => {
+    const { cli } = await programme();
+    await cli(['community', 'add', '<img src=x onerror=alert(1)>', '--subdistrict', '西关街道']);
+    const md = (await cli(['community', 'list', '--format', 'md'])).stdout;
+    expect(md).not.toContain('<img');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
 describe('masking never corrupts what must stay exact', () => {
   it('large amounts and balances stay numbers in JSON, and the JSON parses', async () => {
     const { cli, json } = await programme();
