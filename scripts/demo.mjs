@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { nodeIo, run } from '../dist/nuanxin.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dir = join(root, '.demo');
+// NUANXIN_DEMO_DIR: somewhere else than .demo/ (the test that runs the demo uses a temp folder).
+const dir = process.env.NUANXIN_DEMO_DIR ?? join(root, '.demo');
 const db = join(dir, 'nuanxin-demo.db');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
@@ -72,9 +73,10 @@ for (const [i, phone] of phones.slice(0, 6).entries()) {
 // Micro-wishes: collected, published, claimed by sponsors, some fulfilled and followed up.
 for (const [name, type] of [['区总工会', 'union'], ['瀍河区妇联', 'organisation'], ['洛阳某物流公司', 'company'], ['青年志愿者协会', 'volunteer_group']]) await step(['sponsor', 'add', name, '--type', type]);
 await step(['wish', 'import', join(root, 'fixtures/wishes.csv')]);
-await step(['wish', 'list-publish'], { at: daysAgo(30) });
-for (let id = 1; id <= 9; id++) await step(['wish', 'claim', String(id), '--sponsor', pick(['区总工会', '瀍河区妇联', '洛阳某物流公司', '青年志愿者协会']), '--pledge', String(100 + id * 30)], { at: daysAgo(30 - id) });
-for (let id = 1; id <= 5; id++) await step(['wish', 'fulfil', String(id), '--cost', String(90 + id * 30), '--evidence', `photos/wish-${id}.jpg`], { at: daysAgo(10 - id) });
+// Each step dated after the one before it (the fixture's wishes were collected up to 2026-11-15).
+await step(['wish', 'list-publish'], { at: daysAgo(12) });
+for (let id = 1; id <= 9; id++) await step(['wish', 'claim', String(id), '--sponsor', pick(['区总工会', '瀍河区妇联', '洛阳某物流公司', '青年志愿者协会']), '--pledge', String(100 + id * 30)], { at: daysAgo(11 - id) });
+for (let id = 1; id <= 5; id++) await step(['wish', 'fulfil', String(id), '--cost', String(90 + id * 30), '--evidence', `photos/wish-${id}.jpg`], { at: daysAgo(5 - id) });
 for (let id = 1; id <= 2; id++) await step(['wish', 'follow-up', String(id), '--note', '已回访，物品已在使用'], { at: daysAgo(3) });
 
 // The other actions: events, childcare, housing, disputes, care visits, friendly communities.
