@@ -16,11 +16,7 @@ async function programme(extraEnv: Record<string, string> = {}) {
   await cli(['worker', 'add', '--name', '李四', '--phone', P2, '--occupation', 'courier', '--community', '夹马营社区']);
   await cli(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10']);
   await cli(['gift', 'add', 'raincoat', '--name', '骑手雨衣', '--cost', '20', '--stock', '2']);
-  const json = async (argv: string[]) => {
-    const r = await cli([...argv, '--json']);
-    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { json } = fresh;
   const balance = async (phone = P1) => (await json(['points', 'balance', phone])).balance as number;
   return { ...fresh, json, balance };
 }

@@ -19,11 +19,7 @@ async function programme() {
   await cli(['worker', 'add', '--name', '李四', '--phone', P2, '--occupation', 'courier', '--community', '夹马营社区']);
   await cli(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10']);
   await cli(['sponsor', 'add', '区总工会', '--type', 'union']);
-  const json = async (argv: string[], env?: Record<string, string>) => {
-    const r = await cli([...argv, '--json'], { env });
-    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { json } = fresh;
   return { ...fresh, json };
 }
 

@@ -16,11 +16,7 @@ async function programme() {
   await cli(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10', '--daily-cap', '2']);
   await cli(['points', 'rule', 'add', 'hazard', '--name', '隐患报送', '--points', '8']);
   await cli(['gift', 'add', 'raincoat', '--name', '骑手雨衣', '--cost', '20', '--stock', '2']);
-  const json = async (argv: string[]) => {
-    const r = await cli([...argv, '--json']);
-    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { json } = fresh;
   const balance = async (phone = P1) => json(['points', 'balance', phone]);
   const stock = async () => (await json(['gift', 'list']))[0].stock;
   return { ...fresh, json, balance, stock };

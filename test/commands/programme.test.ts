@@ -10,11 +10,7 @@ const P3 = '13700137000';
 async function district() {
   const fresh = await freshCli({ NUANXIN_TODAY: '2026-11-25' });
   const { cli } = fresh;
-  const json = async (argv: string[]) => {
-    const r = await cli([...argv, '--json']);
-    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { json } = fresh;
   await json(['community', 'add', '夹马营社区', '--subdistrict', '西关街道']);
   for (const [name, phone] of [['张三', P1], ['李四', P2], ['王五', P3]]) {
     await json(['worker', 'add', '--name', name!, '--phone', phone!, '--occupation', 'courier', '--community', '夹马营社区']);

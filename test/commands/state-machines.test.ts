@@ -12,11 +12,7 @@ async function district() {
   await cli(['community', 'add', '夹马营社区', '--subdistrict', '西关街道']);
   await cli(['worker', 'add', '--name', '张三', '--phone', P1, '--occupation', 'rider', '--community', '夹马营社区']);
   await cli(['sponsor', 'add', '区总工会', '--type', 'union']);
-  const json = async (argv: string[]) => {
-    const r = await cli([...argv, '--json']);
-    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { json } = fresh;
   return { ...fresh, json };
 }
 

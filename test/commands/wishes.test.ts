@@ -11,11 +11,7 @@ async function district(today = '2026-11-29') {
   await cli(['worker', 'add', '--name', '张三', '--phone', '13800138000', '--occupation', 'courier', '--community', '夹马营社区']);
   await cli(['sponsor', 'add', '区总工会', '--type', 'union', '--contact', '王主席', '--phone', '13700137000']);
   await cli(['sponsor', 'add', '瀍河区妇联', '--type', 'organisation']);
-  const json = async (argv: string[], env: Record<string, string> = {}) => {
-    const r = await cli([...argv, '--json'], { env });
-    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { json } = fresh;
   return { ...fresh, json };
 }
 

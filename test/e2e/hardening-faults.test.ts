@@ -164,37 +164,36 @@ describe('three clerks importing the same file at once', () => {
   });
 });
 
+/** Runs the built CLI with its stdout opened on `path` (a file, or a device such as /dev/full). */
+async function runWithStdout(path: string, argv: string[], env: Record<string, string>): Promise<{ status: number | null; stderr: string }> {
+  const { spawnSync } = await import('node:child_process');
+  const { BIN } = await import('../helpers/spawn.js');
+  const out = openSync(path, 'w');
+  try {
+    const r = spawnSync(process.execPath, [BIN, ...argv], { env: { ...process.env, ...env }, stdio: ['ignore', out, 'pipe'] });
+    return { status: r.status, stderr: r.stderr.toString() };
+  } finally {
+    closeSync(out);
+  }
+}
+
 describe.skipIf(!canMount)('standard output redirected to a file on a full disk', () => {
   it('exits 6 instead of leaving a file cut short', async () => {
     const { env, run } = await district();
     for (let i = 0; i < 40; i++) await run(['worker', 'add', '--name', `骑手${i}`, '--phone', `1370000${String(1000 + i)}`, '--occupation', 'rider', '--note', '夜班'.repeat(50)]);
     const disk = smallDisk(8 * 1024)!;
-    const { spawnSync } = await import('node:child_process');
-    const { BIN } = await import('../helpers/spawn.js');
-    const out = openSync(join(disk, 'list.txt'), 'w');
-    try {
-      const r = spawnSync(process.execPath, [BIN, 'worker', 'export', '--format', 'csv'], { env: { ...process.env, ...env }, stdio: ['ignore', out, 'pipe'] });
-      expect(r.status).toBe(6);
-      expect(r.stderr.toString()).toContain('cannot write to standard output (ENOSPC); the output is incomplete');
-    } finally {
-      closeSync(out);
-    }
+    const r = await runWithStdout(join(disk, 'list.txt'), ['worker', 'export', '--format', 'csv'], env);
+    expect(r.status).toBe(6);
+    expect(r.stderr).toContain('cannot write to standard output (ENOSPC); the output is incomplete');
   });
 });
 
 describe('standard output that cannot be written', () => {
   it('exits 6 when stdout is a full device, saying so on stderr', async () => {
     const { env } = await district();
-    const { spawnSync } = await import('node:child_process');
-    const { BIN } = await import('../helpers/spawn.js');
-    const out = openSync('/dev/full', 'w');
-    try {
-      const r = spawnSync(process.execPath, [BIN, 'report', 'weekly', '--format', 'md'], { env: { ...process.env, ...env }, stdio: ['ignore', out, 'pipe'] });
-      expect(r.status).toBe(6);
-      expect(r.stderr.toString()).toContain('cannot write to standard output (ENOSPC)');
-    } finally {
-      closeSync(out);
-    }
+    const r = await runWithStdout('/dev/full', ['report', 'weekly', '--format', 'md'], env);
+    expect(r.status).toBe(6);
+    expect(r.stderr).toContain('cannot write to standard output (ENOSPC)');
   });
 });
 

@@ -51,5 +51,11 @@ export async function freshCli(extraEnv: Record<string, string> = {}) {
   const init = await runCli(['init'], { env });
   if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
   const cli = (argv: string[], options: CliOptions = {}) => runCli(argv, { ...options, env: { ...env, ...options.env } });
-  return { dir, db, env, cli };
+  /** The command's --json output, parsed; a non-zero exit fails the test with the command's stderr. */
+  const json = async (argv: string[], extraEnv: Record<string, string> = {}) => {
+    const r = await cli([...argv, '--json'], { env: extraEnv });
+    if (r.code !== 0) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  return { dir, db, env, cli, json };
 }
