@@ -8,6 +8,7 @@ import * as m0006 from './0006_report_indexes.js';
 import * as m0007 from './0007_programme.js';
 import * as m0008 from './0008_hardening.js';
 import * as m0009 from './0009_scrubbable_notes.js';
+import * as m0010 from './0010_seed_event_types.js';
 
 /**
  * All migrations, by name (sorted by name when applied). Imported statically so
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_programme': m0007,
   '0008_hardening': m0008,
   '0009_scrubbable_notes': m0009,
+  '0010_seed_event_types': m0010,
 };

@@ -2,13 +2,15 @@ import { CommanderError } from 'commander';
 import { EXIT, EXIT_FOR_KIND } from './cli/exit-codes.js';
 import { nodeIo, type Io } from './cli/io.js';
 import { styleFor, type Style } from './cli/style.js';
-import { loadTranslator, pickLang, type Translate } from './cli/messages/index.js';
+import { langCode, loadTranslator, pickLang, type Lang, type Translate } from './cli/messages/index.js';
+import { resolveDbLocation } from './db/location.js';
+import { peekSetting } from './db/peek-setting.js';
 import type { Prompter } from './cli/prompter.js';
 import { safeErrorText } from './cli/output-guard.js';
 import { databaseFailure } from './db/errors.js';
 import { maskedParams } from './domain/privacy.js';
 import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
-import { buildProgram, commandWord } from './program.js';
+import { buildProgram, commandWord, groupWithoutVerb } from './program.js';
 
 export type RunDeps = { io: Io; prompter?: Prompter };
 
@@ -22,18 +24,32 @@ function peekFlag(argv: string[], flag: string): string | undefined {
   return undefined;
 }
 
+/** The run's language; the district's setting is read only when neither --lang nor NUANXIN_LANG decides. */
+async function chooseLang(argv: string[], env: Io['env']): Promise<Lang> {
+  const flag = peekFlag(argv, '--lang');
+  if (langCode(flag) || langCode(env.NUANXIN_LANG)) return pickLang({ flag, env });
+  const { path } = resolveDbLocation({ flag: peekFlag(argv, '--db'), env });
+  return pickLang({ flag, env, setting: await peekSetting(path, 'lang') });
+}
+
 /**
  * Runs one nuanxin command and returns its exit code. The only place where
  * errors become messages and exit codes; nothing else calls process.exit.
  */
 export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const { io } = deps;
-  const t = await loadTranslator(pickLang(peekFlag(argv, '--lang'), io.env));
+  const t = await loadTranslator(await chooseLang(argv, io.env));
   const debug = argv.includes('--debug');
   const state = { exitCode: EXIT.ok };
   try {
     refuseUnusableArguments(argv);
     const program = await buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
+    const bareGroup = groupWithoutVerb(program, argv);
+    if (bareGroup) {
+      // `nuanxin`, `nuanxin worker`: asking what there is, not a mistake; the help goes to stdout, exit 0.
+      bareGroup.outputHelp();
+      return EXIT.ok;
+    }
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
   } catch (error) {
@@ -46,7 +62,7 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
   const { io, t, debug, style } = props;
   if (error instanceof CommanderError) {
     // commander has already printed its message (or the help).
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+    if (error.exitCode === 0) return EXIT.ok; // --help, --version, `nuanxin help`
     return EXIT.usage;
   }
   const known = error instanceof NuanxinError ? error : (databaseFailure(error) ?? systemFailure(error));

@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
+import { localiseCommander, localiseCommanderError } from './cli/commander-text.js';
 import { safeErrorText } from './cli/output-guard.js';
 import type { Deps } from './cli/command.js';
 import { registerAudit } from './commands/audit.js';
 import { registerInit } from './commands/init.js';
-import { registerStationAudit } from './commands/station/audit.js';
 import { describe } from './cli/command.js';
 
 export const VERSION = '0.1.0';
@@ -44,6 +44,34 @@ export function commandWord(argv: string[]): string | undefined {
 }
 
 /**
+ * The group a run names without a verb (`nuanxin`, `nuanxin worker`,
+ * `nuanxin points rule`), or undefined when the run names a verb, asks for
+ * help itself, or has anything else on its line for commander to judge.
+ */
+export function groupWithoutVerb(program: Command, argv: string[]): Command | undefined {
+  let current = program;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (OPTIONS_WITH_VALUES.has(token)) i += 1;
+    else if (GLOBAL_FLAGS.has(token) || /^--(db|lang|operator)=/.test(token)) continue;
+    else if (token.startsWith('-')) return undefined;
+    else {
+      const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));
+      if (!next) return undefined;
+      current = next;
+    }
+  }
+  return current.commands.length > 0 && !hasAction(current) ? current : undefined;
+}
+
+const GLOBAL_FLAGS = new Set(['--yes', '--no-color', '--debug']);
+
+// commander keeps a command's handler private; a group is a command without one.
+function hasAction(cmd: Command): boolean {
+  return Boolean((cmd as unknown as { _actionHandler?: unknown })._actionHandler);
+}
+
+/**
  * The command tree. Subcommands are made with .command() so they inherit
  * exitOverride/configureOutput. `only` fills in just the verbs of the group
  * being run: start-up is the tool's everyday speed, and building every
@@ -51,20 +79,23 @@ export function commandWord(argv: string[]): string | undefined {
  */
 export async function buildProgram(deps: Deps, options: { only?: string } = {}): Promise<Command> {
   const { io, t } = deps;
-  const program = new Command('nuanxin')
+  const program = new Command('nuanxin');
+  localiseCommander(program, t);
+  program
     .description(t('program.description'))
-    .version(VERSION)
+    .version(VERSION, '-V, --version', t('opt.version'))
     .option('--db <path>', t('opt.db'))
     .addOption(new Option('--lang <lang>', t('opt.lang')).choices(['zh', 'en']))
     .option('--operator <name>', t('opt.operator'))
     .option('--yes', t('opt.yes'))
     .option('--no-color', t('opt.color'))
     .option('--debug', t('opt.debug'))
-    .showHelpAfterError('(--help for usage)')
+    .showHelpAfterError(t('help.after_error'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(safeErrorText(s)),
+      outputError: (s, write) => write(localiseCommanderError(s, t)),
     });
 
   registerInit(program, deps);

@@ -9,6 +9,7 @@ import { guardedStream } from './output-guard.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
 import { COUNT_LIMIT } from '../domain/text/numbers.js';
+import { acceptedTerms, codesOf, parseTerm, type VocabularyKind } from '../domain/vocabulary.js';
 import { UnavailableError, UsageError } from '../errors.js';
 import { colorEnabled, isInteractive, type Io } from './io.js';
 import type { Translate } from './messages/index.js';
@@ -120,6 +121,20 @@ export function action<O>(
     const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
     const code = await run(commandEnv(self, deps), opts, args);
     deps.state.exitCode = code ?? 0;
+  });
+}
+
+/**
+ * An option taking one term of a closed list in either language
+ * (`--type 心理咨询` → `counselling`, `--status 已认领` → `claimed`);
+ * `codes` narrows the kind to the values this option allows.
+ */
+export function termOption(flags: string, description: string, kind: VocabularyKind, codes: readonly string[] = codesOf(kind)): Option {
+  const flag = flags.split(/[ ,]/)[0]!;
+  return new Option(flags, description).argParser((value: string) => {
+    const code = parseTerm(kind, value);
+    if (code && codes.includes(code)) return code;
+    throw new UsageError({ key: 'usage.bad_choice', params: { value, flag, choices: acceptedTerms(kind, codes) } });
   });
 }
 

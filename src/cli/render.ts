@@ -3,7 +3,8 @@ import type { Io } from './io.js';
 export type Format = 'table' | 'json' | 'csv' | 'md';
 export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
 
-export type Column<T> = { key: string; header: string; value: (row: T) => unknown };
+/** A column: `value` is what JSON holds (codes stay codes); `shown`, when given, is what a person reads. */
+export type Column<T> = { key: string; header: string; value: (row: T) => unknown; shown?: (row: T) => unknown };
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -55,13 +56,13 @@ export function toTsv(headers: string[], rows: string[][]): string {
 }
 
 /** Renders a list in the chosen format; "table" becomes TSV when stdout is not a TTY. */
-export async function renderRows<T>(io: Io, format: Format, columns: Column<T>[], rows: T[]): Promise<void> {
+export async function renderRows<T>(io: Io, format: Format, columns: Column<NoInfer<T>>[], rows: T[]): Promise<void> {
   if (format === 'json') {
     writeJson(io, rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))));
     return;
   }
   const headers = columns.map((c) => c.header);
-  const cells = rows.map((row) => columns.map((c) => cellText(c.value(row))));
+  const cells = rows.map((row) => columns.map((c) => cellText((c.shown ?? c.value)(row))));
   if (format === 'csv') io.stdout.write(await toCsv(headers, cells));
   else if (format === 'md') io.stdout.write(toMarkdown(headers, cells));
   else if (io.stdout.isTTY) io.stdout.write(rows.length ? await toTable(headers, cells) : '');

@@ -1,3 +1,5 @@
+import { localTime } from '../domain/clock.js';
+import { actionText, describeChanges } from '../cli/history.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type Deps } from '../cli/command.js';
 import { renderRows } from '../cli/render.js';
@@ -19,8 +21,8 @@ export function registerAudit(program: Command, deps: Deps): void {
     if (opts.access) {
       const rows = await env.withDb((ctx) => listAccess(ctx.db, { since }));
       await renderRows(env.io, format, [
-        { key: 'id', header: 'id', value: (r) => r.id },
-        { key: 'at', header: t('col.at'), value: (r) => r.at },
+        { key: 'id', header: t('col.id'), value: (r) => r.id },
+        { key: 'at', header: t('col.at'), value: (r) => r.at, shown: (r) => localTime(r.at, env.clock.timeZone) },
         { key: 'operator', header: t('col.operator'), value: (r) => r.operator },
         { key: 'worker', header: t('col.worker'), value: (r) => r.workerId },
         { key: 'fields', header: t('col.fields'), value: (r) => r.fields },
@@ -31,13 +33,13 @@ export function registerAudit(program: Command, deps: Deps): void {
     }
     const rows = await env.withDb((ctx) => listAudit(ctx.db, { since, entity: opts.entity }));
     await renderRows(env.io, format, [
-      { key: 'id', header: 'id', value: (r) => r.id },
-      { key: 'at', header: t('col.at'), value: (r) => r.at },
+      { key: 'id', header: t('col.id'), value: (r) => r.id },
+      { key: 'at', header: t('col.at'), value: (r) => r.at, shown: (r) => localTime(r.at, env.clock.timeZone) },
       { key: 'operator', header: t('col.operator'), value: (r) => r.operator },
       { key: 'command', header: t('col.command'), value: (r) => r.command },
-      { key: 'action', header: t('col.action'), value: (r) => r.action },
+      { key: 'action', header: t('col.action'), value: (r) => r.action, shown: (r) => actionText(t, r.action) },
       { key: 'entity', header: t('col.entity'), value: (r) => `${r.entity}:${r.entityKey}` },
-      { key: 'detail', header: t('col.detail'), value: (r) => r.detail },
+      { key: 'detail', header: t('col.detail'), value: (r) => r.detail, shown: (r) => describeChanges(t, r.detail) },
     ], rows);
   });
 }

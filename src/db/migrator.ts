@@ -1,5 +1,6 @@
 import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
 import { migrations } from '../../migrations/index.js';
+import { isPostgres } from '../../migrations/helpers.js';
 import { UnavailableError } from '../errors.js';
 
 export type MigrationStatus = { name: string; applied: boolean; appliedAt: string | null };
@@ -75,7 +76,16 @@ export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
  */
 export async function migrateToLatest(db: Kysely<any>, path: string): Promise<MigrationResult[]> {
   await assertNotNewer(db, path);
-  const { error, results } = await migratorFor(db).migrateToLatest();
+  // A table rebuild (SQLite's only way to change a CHECK) must not cascade through foreign keys;
+  // such a migration runs `pragma foreign_key_check` itself before the transaction commits.
+  // The pragma is a no-op inside a transaction, so it is set around the migrator's.
+  const sqlite = !isPostgres(db);
+  if (sqlite) await sql`pragma foreign_keys = off`.execute(db);
+  const { error, results } = await migratorFor(db)
+    .migrateToLatest()
+    .finally(async () => {
+      if (sqlite) await sql`pragma foreign_keys = on`.execute(db);
+    });
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     throw new UnavailableError({

@@ -37,6 +37,15 @@ export function businessDate(instant: Date, timeZone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** A stored instant (ISO, UTC) as a person reads it in `timeZone`: `YYYY-MM-DD HH:mm`; anything else as is. */
+export function localTime(instant: string, timeZone: string): string {
+  const date = new Date(instant);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(instant) || Number.isNaN(date.getTime())) return instant;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
 /**
  * The clock. NUANXIN_NOW (an ISO instant) or NUANXIN_TODAY (a date) pin it,
  * for tests and for re-running a report "as of" a past day.

@@ -5,15 +5,17 @@ import { recordAudit } from './audit.js';
 import { inTransaction, type Ctx, type Tx } from './context.js';
 import { normalizeText } from './text/normalize.js';
 
-type Setting = { default: string; valid(value: string): boolean; hint: string };
+/** A setting's meaning is the message `setting.<key>`. */
+type Setting = { default: string; valid(value: string): boolean };
 
 const positiveDays: Setting['valid'] = (v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650;
 
 /** The district's settings, with their defaults. */
 export const SETTINGS: Record<string, Setting> = {
-  'wishes.claim_days': { default: '30', valid: positiveDays, hint: 'days a claim without --due has (1–3650)' },
-  'wishes.stale_days': { default: '60', valid: positiveDays, hint: 'days a listed, unclaimed wish waits before it is flagged for the next round' },
-  'points.expiry': { default: 'off', valid: (v) => ['off', 'end_of_following_year'].includes(v), hint: 'off, or end_of_following_year (points expire at the end of the year after they were earned)' },
+  'wishes.claim_days': { default: '30', valid: positiveDays },
+  'wishes.stale_days': { default: '60', valid: positiveDays },
+  lang: { default: 'auto', valid: (v) => ['zh', 'en', 'auto'].includes(v) },
+  'points.expiry': { default: 'off', valid: (v) => ['off', 'end_of_following_year'].includes(v) },
 };
 
 function known(key: string): Setting {
@@ -32,14 +34,14 @@ export async function numberSetting(db: Kysely<DB> | Tx, key: string): Promise<n
   return Number(await getSetting(db, key));
 }
 
-export async function listSettings(db: Kysely<DB>): Promise<{ key: string; value: string; default: string; hint: string }[]> {
-  return Promise.all(Object.entries(SETTINGS).map(async ([key, s]) => ({ key, value: await getSetting(db, key), default: s.default, hint: s.hint })));
+export async function listSettings(db: Kysely<DB>): Promise<{ key: string; value: string; default: string; hintKey: string }[]> {
+  return Promise.all(Object.entries(SETTINGS).map(async ([key, s]) => ({ key, value: await getSetting(db, key), default: s.default, hintKey: `setting.${key}` })));
 }
 
 export async function setSetting(ctx: Ctx, key: string, rawValue: string): Promise<{ key: string; value: string }> {
   const setting = known(key);
   const value = normalizeText(rawValue);
-  if (!setting.valid(value)) throw new ValidationError({ key: 'config.invalid', params: { key, value, hint: setting.hint } });
+  if (!setting.valid(value)) throw new ValidationError({ key: 'config.invalid', params: { key, value }, hintKey: `setting.${key}` });
   await inTransaction(ctx, async (trx) => {
     const old = await getSetting(trx, key);
     await trx

@@ -9,7 +9,6 @@ const P3 = '13700137000';
 
 async function district() {
   const fresh = await freshCli({ NUANXIN_TODAY: '2026-11-25' });
-  const { cli } = fresh;
   const { json } = fresh;
   await json(['community', 'add', '夹马营社区', '--subdistrict', '西关街道']);
   for (const [name, phone] of [['张三', P1], ['李四', P2], ['王五', P3]]) {

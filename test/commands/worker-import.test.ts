@@ -85,7 +85,7 @@ describe('worker import: rejections', () => {
       { row: 6, reason: 'ID number "110105******3100" must have 18 characters' },
       { row: 7, reason: 'ID number "110105********0021" has a wrong check digit' },
       { row: 8, reason: 'ID number "410304********1234" has no real birth date' },
-      { row: 9, reason: expect.stringMatching(/^unknown occupation "厨师"; accepted: rider \(外卖骑手/) },
+      { row: 9, reason: expect.stringMatching(/^unknown occupation "厨师"; accepted: rider（外卖骑手）, courier（快递员）/) },
       { row: 10, reason: 'unknown community "夹马营"; did you mean: 夹马营社区?' },
       { row: 11, reason: 'joined_on "2024-02-30" is not a real date' },
       { row: 12, reason: 'duplicate of row 2' },

@@ -3,7 +3,7 @@ export const en: Record<string, string> = {
   // program and global options
   'program.description': 'nuanxin (暖新) — administration for the district care programme for new-employment workers (the "Ten Ones" action)',
   'opt.db': 'database file (else NUANXIN_DB, else the per-user default)',
-  'opt.lang': 'language of messages: zh or en (else LANG/LC_ALL)',
+  'opt.lang': 'language: zh or en (else NUANXIN_LANG, else `nuanxin config set lang`, else the locale, else zh)',
   'opt.operator': 'who is acting, for the audit trail (else NUANXIN_OPERATOR, else the OS user)',
   'opt.debug': 'show stack traces for errors',
   'opt.yes': 'never prompt; a missing answer is a usage error',
@@ -172,7 +172,7 @@ export const en: Record<string, string> = {
 
   'invalid.money': 'invalid amount for {field}: "{value}" (yuan, e.g. 120 or 99.50)',
   'config.unknown': 'unknown setting {key}; known: {known}',
-  'config.invalid': 'invalid value "{value}" for {key}: {hint}',
+  'config.invalid': 'invalid value "{value}" for {key}',
   'sponsor.not_found': 'no sponsor named {name}',
   'sponsor.exists': 'a sponsor named {name} already exists',
   'sponsor.bad_type': 'unknown sponsor type "{value}"; accepted: {accepted}',

@@ -2,7 +2,7 @@
 export const zh: Record<string, string> = {
   'program.description': '暖新 nuanxin —— 新就业群体关爱服务（"十个一"行动）管理工具',
   'opt.db': '数据库文件（否则用 NUANXIN_DB，再否则用本用户默认位置）',
-  'opt.lang': '提示语言：zh 或 en（否则按 LANG/LC_ALL）',
+  'opt.lang': '语言：zh 或 en（否则按 NUANXIN_LANG，再按 `nuanxin config set lang`，再按系统区域设置，默认中文）',
   'opt.operator': '操作人，记入审计日志（否则用 NUANXIN_OPERATOR，再否则用系统用户名）',
   'opt.debug': '出错时显示堆栈',
   'opt.yes': '从不提问；缺少的回答按用法错误处理',
@@ -153,7 +153,7 @@ export const zh: Record<string, string> = {
 
   'invalid.money': '{field} 的金额 "{value}" 无效（以元为单位，如 120 或 99.50）',
   'config.unknown': '未知设置 {key}；可用：{known}',
-  'config.invalid': '{key} 的值 "{value}" 无效：{hint}',
+  'config.invalid': '{key} 的值 "{value}" 无效',
   'sponsor.not_found': '没有名为 {name} 的认领单位',
   'sponsor.exists': '认领单位 {name} 已存在',
   'sponsor.added': '已添加认领单位 {name}',
@@ -186,4 +186,53 @@ export const zh: Record<string, string> = {
 
   'points.expiry_off': '积分过期未启用',
   'points.expiry_off.hint': '如需启用：`nuanxin config set points.expiry end_of_following_year`',
+
+  // 导入：其他拒绝原因
+  'reject.other': '{message}',
+  // 积分规则、礼品、志愿服务队
+  'points.rule_added': '已添加积分规则 {code} {name}（每次 {points} 积分）',
+  'points.rule_updated': '已更新积分规则 {code}',
+  'points.rule_retired_done': '已停用积分规则 {code}（历史记录保留）',
+  'gift.added': '已添加礼品 {code} {name}：所需积分 {cost}，库存 {stock}',
+  'gift.restocked': '礼品 {code} 已补充库存：现有库存 {stock}',
+  'gift.retired': '已下架礼品 {code}',
+  'team.not_member': '劳动者 #{worker} 不是 {team} 的成员',
+  'team.already_member': '劳动者 #{worker} 已是 {team} 的成员',
+  'team.added': '已添加志愿服务队 {name}',
+  'team.joined': '志愿服务队 {name}：现有成员 {members} 人',
+  'team.leaveed': '志愿服务队 {name}：现有成员 {members} 人',
+  // 认领单位、微心愿
+  'sponsor.bad_type': '未知认领单位类型 "{value}"；可选：{accepted}',
+  'wish.bad_category': '未知心愿类别 "{value}"；可选：{accepted}（或 家用电器、生活用品、书籍学习、子女关爱、健康、服务类、其他）',
+  'wish.bad_source': '未知心愿来源 "{value}"；可选：{accepted}',
+  // 活动、暑期托管
+  'event.bad_type': '未知活动类型 "{value}"；可选：{accepted}',
+  'event.community_or_station': '活动地点为社区或驿站，二者只能选其一',
+  'event.no_attendees': '请提供参加人员的手机号，或用 --file 提供签到表',
+  'childcare.site_not_found': '没有名为 {name} 的暑期托管点',
+  'childcare.site_exists': '名为 {name} 的暑期托管点已存在',
+  'childcare.bad_age': '年龄 {value} 不在儿童年龄范围内（1–17 岁）',
+  'childcare.bad_course': '未开设课程 "{value}"；已开设：{accepted}',
+  'childcare.already_enrolled': '{child} 已在 {site} 报名或候补',
+  'childcare.enrolment_not_found': '没有报名记录 #{id}',
+  'childcare.already_withdrawn': '报名 #{id} 已退出',
+  'childcare.site_added': '已添加暑期托管点 {name}（名额 {capacity} 个）',
+  'childcare.withdrawn': '报名 #{id}：{child} 已退出',
+  'childcare.volunteers': '{site}：志愿者 {volunteers} 人',
+  // 公租房、劳动争议、关爱走访
+  'housing.not_found': '没有公租房申请 #{id}',
+  'housing.open_application': '该劳动者已有未办结的公租房申请（#{id}）',
+  'housing.eligible_or_not': '--eligible 与 --ineligible 须提供且只能提供其中一个',
+  'dispute.not_found': '没有维权案件 #{id}',
+  'dispute.bad_type': '未知劳动争议类型 "{value}"；可选：{accepted}',
+  'dispute.bad_via': '未知受理渠道 "{value}"；可选：{accepted}',
+  'care.bad_kind': '未知走访类型 "{value}"；可选：{accepted}',
+  // 骑手友好社区、友好商户
+  'friendly.bad_measure': '未知友好措施 "{value}"；可选：{accepted}',
+  'friendly.bad_offer': '未知商户服务项目 "{value}"；可选：{accepted}',
+  'friendly.already_set': '{community} 已落实措施 {measure}',
+  'friendly.not_set': '{community} 尚未落实措施 {measure}',
+  'friendly.no': '{community} 已落实措施：{measures}（尚未达到骑手友好社区标准：须全部落实 door_signs、rider_parking、hot_water、charging、rest_corner）',
+  'merchant.exists': '{community} 已登记友好商户 {name}',
+  'merchant.added': '已在 {community} 添加友好商户 {name}',
 };

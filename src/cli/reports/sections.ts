@@ -1,7 +1,5 @@
-import type { Translate } from '../messages/index.js';
+import { type Translate, termLabel } from '../messages/index.js';
 import { OTHER_AREAS, type WeeklyReport } from '../../domain/reports/weekly.js';
-import { amenityLabel } from '../../domain/stations/amenities.js';
-import { occupationLabel } from '../../domain/workers/fields.js';
 
 /** A report as sections of figures (current, previous, change) and lists: what every format renders. */
 export type FigureRow = { key: string; label: string; current: number; previous: number; change: number };
@@ -30,7 +28,7 @@ function figureRows(t: Translate, r: WeeklyReport, area: keyof WeeklyReport['cha
 export function weeklySections(t: Translate, r: WeeklyReport): Section[] {
   const occupations = Object.keys(r.workers.by_occupation).map((o) => ({
     key: `new_${o}`,
-    label: `  ${t('report.workers.new')} · ${occupationLabel(o)}`,
+    label: `  ${t('report.workers.new')} · ${termLabel(t, 'occupation', o)}`,
     current: r.workers.by_occupation[o] ?? 0,
     previous: r.previous.workers.by_occupation[o] ?? 0,
     change: (r.workers.by_occupation[o] ?? 0) - (r.previous.workers.by_occupation[o] ?? 0),
@@ -44,7 +42,7 @@ export function weeklySections(t: Translate, r: WeeklyReport): Section[] {
       lists: [{
         title: t('report.list.station_gaps'),
         headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')],
-        rows: r.details.station_gaps.map((g) => [g.code, g.name, g.community, g.missing.map(amenityLabel).join('、'), t(`medicine.${g.medicine}`)]),
+        rows: r.details.station_gaps.map((g) => [g.code, g.name, g.community, g.missing.map((a) => termLabel(t, 'amenity', a)).join('、'), t(`medicine.${g.medicine}`)]),
       }],
     },
     {

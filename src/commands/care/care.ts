@@ -1,7 +1,8 @@
-import { Option, type Command } from 'commander';
-import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
+import { termLabel } from '../../cli/messages/index.js';
+import { type Command } from 'commander';
+import { action, describe, formatOf, withFormat, type Deps, termOption } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
-import { listVisits, recordVisit, VISIT_KINDS, type CareVisit } from '../../domain/programme/care.js';
+import { listVisits, recordVisit, type CareVisit } from '../../domain/programme/care.js';
 import { maskPhone } from '../../domain/privacy.js';
 import { requireDate } from '../../domain/text/dates.js';
 import { formatYuan } from '../../domain/text/money.js';
@@ -14,7 +15,7 @@ export function registerCareVisit(parent: Command, deps: Deps): void {
     .requiredOption('--worker <phone>', t('opt.wish_worker'))
     .requiredOption('--date <date>', t('opt.visit_date'))
     .requiredOption('--by <name>', t('opt.visit_by'))
-    .addOption(new Option('--kind <kind>', t('opt.visit_kind')).choices(VISIT_KINDS).default('illness'))
+    .addOption(termOption('--kind <kind>', t('opt.visit_kind'), 'visit_kind').default('illness'))
     .option('--support-yuan <n>', t('opt.support'))
     .option('--note <text>', t('opt.note'))
     .option('--json', t('opt.json'));
@@ -31,11 +32,11 @@ export function registerCareList(parent: Command, deps: Deps): void {
   action<{ from?: string; to?: string; json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
     const rows = (await env.withDb((ctx) => listVisits(ctx.db, { from: opts.from && requireDate(opts.from, '--from'), to: opts.to && requireDate(opts.to, '--to') }))).map(view);
     await renderRows(env.io, formatOf(opts), [
-      { key: 'id', header: 'id', value: (v) => v.id },
+      { key: 'id', header: t('col.id'), value: (v) => v.id },
       { key: 'date', header: t('col.date'), value: (v) => v.date },
       { key: 'worker', header: t('col.worker'), value: (v) => v.worker },
       { key: 'phone', header: t('col.phone'), value: (v) => v.phone },
-      { key: 'kind', header: t('col.kind'), value: (v) => v.kind },
+      { key: 'kind', header: t('col.kind'), value: (v) => v.kind, shown: (v) => termLabel(t, 'visit_kind', v.kind) },
       { key: 'by', header: t('col.by'), value: (v) => v.by },
       { key: 'support', header: t('col.support'), value: (v) => v.support },
       { key: 'note', header: t('col.note'), value: (v) => v.note },

@@ -1,5 +1,6 @@
-import { Option, type Command } from 'commander';
-import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps } from '../../cli/command.js';
+import { termLabel } from '../../cli/messages/index.js';
+import { type Command } from 'commander';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps, termOption } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
 import { addSite, addVolunteers, enrol, listEnrolments, listSites, withdraw, type Enrolment } from '../../domain/programme/childcare.js';
 import { maskPhone } from '../../domain/privacy.js';
@@ -58,7 +59,7 @@ export function registerChildcareList(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = withFormat(describe(parent.command('list'), t, 'childcare.list'), t)
     .option('--site <name>', t('opt.site_name'))
-    .addOption(new Option('--status <status>', t('opt.enrolment_status')).choices(['enrolled', 'waitlisted', 'withdrawn']))
+    .addOption(termOption('--status <status>', t('opt.enrolment_status'), 'enrolment_status'))
     .option('--sites', t('opt.sites_only'));
   action<{ site?: string; status?: 'enrolled' | 'waitlisted' | 'withdrawn'; sites?: boolean; json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
     if (opts.sites) {
@@ -76,14 +77,14 @@ export function registerChildcareList(parent: Command, deps: Deps): void {
     }
     const rows = (await env.withDb((ctx) => listEnrolments(ctx.db, { site: opts.site, status: opts.status }))).map(view);
     await renderRows(env.io, formatOf(opts), [
-      { key: 'id', header: 'id', value: (e) => e.id },
+      { key: 'id', header: t('col.id'), value: (e) => e.id },
       { key: 'site', header: t('col.site'), value: (e) => e.site },
       { key: 'worker', header: t('col.worker'), value: (e) => e.worker },
       { key: 'phone', header: t('col.phone'), value: (e) => e.phone },
       { key: 'child', header: t('col.child'), value: (e) => e.child },
       { key: 'age', header: t('col.age'), value: (e) => e.age },
       { key: 'course', header: t('col.course'), value: (e) => e.course },
-      { key: 'status', header: t('col.status'), value: (e) => e.status },
+      { key: 'status', header: t('col.status'), value: (e) => e.status, shown: (e) => termLabel(t, 'enrolment_status', e.status) },
     ], rows);
   });
 }

@@ -12,7 +12,7 @@ export function registerConfigList(parent: Command, deps: Deps): void {
       { key: 'key', header: t('col.key'), value: (r) => r.key },
       { key: 'value', header: t('col.value'), value: (r) => r.value },
       { key: 'default', header: t('col.default'), value: (r) => r.default },
-      { key: 'hint', header: t('col.detail'), value: (r) => r.hint },
+      { key: 'hint', header: t('col.detail'), value: (r) => t(r.hintKey) },
     ], rows);
   });
 }

@@ -20,7 +20,7 @@ export function registerDbCheck(parent: Command, deps: Deps): void {
     else {
       const style = await styleFor(env.io.stdout, env.io.env, env.color ? undefined : false);
       for (const check of report.checks) {
-        env.io.stdout.write(`${check.ok ? style.ok('ok  ') : style.error('FAIL')}  ${check.name}\n`);
+        env.io.stdout.write(`${check.ok ? style.ok(env.t('dbcheck.ok')) : style.error(env.t('dbcheck.fail'))}  ${env.t(`dbcheck.${check.name}`)}\n`);
         for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${problem}\n`);
       }
     }

@@ -1,7 +1,8 @@
-import { Option, type Command } from 'commander';
-import { action, describe, formatOf, idArgument, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
+import { termLabel } from '../../cli/messages/index.js';
+import { type Command } from 'commander';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type CommandEnv, type Deps, termOption } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
-import { DISPUTE_CHANNELS, DISPUTE_TYPES, listDisputes, openDispute, updateDispute, type DisputeCase } from '../../domain/programme/cases.js';
+import { listDisputes, openDispute, updateDispute, type DisputeCase } from '../../domain/programme/cases.js';
 import { maskPhone } from '../../domain/privacy.js';
 import { formatYuan } from '../../domain/text/money.js';
 
@@ -9,15 +10,15 @@ const view = (d: DisputeCase) => ({ ...d, phone: maskPhone(d.phone), amount: for
 
 function print(env: CommandEnv, json: boolean | undefined, d: DisputeCase): void {
   if (json) writeJson(env.io, view(d));
-  else env.io.stdout.write(`${env.t('dispute.line', { id: d.id, worker: d.worker, status: d.status })}\n`);
+  else env.io.stdout.write(`${env.t('dispute.line', { id: d.id, worker: d.worker, status: termLabel(env.t, 'dispute_status', d.status) })}\n`);
 }
 
 export function registerDisputeOpen(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('open'), t, 'dispute.open')
     .requiredOption('--worker <phone>', t('opt.wish_worker'))
-    .addOption(new Option('--type <type>', t('opt.dispute_type')).choices(DISPUTE_TYPES).makeOptionMandatory())
-    .addOption(new Option('--via <channel>', t('opt.dispute_via')).choices(DISPUTE_CHANNELS).makeOptionMandatory())
+    .addOption(termOption('--type <type>', t('opt.dispute_type'), 'dispute_type').makeOptionMandatory())
+    .addOption(termOption('--via <channel>', t('opt.dispute_via'), 'dispute_channel').makeOptionMandatory())
     .option('--employer <text>', t('opt.employer'))
     .option('--amount <yuan>', t('opt.amount'))
     .option('--summary <text>', t('opt.summary'))
@@ -29,7 +30,7 @@ export function registerDisputeUpdate(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('update'), t, 'dispute.update')
     .argument('<id>', t('arg.case'), idArgument('ID'))
-    .addOption(new Option('--status <status>', t('opt.dispute_status')).choices(['mediating', 'referred', 'resolved', 'closed']).makeOptionMandatory())
+    .addOption(termOption('--status <status>', t('opt.dispute_status'), 'dispute_status', ['mediating', 'referred', 'resolved', 'closed']).makeOptionMandatory())
     .option('--outcome <text>', t('opt.outcome'))
     .option('--recovered <yuan>', t('opt.recovered'))
     .option('--json', t('opt.json'));
@@ -39,7 +40,7 @@ export function registerDisputeUpdate(parent: Command, deps: Deps): void {
 export function registerDisputeList(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = withFormat(describe(parent.command('list'), t, 'dispute.list'), t)
-    .addOption(new Option('--status <status>', t('opt.dispute_status')).choices(['open', 'mediating', 'referred', 'resolved', 'closed']))
+    .addOption(termOption('--status <status>', t('opt.dispute_status'), 'dispute_status'))
     .option('--open-longer-than <days>', t('opt.open_longer'), intOption('--open-longer-than'));
   action<{ status?: string; openLongerThan?: number; json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
     const rows = (await env.withDb((ctx) => listDisputes(ctx.db, { status: opts.status, openLongerThan: opts.openLongerThan }, ctx.clock.today()))).map(view);
@@ -48,14 +49,14 @@ export function registerDisputeList(parent: Command, deps: Deps): void {
       return;
     }
     await renderRows(env.io, formatOf(opts), [
-      { key: 'id', header: 'id', value: (d) => d.id },
+      { key: 'id', header: t('col.id'), value: (d) => d.id },
       { key: 'worker', header: t('col.worker'), value: (d) => d.worker },
       { key: 'phone', header: t('col.phone'), value: (d) => d.phone },
-      { key: 'type', header: t('col.type'), value: (d) => d.type },
-      { key: 'via', header: t('col.via'), value: (d) => d.via },
+      { key: 'type', header: t('col.type'), value: (d) => d.type, shown: (d) => termLabel(t, 'dispute_type', d.type) },
+      { key: 'via', header: t('col.via'), value: (d) => d.via, shown: (d) => termLabel(t, 'dispute_channel', d.via) },
       { key: 'employer', header: t('col.employer'), value: (d) => d.employer },
       { key: 'amount', header: t('col.amount'), value: (d) => d.amount },
-      { key: 'status', header: t('col.status'), value: (d) => d.status },
+      { key: 'status', header: t('col.status'), value: (d) => d.status, shown: (d) => termLabel(t, 'dispute_status', d.status) },
       { key: 'openedOn', header: t('col.opened'), value: (d) => d.openedOn },
       { key: 'days', header: t('col.days'), value: (d) => d.daysToResolve ?? d.daysOpen },
       { key: 'recovered', header: t('col.recovered'), value: (d) => d.recovered },

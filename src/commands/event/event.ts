@@ -1,18 +1,18 @@
-import { Option, type Command } from 'commander';
-import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps } from '../../cli/command.js';
+import { type Command } from 'commander';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps, termOption } from '../../cli/command.js';
 import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
 import { attendanceImportPlan, attendanceRowParser } from '../../domain/programme/attendance-import.js';
-import { addEvent, attend, attendees, EVENT_TYPES, getEvent, listEvents, type EventRow } from '../../domain/programme/events.js';
+import { addEvent, attend, attendees, getEvent, listEvents, type EventRow } from '../../domain/programme/events.js';
 import { maskPhone } from '../../domain/privacy.js';
 import { requireDate } from '../../domain/text/dates.js';
 import { UsageError } from '../../errors.js';
-import type { Translate } from '../../cli/messages/index.js';
+import { type Translate, termLabel } from '../../cli/messages/index.js';
 import { importInThread, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
 const columns = (t: Translate) => [
-  { key: 'id', header: 'id', value: (e: EventRow) => e.id },
+  { key: 'id', header: t('col.id'), value: (e: EventRow) => e.id },
   { key: 'date', header: t('col.date'), value: (e: EventRow) => e.date },
-  { key: 'type', header: t('col.type'), value: (e: EventRow) => e.type },
+  { key: 'type', header: t('col.type'), value: (e: EventRow) => e.type, shown: (e: EventRow) => termLabel(t, 'event_type', e.type) },
   { key: 'title', header: t('col.name'), value: (e: EventRow) => e.title },
   { key: 'community', header: t('col.community'), value: (e: EventRow) => e.community ?? e.station },
   { key: 'capacity', header: t('col.capacity'), value: (e: EventRow) => e.capacity },
@@ -24,7 +24,7 @@ const columns = (t: Translate) => [
 export function registerEventAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('add'), t, 'event.add')
-    .addOption(new Option('--type <type>', t('opt.event_type')).choices([...EVENT_TYPES]).makeOptionMandatory())
+    .addOption(termOption('--type <type>', t('opt.event_type'), 'event_type').makeOptionMandatory())
     .requiredOption('--title <text>', t('opt.event_title'))
     .requiredOption('--date <date>', t('opt.event_date'))
     .option('--community <name>', t('opt.community'))
@@ -44,7 +44,7 @@ export function registerEventAdd(parent: Command, deps: Deps): void {
 export function registerEventList(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = withFormat(describe(parent.command('list'), t, 'event.list'), t)
-    .addOption(new Option('--type <type>', t('opt.event_type')).choices([...EVENT_TYPES]))
+    .addOption(termOption('--type <type>', t('opt.event_type'), 'event_type'))
     .option('--from <date>', t('opt.from'))
     .option('--to <date>', t('opt.to'))
     .option('--community <name>', t('opt.community'));
@@ -69,7 +69,7 @@ export function registerEventShow(parent: Command, deps: Deps): void {
     await renderRows(env.io, format, [
       { key: 'name', header: t('col.name'), value: (a) => a.name },
       { key: 'phone', header: t('col.phone'), value: (a) => a.phone },
-      { key: 'status', header: t('col.status'), value: (a) => a.status },
+      { key: 'status', header: t('col.status'), value: (a) => a.status, shown: (a) => termLabel(t, 'attendance_status', a.status) },
       { key: 'points', header: t('col.points'), value: (a) => (a.pointEntryId ? `#${a.pointEntryId}` : '') },
     ], people);
   });

@@ -1,5 +1,6 @@
-import { Option, type Command } from 'commander';
-import { action, describe, formatOf, idArgument, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
+import { termLabel } from '../../cli/messages/index.js';
+import { type Command } from 'commander';
+import { action, describe, formatOf, idArgument, intOption, withFormat, type CommandEnv, type Deps, termOption } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
 import { applyHousing, listHousing, moveHousing, type HousingCase } from '../../domain/programme/cases.js';
 import { maskPhone } from '../../domain/privacy.js';
@@ -9,7 +10,7 @@ const view = (h: HousingCase) => ({ ...h, phone: maskPhone(h.phone) });
 
 function print(env: CommandEnv, json: boolean | undefined, h: HousingCase): void {
   if (json) writeJson(env.io, view(h));
-  else env.io.stdout.write(`${env.t('housing.line', { id: h.id, worker: h.worker, status: h.status })}\n`);
+  else env.io.stdout.write(`${env.t('housing.line', { id: h.id, worker: h.worker, status: termLabel(env.t, 'housing_status', h.status) })}\n`);
 }
 
 export function registerHousingApply(parent: Command, deps: Deps): void {
@@ -50,15 +51,15 @@ export function registerHousingWithdraw(parent: Command, deps: Deps): void {
 
 export function registerHousingList(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = withFormat(describe(parent.command('list'), t, 'housing.list'), t).addOption(new Option('--status <status>', t('opt.case_status')).choices(['applied', 'eligible', 'ineligible', 'allocated', 'withdrawn']));
+  const cmd = withFormat(describe(parent.command('list'), t, 'housing.list'), t).addOption(termOption('--status <status>', t('opt.case_status'), 'housing_status'));
   action<{ status?: string; json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
     const rows = (await env.withDb((ctx) => listHousing(ctx.db, { status: opts.status }))).map(view);
     await renderRows(env.io, formatOf(opts), [
-      { key: 'id', header: 'id', value: (h) => h.id },
+      { key: 'id', header: t('col.id'), value: (h) => h.id },
       { key: 'worker', header: t('col.worker'), value: (h) => h.worker },
       { key: 'phone', header: t('col.phone'), value: (h) => h.phone },
       { key: 'household', header: t('col.household'), value: (h) => h.household },
-      { key: 'status', header: t('col.status'), value: (h) => h.status },
+      { key: 'status', header: t('col.status'), value: (h) => h.status, shown: (h) => termLabel(t, 'housing_status', h.status) },
       { key: 'appliedOn', header: t('col.applied_on'), value: (h) => h.appliedOn },
       { key: 'reason', header: t('col.reason'), value: (h) => h.reason ?? h.address },
     ], rows);

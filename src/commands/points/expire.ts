@@ -20,7 +20,7 @@ export function registerPointsExpire(parent: Command, deps: Deps): void {
       { key: 'workerId', header: t('col.worker'), value: (e) => `#${e.workerId}` },
       { key: 'year', header: t('col.year'), value: (e) => e.year },
       { key: 'points', header: t('col.points'), value: (e) => -e.points },
-      { key: 'entryId', header: 'id', value: (e) => e.entryId },
+      { key: 'entryId', header: t('col.id'), value: (e) => e.entryId },
     ], expiries);
     env.note(t('points.expired_summary', { count: expiries.length, points: total }) + (opts.dryRun ? ` ${t('import.dry_run')}` : ''));
   });

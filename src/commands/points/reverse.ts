@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, describe, idArgument, intOption, type Deps } from '../../cli/command.js';
+import { action, describe, idArgument, type Deps } from '../../cli/command.js';
 import { balanceOf } from '../../domain/points/ledger.js';
 import { reverse } from '../../domain/points/operations.js';
 import { printEntry } from './shared.js';

@@ -1,3 +1,4 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { emitReport, reportFormat, reportOptions } from '../../cli/reports/output.js';
@@ -8,9 +9,6 @@ import { weeklySections, type ListBlock, type Section } from '../../cli/reports/
 import { pointsByRule, wishesByCategory, workerBreakdown } from '../../domain/reports/breakdowns.js';
 import { resolveScope } from '../../domain/reports/weekly.js';
 import { auditStations } from '../../domain/stations/audit.js';
-import { amenityLabel } from '../../domain/stations/amenities.js';
-import { occupationLabel } from '../../domain/workers/fields.js';
-import { categoryLabel } from '../../domain/wishes/model.js';
 import { buildWeekly, periodOptions, renderWeekly, weeklyText, type PeriodFlags } from './weekly.js';
 
 const AREA_FORMATS = ['table', 'json', 'csv', 'md'];
@@ -44,7 +42,7 @@ export function registerReportWishes(parent: Command, deps: Deps): void {
   action<PeriodFlags>(cmd, deps, async (env, opts) =>
     areaReport(env, opts, 'wishes', async (community) => {
       const rows = await env.withDb(async (ctx) => wishesByCategory(ctx.db, await resolveScope(ctx.db, community, ctx.clock.timeZone)));
-      return { json: { by_category: rows }, lists: [{ title: t('report.list.by_category'), headers: [t('col.category'), t('col.status'), t('report.count')], rows: rows.map((r) => [`${r.category} ${categoryLabel(r.category)}`, r.status, r.count]) }] };
+      return { json: { by_category: rows }, lists: [{ title: t('report.list.by_category'), headers: [t('col.category'), t('col.status'), t('report.count')], rows: rows.map((r) => [termLabel(t, 'wish_category', r.category), termLabel(t, 'wish_status', r.status), r.count]) }] };
     }),
   );
 }
@@ -64,7 +62,7 @@ export function registerReportStations(parent: Command, deps: Deps): void {
         figures: [],
         lists: [
           { title: t('report.list.by_community'), headers: [t('col.community'), t('col.stations'), t('report.stations.fully_equipped'), t('col.score')], rows: audit.byCommunity.map((c) => [c.community, c.stations, c.fullyEquipped, `${c.averageScore}%`]) },
-          { title: t('report.list.station_gaps'), headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')], rows: audit.stations.filter((s) => !s.compliant).map((s) => [s.code, s.name, s.community, s.missing.map(amenityLabel).join('、'), t(`medicine.${s.medicine}`)]) },
+          { title: t('report.list.station_gaps'), headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')], rows: audit.stations.filter((s) => !s.compliant).map((s) => [s.code, s.name, s.community, s.missing.map((a) => termLabel(t, 'amenity', a)).join('、'), t(`medicine.${s.medicine}`)]) },
         ],
       }],
     };
@@ -82,7 +80,7 @@ export function registerReportWorkers(parent: Command, deps: Deps): void {
     const text: ReportText = {
       title: t('report.workers_title'),
       subtitle: t('report.workers_total', { total: b.total }),
-      sections: [{ key: 'workers', title: t('report.section.workers'), figures: [], lists: [list(t('col.occupation'), b.by_occupation, (k) => `${k} ${occupationLabel(k)}`), list(t('col.platform'), b.by_platform), list(t('col.community'), b.by_community)] }],
+      sections: [{ key: 'workers', title: t('report.section.workers'), figures: [], lists: [list(t('col.occupation'), b.by_occupation, (k) => termLabel(t, 'occupation', k)), list(t('col.platform'), b.by_platform), list(t('col.community'), b.by_community)] }],
     };
     await emitReport(env, opts.out, format === 'json' ? `${JSON.stringify(b, null, 2)}\n` : await listsOnly(env, format, text));
   });

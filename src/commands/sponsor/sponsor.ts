@@ -1,11 +1,10 @@
-import { Option, type Command } from 'commander';
-import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
+import { type Command } from 'commander';
+import { action, describe, formatOf, withFormat, type Deps, termOption } from '../../cli/command.js';
 import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
-import type { Translate } from '../../cli/messages/index.js';
+import { type Translate, termLabel } from '../../cli/messages/index.js';
 import type { Column } from '../../cli/render.js';
 import { maskPhone } from '../../domain/privacy.js';
 import { formatYuan } from '../../domain/text/money.js';
-import { SPONSOR_TYPES } from '../../domain/wishes/model.js';
 import { listWishes } from '../../domain/wishes/read.js';
 import { addSponsor, sponsorTotals, type SponsorTotals } from '../../domain/wishes/sponsors.js';
 import { viewProps, wishColumns, wishView } from '../wish/shared.js';
@@ -17,7 +16,7 @@ function sponsorView(s: SponsorTotals) {
 function sponsorColumns(t: Translate): Column<ReturnType<typeof sponsorView>>[] {
   return [
     { key: 'name', header: t('col.name'), value: (s) => s.name },
-    { key: 'type', header: t('col.type'), value: (s) => s.type },
+    { key: 'type', header: t('col.type'), value: (s) => s.type, shown: (s) => termLabel(t, 'sponsor_type', s.type) },
     { key: 'claimed', header: t('col.claimed'), value: (s) => s.claimed },
     { key: 'fulfilled', header: t('col.fulfilled'), value: (s) => s.fulfilled },
     { key: 'open', header: t('col.open'), value: (s) => s.open },
@@ -31,7 +30,7 @@ export function registerSponsorAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('add'), t, 'sponsor.add')
     .argument('<name>', t('arg.sponsor'))
-    .addOption(new Option('--type <type>', t('opt.sponsor_type')).choices([...SPONSOR_TYPES]).makeOptionMandatory())
+    .addOption(termOption('--type <type>', t('opt.sponsor_type'), 'sponsor_type').makeOptionMandatory())
     .option('--contact <name>', t('opt.contact'))
     .option('--phone <phone>', t('opt.contact_phone'))
     .option('--json', t('opt.json'));

@@ -1,7 +1,8 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, requireFlags, type CommandEnv, type Deps } from '../../cli/command.js';
 import { listCommunities } from '../../domain/geo/communities.js';
-import { amenityLabel, STANDARD_ITEMS } from '../../domain/stations/amenities.js';
+import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
 import { addStation } from '../../domain/stations/write.js';
 import { printStation, stationFieldOptions, toStationInput, type StationFlags } from './shared.js';
 
@@ -46,7 +47,7 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
   answers.hours = await optional(t('prompt.hours'));
   const amenities = await prompter.checkbox({
     message: t('prompt.amenities'),
-    choices: STANDARD_ITEMS.map((a) => ({ name: `${a} ${amenityLabel(a)}`, value: a })),
+    choices: STANDARD_ITEMS.map((a) => ({ name: termLabel(t, 'amenity', a), value: a })),
   });
   answers.amenities = amenities.join(',');
   answers.opened = await optional(t('prompt.opened'));

@@ -1,7 +1,8 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, type Deps } from '../../cli/command.js';
 import { UsageError } from '../../errors.js';
-import { amenityLabel, STANDARD_ITEMS } from '../../domain/stations/amenities.js';
+import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
 import { setStationAmenities } from '../../domain/stations/write.js';
 import { normalizeText } from '../../domain/text/normalize.js';
 import { printStation } from './shared.js';
@@ -16,7 +17,7 @@ export function registerStationAmenities(parent: Command, deps: Deps): void {
     .option('--unset <list>', t('opt.unset_amenities'))
     .option('--medicine-expires <date>', t('opt.medicine_expires'))
     .option('--json', t('opt.json'));
-  cmd.addHelpText('after', `\n${STANDARD_ITEMS.map((a) => `  ${a.padEnd(11)} ${amenityLabel(a)}`).join('\n')}\n`);
+  cmd.addHelpText('after', `\n${STANDARD_ITEMS.map((a) => `  ${a.padEnd(11)} ${termLabel(t, 'amenity', a)}`).join('\n')}\n`);
   action<Options>(cmd, deps, async (env, opts, [code]) => {
     if (!opts.set && !opts.unset && !opts.medicineExpires) throw new UsageError({ key: 'usage.nothing_to_change' });
     const station = await env.withDb((ctx) =>

@@ -1,3 +1,4 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
 import { EXIT } from '../../cli/exit-codes.js';
@@ -36,7 +37,7 @@ export async function printAudit(env: CommandEnv, format: ReturnType<typeof form
     { key: 'name', header: t('col.name'), value: (r) => r.name },
     { key: 'community', header: t('col.community'), value: (r) => r.community },
     { key: 'score', header: t('col.score'), value: (r) => `${r.score}%` },
-    { key: 'missing', header: t('col.missing'), value: (r) => r.missing.map(amenityLabel).join('、') || '—' },
+    { key: 'missing', header: t('col.missing'), value: (r) => r.missing.map(amenityLabel).join('、') || '—', shown: (r) => r.missing.map((a) => termLabel(t, 'amenity', a)).join('、') || '—' },
     { key: 'medicine', header: t('col.medicine'), value: (r) => `${t(`medicine.${r.medicine}`)}${r.medicineExpiresOn ? ` ${r.medicineExpiresOn}` : ''}` },
   ], audit.stations);
   const { totals } = audit;

@@ -1,9 +1,10 @@
-import { Option, type Command } from 'commander';
+import { termOption } from '../../cli/command.js';
+import { type Command } from 'commander';
 import type { CommandEnv } from '../../cli/command.js';
-import type { Translate } from '../../cli/messages/index.js';
+import { type Translate, termLabel } from '../../cli/messages/index.js';
 import type { Column, Format } from '../../cli/render.js';
 import { renderRecord } from '../../cli/render.js';
-import { amenityLabel, STANDARD_ITEMS } from '../../domain/stations/amenities.js';
+import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
 import type { Station } from '../../domain/stations/read.js';
 import type { StationInput } from '../../domain/stations/write.js';
 import { maskPhone } from '../../domain/privacy.js';
@@ -65,7 +66,7 @@ export function stationColumns(t: Translate): Column<Station>[] {
     { key: 'code', header: t('col.code'), value: (s) => s.code },
     { key: 'name', header: t('col.name'), value: (s) => s.name },
     { key: 'community', header: t('col.community'), value: (s) => s.community },
-    { key: 'status', header: t('col.status'), value: (s) => s.status },
+    { key: 'status', header: t('col.status'), value: (s) => s.status, shown: (s) => termLabel(t, 'station_status', s.status) },
     { key: 'hours', header: t('col.hours'), value: (s) => s.hours },
     { key: 'amenities', header: t('col.amenities'), value: (s) => `${s.amenities.length}/${STANDARD_ITEMS.length}` },
     { key: 'contactPhone', header: t('col.phone'), value: (s) => maskPhone(s.contactPhone) },
@@ -85,9 +86,9 @@ export function printStation(env: CommandEnv, format: Format, station: Station, 
     [t('col.contact'), [view.contactName, view.contactPhone].filter(Boolean).join(' ')],
     [t('col.hours'), view.hours],
     [t('col.opened'), view.openedOn],
-    [t('col.amenities'), view.amenities.map((a) => `${a} ${amenityLabel(a)}`).join(', ')],
+    [t('col.amenities'), view.amenities.map((a) => termLabel(t, 'amenity', a)).join('、')],
     [t('col.medicine_expires'), view.medicineExpiresOn],
   ]);
 }
 
-export const STATUS_OPTION = (t: Translate) => new Option('--status <status>', t('opt.station_status')).choices(['open', 'closed']);
+export const STATUS_OPTION = (t: Translate) => termOption('--status <status>', t('opt.station_status'), 'station_status');

@@ -1,3 +1,5 @@
+import { localTime } from '../../domain/clock.js';
+import { actionText, describeChanges } from '../../cli/history.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
 import { listAudit } from '../../domain/audit.js';
@@ -19,7 +21,7 @@ export function registerStationShow(parent: Command, deps: Deps): void {
     printStation(env, format, station, events);
     if (format !== 'json') {
       env.io.stdout.write(`\n${t('col.history')}\n`);
-      for (const e of events) env.io.stdout.write(`  ${e.at}  ${e.operator}  ${e.action}  ${e.detail ? JSON.stringify(e.detail) : ''}\n`);
+      for (const e of events) env.io.stdout.write(`  ${localTime(e.at, env.clock.timeZone)}  ${e.operator}  ${actionText(t, e.action)}  ${describeChanges(t, e.detail)}\n`);
     }
   });
 }

@@ -1,3 +1,4 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
 import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
@@ -65,7 +66,7 @@ export function registerTeamShow(parent: Command, deps: Deps): void {
     await renderRows(env.io, format, [
       { key: 'name', header: t('col.name'), value: (m) => m.name },
       { key: 'phone', header: t('col.phone'), value: (m) => m.phone },
-      { key: 'occupation', header: t('col.occupation'), value: (m) => m.occupation },
+      { key: 'occupation', header: t('col.occupation'), value: (m) => m.occupation, shown: (m) => termLabel(t, 'occupation', m.occupation) },
       { key: 'joinedOn', header: t('col.joined'), value: (m) => m.joinedOn },
       { key: 'points', header: t('col.points'), value: (m) => m.points },
     ], members);

@@ -1,5 +1,6 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
-import { action, describe, idArgument, intOption, type CommandEnv, type Deps } from '../../cli/command.js';
+import { action, describe, idArgument, type CommandEnv, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import { getWish, listWishes } from '../../domain/wishes/read.js';
@@ -9,7 +10,7 @@ import { viewProps, wishColumns, wishView } from './shared.js';
 async function printMoved(env: CommandEnv, json: boolean | undefined, id: number): Promise<void> {
   const wish = await env.withDb(async (ctx) => getWish(ctx.db, id, await viewProps(ctx)));
   if (json) writeJson(env.io, wishView(wish));
-  else env.io.stdout.write(`${env.t('wish.moved', { id: wish.id, title: wish.title, status: wish.status })}\n`);
+  else env.io.stdout.write(`${env.t('wish.moved', { id: wish.id, title: wish.title, status: termLabel(env.t, 'wish_status', wish.status) })}\n`);
 }
 
 /** A verb that moves one wish: `wish <verb> ID …`. */
@@ -70,7 +71,7 @@ export function registerWishPublish(parent: Command, deps: Deps): void {
     });
     if (opts.json) writeJson(env.io, wishes);
     else {
-      await renderRows(env.io, 'table', wishColumns(t).filter((c) => ['id', 'title', 'category', 'for', 'community', 'estimate'].includes(c.key)), wishes);
+      await renderRows(env.io, 'table', wishColumns(t).filter((c) => [t('col.id'), 'title', 'category', 'for', 'community', 'estimate'].includes(c.key)), wishes);
       env.note(t('wish.published', { count: wishes.length }));
     }
   });

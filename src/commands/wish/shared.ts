@@ -1,13 +1,17 @@
-import type { Translate } from '../../cli/messages/index.js';
 import type { Column } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import { maskPhone } from '../../domain/privacy.js';
 import { numberSetting } from '../../domain/settings.js';
 import { formatYuan } from '../../domain/text/money.js';
-import { categoryLabel } from '../../domain/wishes/model.js';
 import type { Wish } from '../../domain/wishes/read.js';
+import { termLabel, type Translate } from '../../cli/messages/index.js';
 
 /** The wish as shown: who it is for masked, money in yuan. */
+/** A wish's state as a person reads it, with the warnings a clerk acts on: `已认领 ⚠逾期`. */
+export function wishStatusText(t: Translate, w: { status: string; overdue: boolean; stale: boolean }): string {
+  return [termLabel(t, 'wish_status', w.status), w.overdue ? `⚠${t('wish.flag.overdue')}` : '', w.stale ? `⚠${t('wish.flag.stale')}` : ''].filter(Boolean).join(' ');
+}
+
 export function wishView(w: Wish) {
   return {
     id: w.id,
@@ -38,12 +42,12 @@ export function wishView(w: Wish) {
 
 export function wishColumns(t: Translate): Column<ReturnType<typeof wishView>>[] {
   return [
-    { key: 'id', header: 'id', value: (w) => w.id },
+    { key: 'id', header: t('col.id'), value: (w) => w.id },
     { key: 'title', header: t('col.title'), value: (w) => w.title },
-    { key: 'category', header: t('col.category'), value: (w) => `${w.category} ${categoryLabel(w.category)}` },
+    { key: 'category', header: t('col.category'), value: (w) => w.category, shown: (w) => termLabel(t, 'wish_category', w.category) },
     { key: 'for', header: t('col.for'), value: (w) => w.for },
     { key: 'community', header: t('col.community'), value: (w) => w.community },
-    { key: 'status', header: t('col.status'), value: (w) => `${w.status}${w.overdue ? ' ⚠overdue' : ''}${w.stale ? ' ⚠stale' : ''}` },
+    { key: 'status', header: t('col.status'), value: (w) => w.status, shown: (w) => wishStatusText(t, w) },
     { key: 'sponsor', header: t('col.sponsor'), value: (w) => w.sponsor },
     { key: 'dueOn', header: t('col.due'), value: (w) => w.dueOn },
     { key: 'estimate', header: t('col.estimate'), value: (w) => w.estimate },

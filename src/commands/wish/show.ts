@@ -1,12 +1,12 @@
+import { localTime } from '../../domain/clock.js';
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import { action, describe, formatOf, idArgument, intOption, withFormat, type Deps } from '../../cli/command.js';
+import { action, describe, formatOf, idArgument, withFormat, type Deps, termOption } from '../../cli/command.js';
 import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
 import type { WishStatus } from '../../db/schema.js';
 import { formatYuan } from '../../domain/text/money.js';
 import { getWish, listWishes, timeline } from '../../domain/wishes/read.js';
-import { categoryLabel, WISH_CATEGORIES } from '../../domain/wishes/model.js';
-import { viewProps, wishColumns, wishView } from './shared.js';
+import { viewProps, wishColumns, wishStatusText, wishView } from './shared.js';
+import { termLabel } from '../../cli/messages/index.js';
 
 export function registerWishShow(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -16,14 +16,14 @@ export function registerWishShow(parent: Command, deps: Deps): void {
     const shown = events.map((e) => ({ ...e, amount: formatYuan(e.amountFen), amountFen: undefined }));
     const format = formatOf(opts);
     renderRecord(env.io, format, { ...wish, timeline: shown }, [
-      ['id', wish.id],
+      [t('col.id'), wish.id],
       [t('col.title'), wish.title],
-      [t('col.category'), `${wish.category} ${categoryLabel(wish.category)}`],
+      [t('col.category'), termLabel(t, 'wish_category', wish.category)],
       [t('col.for'), wish.for],
       [t('col.community'), wish.community],
       [t('col.detail'), wish.detail],
       [t('col.estimate'), wish.estimate],
-      [t('col.status'), `${wish.status}${wish.overdue ? ' (overdue)' : ''}${wish.stale ? ' (listed > stale days)' : ''}`],
+      [t('col.status'), wishStatusText(t, wish)],
       [t('col.sponsor'), wish.sponsor],
       [t('col.pledge'), wish.pledge],
       [t('col.due'), wish.dueOn],
@@ -33,7 +33,7 @@ export function registerWishShow(parent: Command, deps: Deps): void {
     if (format !== 'json') {
       env.io.stdout.write(`\n${t('col.timeline')}\n`);
       for (const e of shown) {
-        env.io.stdout.write(`  ${e.businessDate}  ${e.at}  ${e.operator}  ${e.from ?? '—'} → ${e.to}${e.sponsor ? `  ${e.sponsor}` : ''}${e.amount ? `  ¥${e.amount}` : ''}${e.dueOn ? `  due ${e.dueOn}` : ''}${e.note ? `  ${e.note}` : ''}\n`);
+        env.io.stdout.write(`  ${e.businessDate}  ${localTime(e.at, env.clock.timeZone)}  ${e.operator}  ${e.from ? termLabel(t, 'wish_status', e.from) : '—'} → ${termLabel(t, 'wish_status', e.to)}${e.sponsor ? `  ${e.sponsor}` : ''}${e.amount ? `  ¥${e.amount}` : ''}${e.dueOn ? `  ${t('wish.due_on', { date: e.dueOn })}` : ''}${e.note ? `  ${e.note}` : ''}\n`);
       }
     }
   });
@@ -44,8 +44,8 @@ type ListOptions = { status?: WishStatus; category?: string; sponsor?: string; c
 export function registerWishList(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = withFormat(describe(parent.command('list'), t, 'wish.list'), t)
-    .addOption(new Option('--status <status>', t('opt.wish_status')).choices(['collected', 'listed', 'claimed', 'fulfilled', 'followed_up', 'cancelled']))
-    .addOption(new Option('--category <cat>', t('opt.wish_category')).choices([...WISH_CATEGORIES]))
+    .addOption(termOption('--status <status>', t('opt.wish_status'), 'wish_status'))
+    .addOption(termOption('--category <cat>', t('opt.wish_category'), 'wish_category'))
     .option('--sponsor <name>', t('opt.sponsor'))
     .option('--community <name>', t('opt.community'))
     .option('--overdue', t('opt.overdue'))

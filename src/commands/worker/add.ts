@@ -1,8 +1,9 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, requireFlags, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { listCommunities } from '../../domain/geo/communities.js';
-import { OCCUPATIONS, occupationLabel } from '../../domain/workers/fields.js';
+import { OCCUPATIONS } from '../../domain/workers/fields.js';
 import { addWorker } from '../../domain/workers/write.js';
 import { maskWorker, toWorkerInput, workerFieldOptions, type WorkerFlags } from './shared.js';
 
@@ -29,7 +30,7 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
   answers.phone ??= await prompter.input({ message: t('prompt.worker_phone'), required: true });
   answers.occupation ??= await prompter.select({
     message: t('prompt.occupation'),
-    choices: OCCUPATIONS.map((o) => ({ name: `${o} ${occupationLabel(o)}`, value: o })),
+    choices: OCCUPATIONS.map((o) => ({ name: termLabel(t, 'occupation', o), value: o })),
   });
   if (!answers.community) {
     const communities = await env.withDb((ctx) => listCommunities(ctx.db));

@@ -1,3 +1,4 @@
+import { localTime } from '../../domain/clock.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
 import { renderRows } from '../../cli/render.js';
@@ -9,8 +10,8 @@ export function registerWorkerImports(parent: Command, deps: Deps): void {
   action<{ json?: boolean; format?: string }>(cmd, deps, async (env, opts) => {
     const rows = await env.withDb((ctx) => listImports(ctx.db, 'workers'));
     await renderRows(env.io, formatOf(opts), [
-      { key: 'id', header: 'id', value: (r) => r.id },
-      { key: 'at', header: t('col.at'), value: (r) => r.at },
+      { key: 'id', header: t('col.id'), value: (r) => r.id },
+      { key: 'at', header: t('col.at'), value: (r) => r.at, shown: (r) => localTime(r.at, env.clock.timeZone) },
       { key: 'file', header: t('col.file'), value: (r) => r.file_name },
       { key: 'sha256', header: 'sha256', value: (r) => (opts.json || opts.format === 'json' ? r.sha256 : r.sha256.slice(0, 12)) },
       { key: 'size', header: t('col.size'), value: (r) => r.size },

@@ -1,14 +1,15 @@
-import { Option, type Command } from 'commander';
+import { termOption } from '../../cli/command.js';
+import { type Command } from 'commander';
 import type { CommandEnv } from '../../cli/command.js';
 import type { Translate } from '../../cli/messages/index.js';
 import type { Column } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import { maskIdNumber, maskPhone } from '../../domain/privacy.js';
-import { OCCUPATIONS, occupationLabel } from '../../domain/workers/fields.js';
 import type { Worker } from '../../domain/workers/read.js';
 import type { WorkerInput } from '../../domain/workers/validate.js';
 import { logReveal } from '../../domain/workers/write.js';
 import { UsageError } from '../../errors.js';
+import { termLabel } from '../../cli/messages/index.js';
 
 export type WorkerFlags = {
   name?: string;
@@ -79,14 +80,14 @@ export function maskWorker(w: Worker): Worker {
 
 export function workerColumns(t: Translate): Column<Worker>[] {
   return [
-    { key: 'id', header: 'id', value: (w) => w.id },
+    { key: 'id', header: t('col.id'), value: (w) => w.id },
     { key: 'name', header: t('col.name'), value: (w) => w.name },
     { key: 'phone', header: t('col.phone'), value: (w) => w.phone },
-    { key: 'occupation', header: t('col.occupation'), value: (w) => w.occupation },
+    { key: 'occupation', header: t('col.occupation'), value: (w) => w.occupation, shown: (w) => termLabel(t, 'occupation', w.occupation) },
     { key: 'platform', header: t('col.platform'), value: (w) => w.platform },
     { key: 'site', header: t('col.site'), value: (w) => w.site },
     { key: 'community', header: t('col.community'), value: (w) => w.community },
-    { key: 'active', header: t('col.status'), value: (w) => (w.purged ? 'purged' : w.active ? 'active' : 'inactive') },
+    { key: 'active', header: t('col.status'), value: (w) => workerStatus(w), shown: (w) => termLabel(t, 'worker_status', workerStatus(w)) },
   ];
 }
 
@@ -103,23 +104,28 @@ export function exportColumns(t: Translate): Column<Worker>[] {
   ];
 }
 
-export const occupationOption = (t: Translate) => new Option('--occupation <occupation>', t('opt.occupation')).choices(OCCUPATIONS);
+export const occupationOption = (t: Translate) => termOption('--occupation <occupation>', t('opt.occupation'), 'occupation');
 
 export function workerFields(env: CommandEnv, w: Worker): [string, unknown][] {
   const { t } = env;
   return [
-    ['id', w.id],
+    [t('col.id'), w.id],
     [t('col.name'), w.name],
     [t('col.phone'), w.phone],
     [t('col.id_number'), w.idNumber],
     [t('col.gender'), w.gender],
-    [t('col.occupation'), `${w.occupation} ${occupationLabel(w.occupation)}`],
+    [t('col.occupation'), termLabel(t, 'occupation', w.occupation)],
     [t('col.platform'), w.platform],
     [t('col.site'), w.site],
     [t('col.community'), [w.community, w.subdistrict].filter(Boolean).join(' · ')],
     [t('col.joined'), w.joinedOn],
     [t('col.registered'), w.registeredOn],
-    [t('col.status'), w.purged ? 'purged' : w.active ? 'active' : `inactive (${w.deactivatedOn}: ${w.deactivatedReason})`],
+    [t('col.status'), w.active || w.purged ? termLabel(t, 'worker_status', workerStatus(w)) : `${termLabel(t, 'worker_status', 'inactive')}（${w.deactivatedOn}：${w.deactivatedReason}）`],
     [t('col.note'), w.note],
   ];
+}
+
+/** `active`, `inactive` or `purged` (personal data removed at the worker's request). */
+function workerStatus(w: { purged: boolean; active: boolean }): string {
+  return w.purged ? 'purged' : w.active ? 'active' : 'inactive';
 }

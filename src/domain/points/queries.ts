@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DB, EntryKind } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
 import { ValidationError } from '../../errors.js';
 import { addDays } from '../clock.js';
 import { findWorker } from '../workers/read.js';

@@ -7,17 +7,18 @@ import { resolveCommunity } from '../geo/communities.js';
 import { happenedDate, requireDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
+import { acceptedTerms, codesOf, parseTerm, parseTermList } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
 type Db = Kysely<DB> | Tx;
 
-export const VISIT_KINDS = ['illness', 'injury', 'hardship', 'festival'];
+export const VISIT_KINDS = codesOf('visit_kind');
 
 export type CareVisit = { id: number; workerId: number; worker: string; phone: string | null; date: string; by: string; kind: string; supportFen: number | null; note: string | null };
 
 export async function recordVisit(ctx: Ctx, input: { worker: string; date: string; by: string; kind?: string; support?: string; note?: string }): Promise<CareVisit> {
-  const kind = input.kind ?? 'illness';
-  if (!VISIT_KINDS.includes(kind)) throw new ValidationError({ key: 'care.bad_kind', params: { value: kind, accepted: VISIT_KINDS.join(', ') } });
+  const kind = parseTerm('visit_kind', input.kind ?? 'illness');
+  if (!kind) throw new ValidationError({ key: 'care.bad_kind', params: { value: input.kind, accepted: acceptedTerms('visit_kind') } });
   const date = happenedDate(requireDate(input.date, 'date'), 'date', ctx.clock.today());
   const by = normalizeText(input.by);
   if (!by) throw new ValidationError({ key: 'invalid.required', params: { field: 'by' } });
@@ -52,13 +53,13 @@ export async function listVisits(db: Db, filter: { id?: number; workerId?: numbe
 // ---- rider-friendly communities and merchants
 
 /** The core measures: a community with all of them is rider-friendly. */
-export const FRIENDLY_MEASURES = ['door_signs', 'rider_parking', 'hot_water', 'charging', 'rest_corner'];
-export const MERCHANT_OFFERS = ['hot_water', 'restroom', 'charging', 'discount', 'rest_seat', 'microwave'];
+export const FRIENDLY_MEASURES = codesOf('friendly_measure');
+export const MERCHANT_OFFERS = codesOf('merchant_offer');
 
-function parseList(value: string | undefined, accepted: string[], key: string): string[] {
-  const items = normalizeText(value).split(/[,，、\s]+/).filter(Boolean);
-  for (const item of items) if (!accepted.includes(item)) throw new ValidationError({ key, params: { value: item, accepted: accepted.join(', ') } });
-  return [...new Set(items)];
+function parseList(value: string | undefined, kind: 'friendly_measure' | 'merchant_offer', key: string): string[] {
+  const { codes, unknown } = parseTermList(kind, value);
+  if (unknown !== undefined) throw new ValidationError({ key, params: { value: unknown, accepted: acceptedTerms(kind) } });
+  return codes;
 }
 
 /** The measures a community has on `date` (replaying the dated set/unset history). */
@@ -70,8 +71,8 @@ export async function measuresOn(db: Db, communityId: number, date: string): Pro
 }
 
 export async function setMeasures(ctx: Ctx, community: string, input: { set?: string; unset?: string; date?: string }): Promise<{ community: string; measures: string[]; friendly: boolean }> {
-  const toSet = parseList(input.set, FRIENDLY_MEASURES, 'friendly.bad_measure');
-  const toUnset = parseList(input.unset, FRIENDLY_MEASURES, 'friendly.bad_measure');
+  const toSet = parseList(input.set, 'friendly_measure', 'friendly.bad_measure');
+  const toUnset = parseList(input.unset, 'friendly_measure', 'friendly.bad_measure');
   if (toSet.length + toUnset.length === 0) throw new ValidationError({ key: 'usage.nothing_to_change' });
   const date = happenedDate(input.date, 'date', ctx.clock.today());
   return inTransaction(ctx, async (trx) => {
@@ -96,7 +97,7 @@ export type Merchant = { id: number; name: string; community: string; offers: st
 export async function addMerchant(ctx: Ctx, input: { name: string; community: string; offers: string }): Promise<Merchant> {
   const name = normalizeText(input.name);
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
-  const offers = parseList(input.offers, MERCHANT_OFFERS, 'friendly.bad_offer');
+  const offers = parseList(input.offers, 'merchant_offer', 'friendly.bad_offer');
   if (offers.length === 0) throw new ValidationError({ key: 'invalid.required', params: { field: 'offers' } });
   const id = await inTransaction(ctx, async (trx) => {
     const c = await resolveCommunity(trx, ctx, input.community);

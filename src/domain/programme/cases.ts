@@ -7,6 +7,7 @@ import { daysBetween } from '../clock.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
+import { acceptedTerms, codesOf, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
 type Db = Kysely<DB> | Tx;
@@ -132,19 +133,21 @@ async function dispute(db: Db, id: number, today: string): Promise<DisputeCase> 
   return found;
 }
 
-export const DISPUTE_TYPES = ['wages', 'injury', 'contract', 'platform_rules', 'other'];
-export const DISPUTE_CHANNELS = ['hotline', 'workstation', 'walk_in'];
+export const DISPUTE_TYPES = codesOf('dispute_type');
+export const DISPUTE_CHANNELS = codesOf('dispute_channel');
 
 export async function openDispute(ctx: Ctx, input: { worker: string; type: string; via: string; employer?: string; amount?: string; summary?: string }): Promise<DisputeCase> {
-  if (!DISPUTE_TYPES.includes(input.type)) throw new ValidationError({ key: 'dispute.bad_type', params: { value: input.type, accepted: DISPUTE_TYPES.join(', ') } });
-  if (!DISPUTE_CHANNELS.includes(input.via)) throw new ValidationError({ key: 'dispute.bad_via', params: { value: input.via, accepted: DISPUTE_CHANNELS.join(', ') } });
+  const type = parseTerm('dispute_type', input.type);
+  if (!type) throw new ValidationError({ key: 'dispute.bad_type', params: { value: input.type, accepted: acceptedTerms('dispute_type') } });
+  const via = parseTerm('dispute_channel', input.via);
+  if (!via) throw new ValidationError({ key: 'dispute.bad_via', params: { value: input.via, accepted: acceptedTerms('dispute_channel') } });
   const amount = optionalYuan(input.amount, 'amount') ?? null;
   const id = await inTransaction(ctx, async (trx) => {
     const worker = await findWorker(trx, input.worker);
     const today = ctx.clock.today();
     const row = await trx
       .insertInto('disputes')
-      .values({ worker_id: worker.id, type: input.type, via: input.via, employer: optionalText(input.employer) ?? null, amount_fen: amount, summary: optionalText(input.summary) ?? null, status: 'open', outcome: null, recovered_fen: null, opened_on: today, resolved_on: null, updated_on: today })
+      .values({ worker_id: worker.id, type, via, employer: optionalText(input.employer) ?? null, amount_fen: amount, summary: optionalText(input.summary) ?? null, status: 'open', outcome: null, recovered_fen: null, opened_on: today, resolved_on: null, updated_on: today })
       .returning('id')
       .executeTakeFirstOrThrow();
     await caseEvent(trx, ctx, 'dispute', row.id, null, 'open');

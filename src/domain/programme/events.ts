@@ -10,9 +10,11 @@ import { awardIn } from '../points/operations.js';
 import { getStation } from '../stations/read.js';
 import { plannedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
+import { acceptedTerms, codesOf, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
-export const EVENT_TYPES = ['health_lecture', 'first_aid', 'checkup', 'legal', 'safety', 'skills', 'other'] as const;
+/** Action 4 of the seed counts lectures, first aid, check-ups, counselling, disaster prevention and traffic-safety law lectures. */
+export const EVENT_TYPES = codesOf('event_type');
 
 export type EventRow = { id: number; type: string; title: string; date: string; community: string | null; station: string | null; capacity: number | null; organiser: string | null; rule: string | null; attended: number; waitlisted: number };
 export type Attendance = { workerId: number; name: string; phone: string | null; status: 'attended' | 'waitlisted'; pointEntryId: number | null; at: string };
@@ -20,7 +22,8 @@ export type Attendance = { workerId: number; name: string; phone: string | null;
 type Db = Kysely<DB> | Tx;
 
 export async function addEvent(ctx: Ctx, input: { type: string; title: string; date: string; community?: string; station?: string; capacity?: number; organiser?: string; rule?: string }): Promise<EventRow> {
-  if (!(EVENT_TYPES as readonly string[]).includes(input.type)) throw new ValidationError({ key: 'event.bad_type', params: { value: input.type, accepted: EVENT_TYPES.join(', ') } });
+  const type = parseTerm('event_type', input.type);
+  if (!type) throw new ValidationError({ key: 'event.bad_type', params: { value: input.type, accepted: acceptedTerms('event_type') } });
   const title = normalizeText(input.title);
   if (!title) throw new ValidationError({ key: 'invalid.required', params: { field: 'title' } });
   if (input.community && input.station) throw new ValidationError({ key: 'event.community_or_station' });
@@ -33,10 +36,10 @@ export async function addEvent(ctx: Ctx, input: { type: string; title: string; d
     const stationCommunity = station ? (await trx.selectFrom('stations').select('community_id').where('id', '=', station.id).executeTakeFirstOrThrow()).community_id : null;
     const row = await trx
       .insertInto('events')
-      .values({ type: input.type, title, event_date: date, community_id: community?.id ?? stationCommunity, station_id: station?.id ?? null, capacity: input.capacity ?? null, organiser: optionalText(input.organiser) ?? null, rule_id: rule?.id ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({ type, title, event_date: date, community_id: community?.id ?? stationCommunity, station_id: station?.id ?? null, capacity: input.capacity ?? null, organiser: optionalText(input.organiser) ?? null, rule_id: rule?.id ?? null, created_at: ctx.clock.now().toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, { action: 'create', entity: 'event', entityKey: row.id, detail: { type: input.type, title, date } });
+    await recordAudit(trx, ctx, { action: 'create', entity: 'event', entityKey: row.id, detail: { type, title, date } });
     return row.id;
   });
   return getEvent(ctx.db, id);

@@ -6,7 +6,8 @@ import { FRIENDLY_MEASURES, measuresOn } from './care.js';
 
 type Db = Kysely<DB>;
 const n = (v: unknown) => Number(v ?? 0);
-const HEALTH = ['health_lecture', 'first_aid', 'checkup'];
+// Action 4 as the seed lists it: lectures, first aid, check-ups, counselling, disaster prevention, traffic-safety law.
+const HEALTH = ['health_lecture', 'first_aid', 'checkup', 'counselling', 'disaster_prevention', 'traffic_safety_law'];
 
 /** Events held in the period (by type) and their attendance. */
 export async function eventFigures(db: Db, p: Period, scope: Scope): Promise<Record<string, number>> {

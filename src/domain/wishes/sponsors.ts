@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
-import { SPONSOR_TYPES } from './model.js';
+import { acceptedTerms, parseTerm } from '../vocabulary.js';
 
 export type Sponsor = { id: number; name: string; type: string; contactName: string | null; contactPhone: string | null };
 export type SponsorTotals = Sponsor & { claimed: number; fulfilled: number; open: number; overdue: number; pledgedFen: number; spentFen: number };
@@ -20,17 +20,16 @@ export async function findSponsor(db: Db, name: string): Promise<Sponsor> {
 export async function addSponsor(ctx: Ctx, input: { name: string; type: string; contact?: string; phone?: string }): Promise<Sponsor> {
   const name = normalizeText(input.name);
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
-  if (!(SPONSOR_TYPES as readonly string[]).includes(input.type)) {
-    throw new ValidationError({ key: 'sponsor.bad_type', params: { value: input.type, accepted: SPONSOR_TYPES.join(', ') } });
-  }
+  const type = parseTerm('sponsor_type', input.type);
+  if (!type) throw new ValidationError({ key: 'sponsor.bad_type', params: { value: input.type, accepted: acceptedTerms('sponsor_type') } });
   await inTransaction(ctx, async (trx) => {
     const clash = await trx.selectFrom('sponsors').select('id').where('name', '=', name).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'sponsor.exists', params: { name } });
     await trx
       .insertInto('sponsors')
-      .values({ name, type: input.type, contact_name: optionalText(input.contact) ?? null, contact_phone: optionalText(input.phone)?.replace(/\s+/g, '') ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({ name, type, contact_name: optionalText(input.contact) ?? null, contact_phone: optionalText(input.phone)?.replace(/\s+/g, '') ?? null, created_at: ctx.clock.now().toISOString() })
       .execute();
-    await recordAudit(trx, ctx, { action: 'create', entity: 'sponsor', entityKey: name, detail: { type: input.type } });
+    await recordAudit(trx, ctx, { action: 'create', entity: 'sponsor', entityKey: name, detail: { type } });
   });
   return findSponsor(ctx.db, name);
 }

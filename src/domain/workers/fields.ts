@@ -1,36 +1,21 @@
 import { isRealDate } from '../text/dates.js';
 import { normalizeText } from '../text/normalize.js';
+import { acceptedTerms, parseTerm, VOCABULARY } from '../vocabulary.js';
 
 export const OCCUPATIONS = ['rider', 'courier', 'ride_hailing', 'taxi', 'truck', 'streamer', 'other'] as const;
 export type Occupation = (typeof OCCUPATIONS)[number];
 
-/** Chinese labels accepted for each occupation (first is the display label). */
-export const OCCUPATION_LABELS: Record<Occupation, string[]> = {
-  rider: ['外卖骑手', '外卖员', '网约配送员', '骑手', '外卖小哥', '配送员'],
-  courier: ['快递员', '快递小哥', '快递'],
-  ride_hailing: ['网约车司机', '网约车'],
-  taxi: ['出租车司机', '出租车', '的哥'],
-  truck: ['货车司机', '货运司机', '货车'],
-  streamer: ['网络主播', '主播'],
-  other: ['其他', '其它'],
-};
-
-const OCCUPATION_LOOKUP = new Map<string, Occupation>(
-  OCCUPATIONS.flatMap((key) => [[key, key] as const, ...OCCUPATION_LABELS[key].map((l) => [l, key] as const)]),
-);
-
 export function occupationLabel(key: string): string {
-  return OCCUPATION_LABELS[key as Occupation]?.[0] ?? key;
+  return VOCABULARY.occupation.find((t) => t.code === key)?.zh[0] ?? key;
 }
 
 export function acceptedOccupations(): string {
-  return OCCUPATIONS.map((k) => `${k} (${OCCUPATION_LABELS[k].join('/')})`).join(', ');
+  return acceptedTerms('occupation');
 }
 
-/** '外卖骑手' / 'rider' / 'Rider' → 'rider'; unknown → undefined. */
+/** '外卖骑手' / '送餐员' / 'rider' / 'Rider' → 'rider'; unknown → undefined. */
 export function parseOccupation(value: string): Occupation | undefined {
-  const text = normalizeText(value);
-  return OCCUPATION_LOOKUP.get(text) ?? OCCUPATION_LOOKUP.get(text.toLowerCase());
+  return parseTerm('occupation', value) as Occupation | undefined;
 }
 
 export type PhoneResult = { ok: true; phone: string } | { ok: false; excel: boolean; value: string };

@@ -1,0 +1,35 @@
+// What may stay Latin in a Chinese text: flags, placeholders, codes a clerk types, file formats, names of standards.
+import type { Command } from 'commander';
+
+const FORMATS_AND_STANDARDS = [
+  'nuanxin', 'CSV', 'csv', 'JSON', 'json', 'HTML', 'html', 'md', 'Markdown', 'table', 'xlsx', 'xls', 'PDF', 'A4', 'Excel', 'WPS',
+  'UTF-8', 'UTF-16', 'UTF-16LE', 'utf-8', 'utf-16le', 'gb18030', 'GB18030', 'BOM', 'SHA-256', 'ISO', 'SQLite', 'WAL', 'ID', 'URL', 'GB', 'cron', 'auto', 'zh', 'en', 'TTY',
+];
+
+/** Every command name and alias of the tree (codes the clerk types). */
+export function commandWords(program: Command): string[] {
+  const words: string[] = [];
+  const walk = (cmd: Command) => {
+    words.push(cmd.name(), ...cmd.aliases());
+    cmd.commands.forEach(walk);
+  };
+  walk(program);
+  return words;
+}
+
+/** Latin words left in `text` once flags, placeholders, code spans, env names and the allowed words are taken out. */
+export function englishWords(text: string, allowed: Iterable<string>): string[] {
+  const allow = new Set([...FORMATS_AND_STANDARDS, ...allowed]);
+  const stripped = text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('nuanxin ')) // example command lines
+    .join('\n')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/(^|\s|[（(，、：:])-{1,2}[A-Za-z][\w-]*(=\S*)?/g, ' ')
+    .replace(/<[^>]*>|\[[^\]]*\]/g, ' ')
+    .replace(/\{[^}]*\}/g, ' ')
+    .replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' ') // NUANXIN_DB, LC_ALL
+    .replace(/\b\d{4}-W\d{2}\b|YYYY-MM-DD|YYYY-MM|HH:mm|YYYY/g, ' ');
+  const words = stripped.match(/[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z]{2,}/g) ?? [];
+  return [...new Set(words.filter((w) => !allow.has(w) && !allow.has(w.toLowerCase()) && !/^[a-z]$/i.test(w)))];
+}
