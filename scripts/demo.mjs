@@ -25,8 +25,12 @@ async function step(argv, { show = false, at } = {}) {
   }
 }
 
-function banner(title) {
-  process.stdout.write(`\n== ${title} ==\n`);
+// The demo speaks the language its commands speak (the same choice: --lang aside, NUANXIN_LANG, then the locale, else Chinese).
+const english = /^en/i.test(env.NUANXIN_LANG ?? '') || (!env.NUANXIN_LANG && /^en/i.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || ''));
+const say = (zh, en) => (english ? en : zh);
+
+function banner(zh, en) {
+  process.stdout.write(`\n== ${say(zh, en)} ==\n`);
 }
 
 // Deterministic "random" choices, so every demo looks the same for the same day.
@@ -37,13 +41,13 @@ const iso = (d) => d.toISOString().slice(0, 10);
 const today = new Date();
 const daysAgo = (n) => iso(new Date(today.getTime() - n * 86_400_000));
 
-process.stderr.write(`demo database: ${db}\n`);
+process.stderr.write(`${say('演示数据库：', 'demo database: ')}${db}\n`);
 await step(['init']);
 const communities = readFileSync(join(root, 'fixtures/communities.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
 for (const [subdistrict, community] of communities) await step(['community', 'add', community, '--subdistrict', subdistrict]);
 await step(['station', 'import', join(root, 'fixtures/stations.gb18030.csv'), '--source', '区驿站台账']);
 
-banner('Roster imports · 花名册导入');
+banner('花名册导入', 'Roster imports');
 // Registered two months ago (the business date of each import), so this week's report has a district to count.
 await step(['worker', 'import', join(root, 'fixtures/roster-meituan.gb18030.csv'), '--source', '美团', '--rejects', join(dir, 'rejected-meituan.csv')], { show: true, at: daysAgo(70) });
 await step(['worker', 'import', join(root, 'fixtures/roster-sf.utf8bom.csv'), '--source', '顺丰'], { show: true, at: daysAgo(65) });
@@ -101,8 +105,8 @@ await step(['community', 'measures', '东关社区', '--set', 'door_signs,hot_wa
 await step(['merchant', 'add', '老王面馆', '--community', '夹马营社区', '--offers', 'hot_water,restroom,charging'], { at: daysAgo(15) });
 await step(['merchant', 'add', '东关便利店', '--community', '东关社区', '--offers', 'hot_water,charging,discount'], { at: daysAgo(3) });
 
-banner('Station audit · 驿站达标核查');
+banner('驿站达标核查', 'Station audit');
 await step(['station', 'audit'], { show: true });
-banner('Programme summary · "十个一"行动');
+banner('"十个一"行动汇总', 'Programme summary (the Ten Ones)');
 await step(['report', 'programme'], { show: true });
-process.stdout.write(`\nTry it yourself:  npx nuanxin --db ${db} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);
+process.stdout.write(`\n${say('自己试试：', 'Try it yourself:')}  npx nuanxin --db ${db} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);

@@ -25,7 +25,8 @@ export function localiseCommander(program: Command, t: Translate): void {
       commandUsage: (cmd) => placeholders(base.commandUsage(cmd), t),
       subcommandTerm: (cmd) => placeholders(base.subcommandTerm(cmd), t),
       optionTerm: (option: Option) => placeholders(base.optionTerm(option), t),
-      argumentTerm: (argument: Argument) => placeholders(base.argumentTerm(argument), t),
+      // The Arguments list names each bare (`code`), unlike usage lines (`<code>`).
+      argumentTerm: (argument: Argument) => placeholders(`<${base.argumentTerm(argument)}>`, t).slice(1, -1),
       optionDescription: (option: Option) => extraInfo(base.optionDescription(option), t),
       argumentDescription: (argument: Argument) => extraInfo(base.argumentDescription(argument), t),
       displayWidth: (text: string) => displayWidth(text),

@@ -14,6 +14,7 @@ const positiveDays: Setting['valid'] = (v) => /^\d+$/.test(v) && Number(v) >= 1 
 export const SETTINGS: Record<string, Setting> = {
   'wishes.claim_days': { default: '30', valid: positiveDays },
   'wishes.stale_days': { default: '60', valid: positiveDays },
+  'district.name': { default: '', valid: (v) => v.length >= 1 && v.length <= 40 },
   lang: { default: 'auto', valid: (v) => ['zh', 'en', 'auto'].includes(v) },
   'points.expiry': { default: 'off', valid: (v) => ['off', 'end_of_following_year'].includes(v) },
 };

@@ -104,7 +104,7 @@ describe('report formats', () => {
     expect(md).toContain('| awarded | 20 | 0 | +20 |');
     expect(md).toContain('| workers who earned | 1 | 0 | +1 |');
     expect(table).toMatch(/│ awarded\s+│ 20\s+│ 0\s+│ \+20\s+│/);
-    expect(html).toContain('<td>awarded</td><td>20</td><td>0</td><td>+20</td>');
+    expect(html).toContain('<td>awarded</td><td class="num">20</td><td class="num">0</td><td class="num">+20</td>');
     for (const text of [table, md, html]) expect(text).toContain('2024-09-09');
   });
 

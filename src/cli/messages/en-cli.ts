@@ -175,4 +175,8 @@ export const enCli: Record<string, string> = {
   'history.yes': 'yes',
   'history.no': 'no',
   'wish.due_on': 'due {date}',
+  'report.generated_at': 'generated {at}',
+  'report.html_lang': 'en',
+  'report.code': 'code',
+  'setting.district.name': 'the district\'s name as reports print it (e.g. 老城区); unset: "whole district"',
 };

@@ -175,4 +175,8 @@ export const zhCli: Record<string, string> = {
   'history.yes': '是',
   'history.no': '否',
   'wish.due_on': '办理期限 {date}',
+  'report.generated_at': '生成时间：{at}',
+  'report.html_lang': 'zh-CN',
+  'report.code': '代码',
+  'setting.district.name': '报表中显示的辖区名称（如 老城区）；未设置时显示“全区”',
 };

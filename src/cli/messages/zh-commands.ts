@@ -301,7 +301,7 @@ export const zhCommands: Record<string, string> = {
   'opt.cost': '所需积分',
   'opt.stock': '库存',
   'opt.donor': '捐赠方或赞助单位',
-  'opt.focus': '服务方向：safety、governance……',
+  'opt.focus': '服务方向，如 安全宣传、基层治理',
 
   // 认领单位、微心愿、区级设置
   'ex.sponsor': 'nuanxin sponsor list',

@@ -160,7 +160,7 @@ export const zh: Record<string, string> = {
   'wish.not_found': '没有第 {id} 号心愿',
   'wish.worker_or_site': '心愿属于一名劳动者（--worker 手机号）或一个集体（--site 名称），二者选一',
   'wish.due_past': '认领期限 {value} 已过',
-  'wish.bad_move': '第 {id} 号心愿当前为 {status}，不能执行 wish {verb}；可以：{allowed}',
+  'wish.bad_move': '第 {id} 号心愿当前为 {status}，不能执行 `wish {verb}`；可以：{allowed}',
   'wish.added': '已收集心愿 #{id} {title}',
   'wish.moved': '心愿 #{id} {title}：{status}',
   'wish.published': '已发布 {count} 个心愿',

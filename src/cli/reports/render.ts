@@ -2,7 +2,8 @@ import type { Translate } from '../messages/index.js';
 import { toCsv, toMarkdown, toTable } from '../render.js';
 import { signed, type Section } from './sections.js';
 
-export type ReportText = { title: string; subtitle: string; sections: Section[] };
+/** A report as every format renders it; `generated` is the time it was made, in the district's zone. */
+export type ReportText = { title: string; subtitle: string; generated: string; sections: Section[] };
 
 const text = (v: string | number | null) => (v === null ? '' : String(v));
 
@@ -36,11 +37,11 @@ export function reportMarkdown(t: Translate, r: ReportText): string {
   return out;
 }
 
-/** One sheet for Excel: section, figure, current, previous, change (lists follow, one block each). */
+/** One sheet for Excel: section, figure code, figure, current, previous, change, in the run's language (the code column is for formulas). */
 export async function reportCsv(t: Translate, r: ReportText): Promise<string> {
   const rows: string[][] = [];
   for (const section of r.sections) {
-    for (const f of section.figures) rows.push([section.key, f.key, f.label.trim(), String(f.current), String(f.previous), String(f.change)]);
+    for (const f of section.figures) rows.push([section.title, f.key, f.label.trim(), String(f.current), String(f.previous), String(f.change)]);
   }
-  return toCsv([t('report.section'), 'key', t('report.figure'), t('report.current'), t('report.previous'), t('report.change')], rows);
+  return toCsv([t('report.section'), t('report.code'), t('report.figure'), t('report.current'), t('report.previous'), t('report.change')], rows);
 }

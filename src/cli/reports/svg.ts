@@ -1,38 +1,96 @@
-/** Small inline SVG charts (no network, no library): bars with labels, sized for A4. */
+/**
+ * Small inline SVG charts (no network, no library), sized for A4. Bars run
+ * across, one row per label, so labels never collide however many
+ * communities there are; a long label wraps onto a second line. Each chart
+ * has its own scale: figures of different sizes get separate charts (see
+ * `smallMultiples`), never one shared axis.
+ */
+
+import { displayWidth } from '../render.js';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export type Bar = { label: string; value: number; secondary?: number };
+export type BarRow = { label: string; values: number[] };
+export type BarChart = { title: string; rows: BarRow[]; series: string[]; width?: number };
 
-/** Vertical bars (two series side by side when `secondary` is given). */
-export function barChart(props: { title: string; bars: Bar[]; legend?: [string, string] }): string {
-  const width = 640;
-  const height = 220;
-  const pad = { left: 40, right: 10, top: 28, bottom: 40 };
-  const max = Math.max(1, ...props.bars.map((b) => Math.max(b.value, b.secondary ?? 0)));
-  const slot = (width - pad.left - pad.right) / Math.max(1, props.bars.length);
-  const barWidth = props.bars.some((b) => b.secondary !== undefined) ? slot * 0.35 : slot * 0.6;
-  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
-  const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escape(props.title)}">`,
-    `<title>${escape(props.title)}</title>`,
-    `<text x="${pad.left}" y="16" font-size="13" font-weight="bold">${escape(props.title)}</text>`,
-    `<line x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}" stroke="#999"/>`,
-    `<text x="${pad.left - 4}" y="${pad.top + 4}" font-size="10" text-anchor="end">${max}</text>`,
-  ];
-  props.bars.forEach((bar, i) => {
-    const x = pad.left + i * slot + (slot - barWidth * (bar.secondary !== undefined ? 2 : 1)) / 2;
-    parts.push(`<rect class="bar" x="${x.toFixed(1)}" y="${y(bar.value).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(height - pad.bottom - y(bar.value)).toFixed(1)}" fill="#c0392b"><title>${escape(`${bar.label}: ${bar.value}`)}</title></rect>`);
-    if (bar.secondary !== undefined) {
-      parts.push(`<rect class="bar" x="${(x + barWidth).toFixed(1)}" y="${y(bar.secondary).toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(height - pad.bottom - y(bar.secondary)).toFixed(1)}" fill="#e8a33d"><title>${escape(`${bar.label}: ${bar.secondary}`)}</title></rect>`);
+const COLOURS = ['#c0392b', '#e8a33d', '#2e86c1'];
+const FONT = 11;
+// Half a CJK character: what one display column measures at this font size (a safe upper bound).
+const COLUMN_PX = FONT * 0.6;
+const BAR = 9;
+// One series' bar plus the room its value label needs above the next (a label is ~12 px tall).
+const PITCH = 14;
+const TITLE_FONT = 13;
+
+/** Splits `label` into lines of at most `columns` display columns (`most` lines; the rest is cut with …). */
+function wrap(label: string, columns: number, most = 2): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of label) {
+    if (displayWidth(line + ch) > columns) {
+      lines.push(line);
+      line = '';
+      if (lines.length === most) break;
     }
-    parts.push(`<text x="${(pad.left + i * slot + slot / 2).toFixed(1)}" y="${height - pad.bottom + 14}" font-size="10" text-anchor="middle">${escape(bar.label)}</text>`);
-    parts.push(`<text x="${(pad.left + i * slot + slot / 2).toFixed(1)}" y="${(y(Math.max(bar.value, bar.secondary ?? 0)) - 3).toFixed(1)}" font-size="9" text-anchor="middle">${bar.value}${bar.secondary !== undefined ? `/${bar.secondary}` : ''}</text>`);
-  });
-  if (props.legend) {
-    parts.push(`<rect x="${width - 190}" y="6" width="10" height="10" fill="#c0392b"/><text x="${width - 176}" y="15" font-size="10">${escape(props.legend[0])}</text>`);
-    parts.push(`<rect x="${width - 100}" y="6" width="10" height="10" fill="#e8a33d"/><text x="${width - 86}" y="15" font-size="10">${escape(props.legend[1])}</text>`);
+    line += ch;
   }
-  parts.push('</svg>');
-  return parts.join('');
+  if (lines.length < most && line) lines.push(line);
+  if (lines.join('').length < [...label].length) lines[most - 1] = `${[...lines[most - 1]!].slice(0, -1).join('')}…`;
+  return lines;
+}
+
+/** Horizontal bars: a label column on the left, one bar per series, the value after each bar. */
+export function barChart(chart: BarChart): string {
+  const width = chart.width ?? 640;
+  const labelColumns = Math.min(18, Math.max(4, ...chart.rows.map((r) => displayWidth(r.label))));
+  const labelWidth = Math.ceil(labelColumns * COLUMN_PX) + 8;
+  const valueWidth = 44;
+  const plotWidth = width - labelWidth - valueWidth;
+  const max = Math.max(1, ...chart.rows.flatMap((r) => r.values));
+  const titleLines = wrap(chart.title, Math.floor(width / (TITLE_FONT * 0.6)) - 1, 3);
+  const titleHeight = titleLines.length * (TITLE_FONT + 4) + 3;
+  const legendTop = titleHeight + 4;
+  const legendHeight = chart.series.length > 1 ? 16 : 0;
+  let y = legendTop + legendHeight + 4;
+  const body: string[] = [];
+  for (const row of chart.rows) {
+    const lines = wrap(row.label, labelColumns);
+    const rowHeight = Math.max(row.values.length * PITCH, lines.length * (FONT + 3)) + 6;
+    body.push(
+      `<text class="label" x="0" y="${y + FONT}" font-size="${FONT}">${lines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : FONT + 2}">${escape(l)}</tspan>`).join('')}<title>${escape(row.label)}</title></text>`,
+    );
+    row.values.forEach((value, i) => {
+      const top = y + i * PITCH;
+      const length = (plotWidth * value) / max;
+      body.push(`<rect class="bar" x="${labelWidth}" y="${top}" width="${length.toFixed(1)}" height="${BAR}" fill="${COLOURS[i % COLOURS.length]}"><title>${escape(`${row.label} · ${chart.series[i] ?? ''}: ${value}`)}</title></rect>`);
+      body.push(`<text class="value" x="${(labelWidth + length + 4).toFixed(1)}" y="${top + BAR - 1}" font-size="${FONT - 2}">${value}</text>`);
+    });
+    y += rowHeight;
+  }
+  const height = y + 4;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escape(chart.title)}">`,
+    `<title>${escape(chart.title)}</title>`,
+    `<text class="chart-title" x="0" y="${TITLE_FONT + 4}" font-size="${TITLE_FONT}" font-weight="bold">${titleLines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : TITLE_FONT + 4}">${escape(l)}</tspan>`).join('')}</text>`,
+    chart.series.length > 1 ? legend(chart.series, legendTop) : '',
+    ...body,
+    '</svg>',
+  ].join('');
+}
+
+/** The series' names side by side, each after its colour, spaced by their own widths. */
+function legend(series: string[], top: number): string {
+  let x = 0;
+  return series
+    .map((name, i) => {
+      const item = `<rect x="${x}" y="${top}" width="10" height="10" fill="${COLOURS[i % COLOURS.length]}"/><text class="legend" x="${x + 14}" y="${top + 9}" font-size="${FONT - 1}">${escape(name)}</text>`;
+      x += 14 + Math.ceil(displayWidth(name) * (FONT - 1) * 0.6) + 16;
+      return item;
+    })
+    .join('');
+}
+
+/** One small chart per panel, each on its own scale, laid out two to a row (`.multiples` in the page's CSS). */
+export function smallMultiples(props: { title: string; panels: BarChart[] }): string {
+  return `<div class="multiples-title">${escape(props.title)}</div><div class="multiples">${props.panels.map((p) => `<div class="panel">${barChart({ ...p, width: 300 })}</div>`).join('')}</div>`;
 }

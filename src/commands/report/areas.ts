@@ -9,7 +9,7 @@ import { weeklySections, type ListBlock, type Section } from '../../cli/reports/
 import { pointsByRule, wishesByCategory, workerBreakdown } from '../../domain/reports/breakdowns.js';
 import { resolveScope } from '../../domain/reports/weekly.js';
 import { auditStations } from '../../domain/stations/audit.js';
-import { buildWeekly, periodOptions, renderWeekly, weeklyText, type PeriodFlags } from './weekly.js';
+import { buildWeekly, periodOptions, renderWeekly, reportHeading, weeklyText, type PeriodFlags } from './weekly.js';
 
 const AREA_FORMATS = ['table', 'json', 'csv', 'md'];
 
@@ -21,7 +21,7 @@ async function areaReport(env: CommandEnv, opts: PeriodFlags, area: 'points' | '
   const format = reportFormat(opts);
   const content = format === 'json'
     ? `${JSON.stringify({ period: report.period, community: report.community, [area]: report[area], previous: { period: report.previous.period, [area]: report.previous[area] }, change: report.change[area], ...more.json }, null, 2)}\n`
-    : await renderWeekly(env, format, report, weeklyText(env, report, sections, `report.${area}_title`));
+    : await renderWeekly(env, format, report, weeklyText(env, await reportHeading(env), report, sections, `report.${area}_title`));
   await emitReport(env, opts.out, content);
 }
 
@@ -54,6 +54,7 @@ export function registerReportStations(parent: Command, deps: Deps): void {
     const audit = await env.withDb((ctx) => auditStations(ctx.db, { today: ctx.clock.today(), community: opts.community }));
     const format = reportFormat(opts);
     const text: ReportText = {
+      generated: (await reportHeading(env)).generated,
       title: t('report.stations_title'),
       subtitle: t('audit.summary', { fully: audit.totals.fullyEquipped, total: audit.totals.stations, score: audit.totals.averageScore, expired: audit.totals.medicineExpired, expiring: audit.totals.medicineExpiring }),
       sections: [{
@@ -78,6 +79,7 @@ export function registerReportWorkers(parent: Command, deps: Deps): void {
     const format = reportFormat(opts);
     const list = (title: string, rows: { key: string; count: number }[], label = (k: string) => k): ListBlock => ({ title, headers: [title, t('report.count')], rows: rows.map((r) => [label(r.key), r.count]) });
     const text: ReportText = {
+      generated: (await reportHeading(env)).generated,
       title: t('report.workers_title'),
       subtitle: t('report.workers_total', { total: b.total }),
       sections: [{ key: 'workers', title: t('report.section.workers'), figures: [], lists: [list(t('col.occupation'), b.by_occupation, (k) => termLabel(t, 'occupation', k)), list(t('col.platform'), b.by_platform), list(t('col.community'), b.by_community)] }],

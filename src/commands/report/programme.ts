@@ -5,11 +5,11 @@ import { emitReport, reportFormat, reportOptions } from '../../cli/reports/outpu
 import { reportCsv, reportMarkdown, reportTable, type ReportText } from '../../cli/reports/render.js';
 import type { Section } from '../../cli/reports/sections.js';
 import type { Translate } from '../../cli/messages/index.js';
-import { barChart } from '../../cli/reports/svg.js';
+import { smallMultiples } from '../../cli/reports/svg.js';
 import { resolvePeriod } from '../../domain/reports/period.js';
 import { programmeReport, type ProgrammeReport } from '../../domain/reports/programme.js';
 import { resolveScope } from '../../domain/reports/weekly.js';
-import { periodOptions, type PeriodFlags } from './weekly.js';
+import { periodOptions, reportHeading, type PeriodFlags } from './weekly.js';
 
 function sections(t: Translate, r: ProgrammeReport): Section[] {
   return r.actions.map((a) => ({
@@ -28,8 +28,10 @@ export function registerReportProgramme(parent: Command, deps: Deps): void {
   action<PeriodFlags>(cmd, deps, async (env, opts) => {
     const report = await env.withDb(async (ctx) => programmeReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts.community, ctx.clock.timeZone)));
     const format = reportFormat(opts);
+    const heading = await reportHeading(env);
     const text: ReportText = {
-      title: t('report.programme_title', { community: report.community ?? t('report.district') }),
+      generated: heading.generated,
+      title: t('report.programme_title', { community: heading.scope(report.community) }),
       subtitle: `${t('report.period_line', { from: report.period.from, to: report.period.to, prevFrom: report.previous_period.from, prevTo: report.previous_period.to })} · ${t('report.workers_line', report.workers)}`,
       sections: sections(t, report),
     };
@@ -40,8 +42,11 @@ export function registerReportProgramme(parent: Command, deps: Deps): void {
     else if (format === 'md') content = reportMarkdown(t, textFor(false)) + report.actions.filter((a) => !a.tracked).map((a) => `\n- ${a.no}. ${t(`programme.${a.key}`)}: ${t('programme.not_tracked')}`).join('') + '\n';
     else if (format === 'csv') content = await reportCsv(t, textFor(false));
     else if (format === 'html') {
-      const bars = report.actions.filter((a) => a.tracked).map((a) => ({ label: `${a.no}`, value: a.figures[0]!.current, secondary: a.figures[0]!.previous }));
-      content = reportHtml(t, textFor(false), [barChart({ title: t('report.chart.programme'), bars, legend: [t('report.current'), t('report.previous')] })]);
+      // One small chart per action, each on its own scale: stations, cases and points are not one axis.
+      const panels = report.actions
+        .filter((a) => a.tracked)
+        .map((a) => ({ title: `${a.no}. ${t(`programme.${a.key}`)}`, rows: a.figures.map((f) => ({ label: t(`programme.${a.key}.${f.key}`), values: [f.current, f.previous] })), series: [t('report.current'), t('report.previous')] }));
+      content = reportHtml(t, textFor(false), [smallMultiples({ title: t('report.chart.programme'), panels })], heading.generated);
     } else {
       content = await reportTable(t, textFor(false));
       const untracked = report.actions.filter((a) => !a.tracked).map((a) => `${a.no}. ${t(`programme.${a.key}`)}`);

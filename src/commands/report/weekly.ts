@@ -4,7 +4,9 @@ import { reportHtml, weeklyCharts } from '../../cli/reports/html.js';
 import { emitReport, reportFormat, reportOptions, type ReportFormat } from '../../cli/reports/output.js';
 import { reportCsv, reportMarkdown, reportTable, type ReportText } from '../../cli/reports/render.js';
 import { weeklySections, type Section } from '../../cli/reports/sections.js';
+import { localTime } from '../../domain/clock.js';
 import { resolvePeriod } from '../../domain/reports/period.js';
+import { getSetting } from '../../domain/settings.js';
 import { resolveScope, weeklyReport, type WeeklyReport } from '../../domain/reports/weekly.js';
 
 export type PeriodFlags = { week?: string; from?: string; to?: string; community?: string; format?: string; json?: boolean; out?: string };
@@ -20,11 +22,20 @@ export async function buildWeekly(env: CommandEnv, flags: PeriodFlags, community
   });
 }
 
-export function weeklyText(env: CommandEnv, report: WeeklyReport, sections: Section[], titleKey = 'report.weekly_title'): ReportText {
+/** Who a report is about (the community, else the district's name from `config set district.name`) and when it was made. */
+export async function reportHeading(env: CommandEnv): Promise<ReportHeading> {
+  const district = await env.withDb((ctx) => getSetting(ctx.db, 'district.name'));
+  return { scope: (community) => community ?? (district || env.t('report.district')), generated: localTime(env.clock.now().toISOString(), env.clock.timeZone) };
+}
+
+export type ReportHeading = { scope: (community: string | null) => string; generated: string };
+
+export function weeklyText(env: CommandEnv, heading: ReportHeading, report: WeeklyReport, sections: Section[], titleKey = 'report.weekly_title'): ReportText {
   const { t } = env;
   const p = report.period;
   return {
-    title: t(titleKey, { community: report.community ?? t('report.district'), week: p.week ?? '' }),
+    generated: heading.generated,
+    title: t(titleKey, { community: heading.scope(report.community), week: p.week ?? '' }),
     subtitle: t('report.period_line', { from: p.from, to: p.to, prevFrom: report.previous.period.from, prevTo: report.previous.period.to }),
     sections,
   };
@@ -36,7 +47,7 @@ export async function renderWeekly(env: CommandEnv, format: ReportFormat, report
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
   if (format === 'md') return reportMarkdown(t, text);
   if (format === 'csv') return reportCsv(t, text);
-  if (format === 'html') return reportHtml(t, text, weeklyCharts(t, report));
+  if (format === 'html') return reportHtml(t, text, weeklyCharts(t, report), text.generated);
   return reportTable(t, text);
 }
 
@@ -45,7 +56,7 @@ export function registerReportWeekly(parent: Command, deps: Deps): void {
   const cmd = reportOptions(periodOptions(describe(parent.command('weekly'), t, 'report.weekly'), t), t).option('--community <name>', t('opt.community'));
   action<PeriodFlags>(cmd, deps, async (env, opts) => {
     const report = await buildWeekly(env, opts);
-    const text = weeklyText(env, report, weeklySections(env.t, report));
+    const text = weeklyText(env, await reportHeading(env), report, weeklySections(env.t, report));
     await emitReport(env, opts.out, await renderWeekly(env, reportFormat(opts), report, text));
   });
 }
@@ -55,7 +66,7 @@ export function registerReportCommunity(parent: Command, deps: Deps): void {
   const cmd = reportOptions(periodOptions(describe(parent.command('community'), t, 'report.community'), t), t).argument('<name>', t('arg.community'));
   action<PeriodFlags>(cmd, deps, async (env, opts, [name]) => {
     const report = await buildWeekly(env, opts, name);
-    const text = weeklyText(env, report, weeklySections(env.t, report), 'report.community_title');
+    const text = weeklyText(env, await reportHeading(env), report, weeklySections(env.t, report), 'report.community_title');
     await emitReport(env, opts.out, await renderWeekly(env, reportFormat(opts), report, text));
   });
 }
