@@ -68,7 +68,7 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
   const known = error instanceof NuanxinError ? error : (databaseFailure(error) ?? systemFailure(error));
   if (known) {
     io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${safeErrorText(t(known.key, maskedParams(known.key, known.params)))}\n`);
-    if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${safeErrorText(t(known.hintKey, known.params))}\n`);
+    if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${safeErrorText(t(known.hintKey, maskedParams(known.hintKey, known.params)))}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return EXIT_FOR_KIND[known.kind];
   }

@@ -28,6 +28,8 @@ export type CommandEnv = {
   clock: Clock;
   actor: Actor;
   interactive: boolean;
+  /** --yes was given: never ask, and never suggest asking. */
+  yes: boolean;
   color: boolean;
   prompter: Prompter;
   dbLocation: DbLocation;
@@ -68,6 +70,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     clock,
     actor,
     interactive: isInteractive(io, globals.yes),
+    yes: Boolean(globals.yes),
     color: colorEnabled(io, globals.color),
     prompter: deps.prompter ?? inquirerPrompter(io),
     dbLocation,
@@ -182,6 +185,7 @@ export function idArgument(name: string) {
 /** Off a terminal, a prompt would hang a cron job: a missing required flag is a usage error. */
 export function requireFlags(env: CommandEnv, missing: string[]): void {
   if (missing.length > 0) {
-    throw new UsageError({ key: 'usage.prompt_needed', params: { flags: missing.join(', ') }, hintKey: 'usage.prompt_needed.hint' });
+    // "run on a terminal to be asked" is no help to someone who said --yes (never ask).
+    throw new UsageError({ key: 'usage.prompt_needed', params: { flags: missing.join(', ') }, hintKey: env.yes ? undefined : 'usage.prompt_needed.hint' });
   }
 }

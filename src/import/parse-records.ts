@@ -17,6 +17,8 @@ export type RowParser<F extends string, V> = {
   parse(map: HeaderMap<F>, cells: string[], row: number): V;
   /** A key that must not repeat within one file (the later row is refused as a duplicate). */
   keyOf?(value: V): string | number | undefined;
+  /** The field that key is (`phone`, `code`): a duplicate's refusal names it. */
+  keyField?(value: V): string;
   /**
    * Whether a write may still refuse this row (then its cells travel with it,
    * for the rejects file). Default: yes. Fewer strings cross the thread.
@@ -114,7 +116,7 @@ function parseOne<F extends string, V>(
     const key = parser.keyOf?.(value);
     if (key !== undefined) {
       const first = seen.get(key);
-      if (first !== undefined) throw new RowRejection({ key: 'reject.duplicate', params: { row: first } });
+      if (first !== undefined) throw new RowRejection({ key: 'reject.duplicate', params: { row: first, field: parser.keyField?.(value) ?? 'key' } });
       seen.set(key, row);
     }
     return parser.mayBeRefused?.(value) === false ? { row, value } : { row, value, cells };

@@ -90,7 +90,7 @@ describe('numbers and dates are whole, bounded and real', () => {
     [['points', 'award', P1, '--rule', 'errand', '--date', '1900-01-01'], 5, 'date 1900-01-01 is before the programme (2020-01-01)'],
     [['wish', 'add', '--title', '电饭煲', '--category', 'appliance', '--worker', P1, '--estimate', '99999999999999'], 5, 'is too large'],
     [['event', 'add', '--type', 'first_aid', '--title', '急救培训', '--date', '2031-01-01'], 5, 'is too far ahead (at most 2027-11-29)'],
-    [['worker', 'add', '--name', '王五', '--phone', '13700137000', '--occupation', 'rider', '--joined', '2030-01-01'], 5, 'joined_on 2030-01-01 is in the future'],
+    [['worker', 'add', '--name', '王五', '--phone', '13700137000', '--occupation', 'rider', '--joined', '2030-01-01'], 5, 'joined on 2030-01-01 is in the future'],
   ])('%j → exit %i', async (argv, code, message) => {
     const { cli, balance } = await programme();
     const r = await cli(argv as string[]);

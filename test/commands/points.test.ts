@@ -167,7 +167,7 @@ describe('points import', () => {
       rejects: [
         { row: 4, reason: 'no points rule with code nope' },
         { row: 5, reason: 'date 2026-12-01 is in the future' },
-        { row: 6, reason: 'duplicate of row 2' },
+        { row: 6, reason: 'reference duplicates row 2' },
       ],
     });
     expect((await balance()).balance).toBe(18);

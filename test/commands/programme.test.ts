@@ -42,7 +42,7 @@ describe('events and attendance', () => {
     const file = join(dir, '签到表.csv');
     writeFileSync(file, `姓名,手机号码\r\n张三,${P1}\r\n李四,${P2}\r\n张三,${P1}\r\n无名,13600000000\r\n`);
     const first = JSON.parse((await cli(['event', 'attend', '1', '--file', file, '--json'])).stdout);
-    expect(first).toMatchObject({ inserted: 2, rejected: 2, rejects: [{ row: 4, reason: 'duplicate of row 2' }, { row: 5, reason: 'no worker with phone or id 136****0000' }] });
+    expect(first).toMatchObject({ inserted: 2, rejected: 2, rejects: [{ row: 4, reason: 'phone duplicates row 2' }, { row: 5, reason: 'no worker with phone or id 136****0000' }] });
     expect(JSON.parse((await cli(['event', 'attend', '1', '--file', file, '--json'])).stdout)).toMatchObject({ inserted: 0, already_imported: { id: 1 } });
     expect((await json(['points', 'ledger'])).length).toBe(2);
   });

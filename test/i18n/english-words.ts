@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 
 const FORMATS_AND_STANDARDS = [
   'nuanxin', 'CSV', 'csv', 'JSON', 'json', 'HTML', 'html', 'md', 'Markdown', 'table', 'xlsx', 'xls', 'PDF', 'A4', 'Excel', 'WPS',
-  'UTF-8', 'UTF-16', 'UTF-16LE', 'utf-8', 'utf-16le', 'gb18030', 'GB18030', 'BOM', 'SHA-256', 'ISO', 'SQLite', 'WAL', 'ID', 'URL', 'GB', 'cron', 'auto', 'zh', 'en', 'TTY',
+  'UTF-8', 'UTF-16', 'UTF-16LE', 'utf-8', 'utf-16le', 'gb18030', 'GB18030', 'BOM', 'SHA-256', 'ISO', 'SQLite', 'WAL', 'ID', 'URL', 'GB', 'cron', 'auto', 'zh', 'en', 'zh-CN', 'TTY',
   'NUL', 'help', 'integrity_check', 'foreign_key_check',
   // what `audit --entity` takes
   'station', 'worker', 'community', 'subdistrict', 'setting', 'rule', 'gift', 'team', 'sponsor', 'wish', 'event', 'merchant', 'points', 'point_entry', 'care_visit', 'childcare_site', 'childcare_enrolment',

@@ -111,7 +111,7 @@ export const en: Record<string, string> = {
   'reject.community': 'unknown community "{value}"',
   'reject.community_suggest': 'unknown community "{value}"; did you mean: {suggestions}?',
   'reject.date': '{field} "{value}" is not a real date',
-  'reject.duplicate': 'duplicate of row {row}',
+  'reject.duplicate': '{field} duplicates row {row}',
   'reject.gender': 'gender "{value}" is not 男/女/male/female',
   'reject.other': '{message}',
 

@@ -84,11 +84,15 @@ export const englishTable: Readonly<Record<string, string>> = en;
 
 /** A translator over `table`, falling back to English for keys it lacks (a test keeps the tables equal). */
 export function translator(table: Record<string, string> = en): Translate {
+  const say = (key: string) => table[key] ?? en[key];
   return (key, params = {}) => {
-    const template = table[key] ?? en[key] ?? key;
+    const template = say(key) ?? key;
     return template.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = params[name];
-      return value === undefined ? '' : String(value);
+      if (value === undefined) return '';
+      // A field is named by its stored name (`joined_on`); the reader gets its label (加入日期).
+      if (name === 'field' && typeof value === 'string') return say(`field.${value}`) ?? value;
+      return String(value);
     });
   };
 }

@@ -105,7 +105,7 @@ export const zh: Record<string, string> = {
   'reject.community': '未知社区 "{value}"',
   'reject.community_suggest': '未知社区 "{value}"；您是否要找：{suggestions}？',
   'reject.date': '{field} "{value}" 不是有效日期',
-  'reject.duplicate': '与第 {row} 行重复',
+  'reject.duplicate': '{field}与第 {row} 行重复',
   'reject.gender': '性别 "{value}" 应为 男/女',
 
   'worker.not_found': '没有手机号或编号为 {key} 的劳动者',

@@ -30,7 +30,7 @@ const toRule = (r: RuleRow): Rule => ({ id: r.id, code: r.code, name: r.name, po
 
 export async function findRule(db: Db, ruleCode: string): Promise<Rule> {
   const r = await db.selectFrom('point_rules').selectAll().where('code', '=', normalizeText(ruleCode)).executeTakeFirst();
-  if (!r) throw new NotFoundError({ key: 'points.rule_not_found', params: { code: ruleCode } });
+  if (!r) throw new NotFoundError({ key: 'points.rule_not_found', params: { code: ruleCode }, hintKey: 'points.rule_not_found.hint' });
   return toRule(r);
 }
 

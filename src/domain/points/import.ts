@@ -44,6 +44,7 @@ export function awardRowParser(today: string): RowParser<Field, Row> {
       return { phone, rule, date, note: optionalText(cellOf(map, cells, 'note')), ref: optionalText(cellOf(map, cells, 'ref')) };
     },
     keyOf: (row) => row.ref,
+    keyField: () => 'ref',
   };
 }
 

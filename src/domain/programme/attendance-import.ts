@@ -23,6 +23,7 @@ export const attendanceRowParser: RowParser<Field, { phone: string }> = {
     }
   },
   keyOf: (row) => row.phone,
+  keyField: () => 'phone',
 };
 
 export function attendanceImportPlan(ctx: Ctx, eventId: number, options: { overCapacity?: boolean }): ImportPlan<{ phone: string }> {

@@ -60,6 +60,7 @@ export const stationRowParser: RowParser<Field, Parsed> = {
       return { input, key: input.code ?? `${community}\u0000${name}` };
   },
   keyOf: (value) => value.key,
+  keyField: (value) => (value.input.code ? 'code' : 'name'),
 };
 
 /**

@@ -46,6 +46,7 @@ export const wishRowParser: RowParser<Field, WishInput & { key: string }> = {
     };
   },
   keyOf: (row) => row.key,
+  keyField: () => 'title',
 };
 
 /** Bulk collection: each row a new `collected` wish; the same who + what already on file is unchanged. */

@@ -54,6 +54,7 @@ export function rosterParser(options: RosterParseOptions): RowParser<RosterField
     },
     // A number key: a million-row file's duplicate check stays small in memory.
     keyOf: (value) => Number(value.phone),
+    keyField: () => 'phone',
     // Only an ID number can still be refused when written (it may belong to someone else).
     mayBeRefused: (value) => Boolean(value.columns.id_number),
   };

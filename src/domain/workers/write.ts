@@ -48,7 +48,7 @@ export async function addWorker(ctx: Ctx, input: WorkerInput): Promise<Worker> {
       columns: validateWorker(input, { today: ctx.clock.today(), communities, requireCore: true }),
     }));
     const clash = await trx.selectFrom('workers').select('id').where('phone', '=', phone).executeTakeFirst();
-    if (clash) throw new ConflictError({ key: 'worker.exists', params: { phone: maskPhone(phone) ?? '' } });
+    if (clash) throw new ConflictError({ key: 'worker.exists', params: { phone: maskPhone(phone) ?? '' }, hintKey: 'worker.exists.hint' });
     await assertIdFree(trx, columns.id_number);
     const now = ctx.clock.now().toISOString();
     const row = await trx
@@ -75,7 +75,7 @@ export async function updateWorker(ctx: Ctx, key: string, input: WorkerInput & {
     if (input.newPhone !== undefined) {
       const phone = await validated(() => validPhone(input.newPhone));
       const clash = await trx.selectFrom('workers').select('id').where('phone', '=', phone).where('id', '!=', worker.id).executeTakeFirst();
-      if (clash) throw new ConflictError({ key: 'worker.exists', params: { phone: maskPhone(phone) ?? '' } });
+      if (clash) throw new ConflictError({ key: 'worker.exists', params: { phone: maskPhone(phone) ?? '' }, hintKey: 'worker.exists.hint' });
       columns.phone = phone;
     }
     await assertIdFree(trx, columns.id_number, worker.id);
