@@ -4,6 +4,7 @@ import { safeErrorText } from './cli/output-guard.js';
 import type { Deps } from './cli/command.js';
 import { registerAudit } from './commands/audit.js';
 import { registerInit } from './commands/init.js';
+import { registerCompletion } from './commands/completion.js';
 import { describe } from './cli/command.js';
 
 export const VERSION = '0.1.0';
@@ -64,7 +65,7 @@ export function groupWithoutVerb(program: Command, argv: string[]): Command | un
   return current.commands.length > 0 && !hasAction(current) ? current : undefined;
 }
 
-const GLOBAL_FLAGS = new Set(['--yes', '--no-color', '--debug']);
+const GLOBAL_FLAGS = new Set(['--yes', '--no-color', '--debug', '--quiet', '--verbose']);
 
 // commander keeps a command's handler private; a group is a command without one.
 function hasAction(cmd: Command): boolean {
@@ -90,6 +91,8 @@ export async function buildProgram(deps: Deps, options: { only?: string } = {}):
     .option('--yes', t('opt.yes'))
     .option('--no-color', t('opt.color'))
     .option('--debug', t('opt.debug'))
+    .addOption(new Option('--quiet', t('opt.quiet')).conflicts('verbose'))
+    .option('--verbose', t('opt.verbose'))
     .showHelpAfterError(t('help.after_error'))
     .exitOverride()
     .configureOutput({
@@ -100,6 +103,7 @@ export async function buildProgram(deps: Deps, options: { only?: string } = {}):
 
   registerInit(program, deps);
   registerAudit(program, deps);
+  registerCompletion(program, deps);
   for (const { name, verbs } of GROUPS) {
     const group = describe(program.command(name), t, name);
     if (options.only === undefined || options.only === name) for (const register of await verbs()) register(group, deps);

@@ -9,14 +9,14 @@ import { guardedStream } from './output-guard.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
 import { COUNT_LIMIT } from '../domain/text/numbers.js';
-import { acceptedTerms, codesOf, parseTerm, type VocabularyKind } from '../domain/vocabulary.js';
+import { acceptedTerms, codesOf, parseTerm, VOCABULARY, type VocabularyKind } from '../domain/vocabulary.js';
 import { UnavailableError, UsageError } from '../errors.js';
 import { colorEnabled, isInteractive, type Io } from './io.js';
 import type { Translate } from './messages/index.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { FORMATS, type Format } from './render.js';
 
-export type Globals = { db?: string; lang?: string; operator?: string; debug?: boolean; yes?: boolean; color?: boolean };
+export type Globals = { db?: string; lang?: string; operator?: string; debug?: boolean; yes?: boolean; color?: boolean; quiet?: boolean; verbose?: boolean };
 
 /** What the entry point hands to every command: streams, translator, exit-code slot. */
 export type Deps = { io: Io; t: Translate; prompter?: Prompter; state: { exitCode: number } };
@@ -35,8 +35,15 @@ export type CommandEnv = {
   dbLocation: DbLocation;
   /** Opens the database (refusing a missing, newer or unmigrated one), runs `fn`, closes. */
   withDb<T>(fn: (ctx: Ctx, handle: OpenDb) => Promise<T>, options?: { allowPending?: boolean }): Promise<T>;
-  /** A line for the clerk on stderr (never stdout: that holds only the result). */
+  /**
+   * Success chatter on stderr (`report written to …`): shown on a terminal or
+   * with --verbose, never with --quiet, so cron mails only when something is wrong.
+   */
   note(line: string): void;
+  /** Something the clerk should know (columns ignored, a file already imported): on stderr unless --quiet. */
+  warn(line: string): void;
+  /** --quiet: nothing on stderr but errors (no notes, warnings or progress). */
+  quiet: boolean;
   /** What an output file must never be: the live database and its companions, plus `inputs` being read. */
   outputGuard(inputs?: string[]): OutputGuard;
 };
@@ -72,9 +79,15 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     interactive: isInteractive(io, globals.yes),
     yes: Boolean(globals.yes),
     color: colorEnabled(io, globals.color),
-    prompter: deps.prompter ?? inquirerPrompter(io),
+    prompter: deps.prompter ?? inquirerPrompter(io, deps.t),
     dbLocation,
-    note: (line) => io.stderr.write(`${line}\n`),
+    note: (line) => {
+      if (!globals.quiet && (globals.verbose || io.stderr.isTTY)) io.stderr.write(`${line}\n`);
+    },
+    warn: (line) => {
+      if (!globals.quiet) io.stderr.write(`${line}\n`);
+    },
+    quiet: Boolean(globals.quiet),
     outputGuard: (inputs = []) => ({ protect: [...databaseFiles(dbLocation.path), ...inputs] }),
     async withDb(fn, options = {}) {
       const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
@@ -134,11 +147,23 @@ export function action<O>(
  */
 export function termOption(flags: string, description: string, kind: VocabularyKind, codes: readonly string[] = codesOf(kind)): Option {
   const flag = flags.split(/[ ,]/)[0]!;
-  return new Option(flags, description).argParser((value: string) => {
+  const option = new Option(flags, description);
+  TERM_OPTIONS.set(option, { kind, codes });
+  return option.argParser((value: string) => {
     const code = parseTerm(kind, value);
     if (code && codes.includes(code)) return code;
     throw new UsageError({ key: 'usage.bad_choice', params: { value, flag, choices: acceptedTerms(kind, codes) } });
   });
+}
+
+// What each term option accepts, for shell completion.
+const TERM_OPTIONS = new WeakMap<Option, { kind: VocabularyKind; codes: readonly string[] }>();
+
+/** The values an option takes, when it takes one of a closed list: commander's choices, or a term option's codes and labels. */
+export function optionValues(option: Option): string[] | undefined {
+  const term = TERM_OPTIONS.get(option);
+  if (term) return VOCABULARY[term.kind].filter((t) => term.codes.includes(t.code)).flatMap((t) => [t.code, ...t.zh]);
+  return option.argChoices?.slice();
 }
 
 /** Adds --json and --format table|json|csv|md. */

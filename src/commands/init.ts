@@ -12,7 +12,7 @@ export function registerInit(program: Command, deps: Deps): void {
     const opened = openDatabase({ path: env.dbLocation.path, create: true, busyTimeoutMs: busyTimeout(env.io.env) });
     try {
       const loose = tightenPermissions(opened.path);
-      if (loose) env.note(env.t('db.permissions_tightened', { path: opened.path, mode: loose }));
+      if (loose) env.warn(env.t('db.permissions_tightened', { path: opened.path, mode: loose }));
       const results = await migrateToLatest(opened.db, opened.path);
       const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
       if (opts.json) writeJson(env.io, { path: opened.path, applied });

@@ -36,6 +36,7 @@ export const VOCABULARY = {
     term('staff', 'staffing', '人员管理'),
     term('on_map', 'on the map', '地图可查', '地图'),
   ],
+  gender: [term('male', 'male', '男', '男性'), term('female', 'female', '女', '女性')],
   station_status: [term('open', 'open', '开放'), term('closed', 'closed', '已关闭', '关闭')],
   worker_status: [term('active', 'active', '在册'), term('inactive', 'inactive', '已停用', '停用'), term('purged', 'personal data removed', '个人信息已删除')],
   wish_category: [

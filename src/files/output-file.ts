@@ -5,8 +5,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UnavailableError, ValidationError } from '../errors.js';
 
-/** Anything nuanxin writes may hold personal data: the clerk's alone. */
+/** A file holding personal data (worker export, rejected rows, backups): the clerk's alone. */
 export const MODE_PERSONAL = 0o600;
+/** A report: aggregates, phone and ID numbers masked; readable by the office that receives it. */
+export const MODE_REPORT = 0o644;
 
 /** Files nuanxin must never overwrite: the live database (and its companions) and the files being read. */
 export type OutputGuard = { protect: string[] };

@@ -5,7 +5,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { run } from '../../src/main.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
 
-export type CliResult = { code: number; stdout: string; stderr: string };
+/** `refused`: what the prompts' checks said to answers they would not take (scripted answers only). */
+export type CliResult = { code: number; stdout: string; stderr: string; refused: string[] };
 
 class Capture extends Writable {
   text = '';
@@ -27,11 +28,9 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   const stdin = Object.assign(new PassThrough(), { isTTY: Boolean(options.tty) });
   const env = { LANG: 'en_US.UTF-8', NUANXIN_OPERATOR: 'tester', TZ: 'Asia/Shanghai', ...options.env };
   if (!options.tty) delete (env as Record<string, unknown>).FORCE_COLOR;
-  const code = await run(argv, {
-    io: { stdout, stderr, stdin, env },
-    prompter: options.answers ? scriptedPrompter([...options.answers]) : undefined,
-  });
-  return { code, stdout: stdout.text, stderr: stderr.text };
+  const prompter = options.answers ? scriptedPrompter([...options.answers]) : undefined;
+  const code = await run(argv, { io: { stdout, stderr, stdin, env }, prompter });
+  return { code, stdout: stdout.text, stderr: stderr.text, refused: prompter?.refused ?? [] };
 }
 
 // Every folder a test makes, removed when its file is done (see cleanup.ts): nothing is left in /tmp.

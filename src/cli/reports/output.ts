@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../command.js';
 import type { Translate } from '../messages/index.js';
 import { maskPersonalText } from '../../domain/privacy.js';
-import { put, writeAtomically } from '../../files/output-file.js';
+import { MODE_REPORT, put, writeAtomically } from '../../files/output-file.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -27,6 +27,6 @@ export async function emitReport(env: CommandEnv, out: string | undefined, conte
   // A file gets what stdout would: phone and ID numbers in any text masked (reports have no --reveal).
   await writeAtomically(out, async (stream) => {
     await put(stream, maskPersonalText(content));
-  }, env.outputGuard());
+  }, { ...env.outputGuard(), mode: MODE_REPORT });
   env.note(env.t('report.written', { path: out }));
 }

@@ -11,7 +11,7 @@ export function registerDbMigrate(parent: Command, deps: Deps): void {
     const result = await env.withDb(
       async (ctx, handle) => {
         const loose = tightenPermissions(handle.path);
-        if (loose) env.note(env.t('db.permissions_tightened', { path: handle.path, mode: loose }));
+        if (loose) env.warn(env.t('db.permissions_tightened', { path: handle.path, mode: loose }));
         const pending = await pendingMigrations(ctx.db);
         if (pending.length === 0) return { applied: [] as string[], backup: null as string | null };
         const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');

@@ -39,17 +39,17 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
   // Refused before anything is written: the rejects file must not be the input or the database.
   if (flags.rejects) checkOutputTarget(flags.rejects, env.outputGuard([path]));
   const file = await inspectFile(path, flags.encoding ?? 'auto');
-  const bar = progressBar(io, file.size, file.name);
+  const bar = progressBar(io, env.quiet ? 0 : file.size, file.name);
   const report = await env.withDb((ctx, handle) => run(ctx, handle, file, (bytes) => bar.update(bytes)));
   bar.done();
   const rejects = report.rejects.map((r) => ({ row: r.row, reason: rejectReason(t, r), cells: r.cells }));
-  if (report.unknownColumns.length > 0) env.note(t('import.unknown_columns', { columns: report.unknownColumns.join(', ') }));
+  if (report.unknownColumns.length > 0) env.warn(t('import.unknown_columns', { columns: report.unknownColumns.join(', ') }));
   if (flags.rejects && rejects.length > 0) {
     const { writeRejects } = await import('../../import/rejects.js');
     await writeRejects(flags.rejects, file, report.header, rejects, { row: t('col.row'), reason: t('col.reason') }, env.outputGuard([path]));
     env.note(t('import.rejects_written', { path: flags.rejects }));
   }
-  if (report.alreadyImported) env.note(t('import.same_file', report.alreadyImported));
+  if (report.alreadyImported) env.warn(t('import.same_file', report.alreadyImported));
   if (flags.json) {
     writeJson(io, {
       import_id: report.importId,

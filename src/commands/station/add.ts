@@ -3,20 +3,21 @@ import type { Command } from 'commander';
 import { action, describe, formatOf, requireFlags, type CommandEnv, type Deps } from '../../cli/command.js';
 import { listCommunities } from '../../domain/geo/communities.js';
 import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
-import { addStation } from '../../domain/stations/write.js';
+import { addStation, checkStationFields, type StationInput } from '../../domain/stations/write.js';
+import { checkedBy, type Validate } from '../../cli/prompter.js';
+import { normalizeText } from '../../domain/text/normalize.js';
 import { printStation, stationFieldOptions, toStationInput, type StationFlags } from './shared.js';
 
-type Options = StationFlags & { json?: boolean };
+type Options = StationFlags & { json?: boolean; subdistrict?: string };
 
 export function registerStationAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = stationFieldOptions(describe(parent.command('add'), t, 'station.add').option('--code <code>', t('opt.station_code')), t).option(
-    '--json',
-    t('opt.json'),
-  );
+  const cmd = stationFieldOptions(describe(parent.command('add'), t, 'station.add').option('--code <code>', t('opt.station_code')), t)
+    .option('--subdistrict <name>', t('opt.subdistrict_new'))
+    .option('--json', t('opt.json'));
   action<Options>(cmd, deps, async (env, opts) => {
     const flags = await completeByPrompt(env, opts);
-    const station = await env.withDb((ctx) => addStation(ctx, toStationInput(flags), { createCommunity: flags.createCommunity }));
+    const station = await env.withDb((ctx) => addStation(ctx, toStationInput(flags), { createCommunity: flags.createCommunity, subdistrict: flags.subdistrict }));
     if (opts.json) printStation(env, formatOf(opts), station);
     else env.io.stdout.write(`${t('station.created', { code: station.code, name: station.name })}\n`);
   });
@@ -28,28 +29,53 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
   if (missing.length === 0) return opts;
   if (!env.interactive) requireFlags(env, missing);
   const { t, prompter } = env;
+  const today = env.clock.today();
+  // Each answer is checked as it is typed, by the rule the write would apply.
+  const field = (key: keyof StationInput) => checkedBy(t, (value) => checkStationFields({ [key]: value }, today));
   const askAll = Object.keys(opts).filter((k) => k !== 'json').length === 0;
-  const communities = await env.withDb((ctx) => listCommunities(ctx.db));
   const answers: Options = { ...opts };
   answers.name ??= await prompter.input({ message: t('prompt.name'), required: true });
-  if (!answers.community) {
-    answers.community = communities.length
-      ? await prompter.select({ message: t('prompt.community'), choices: communities.map((c) => ({ name: `${c.name}${c.subdistrict ? ` (${c.subdistrict})` : ''}`, value: c.name })) })
-      : await prompter.input({ message: t('prompt.community'), required: true });
-  }
+  if (!answers.community) Object.assign(answers, await askCommunity(env));
   if (!askAll) return answers;
-  const optional = async (message: string) => (await prompter.input({ message })) || undefined;
+  const optional = async (message: string, validate?: Validate) => (await prompter.input({ message, validate: (v) => (v.trim() === '' || !validate ? true : validate(v)) })) || undefined;
   answers.code = await optional(t('prompt.code'));
   answers.address = await optional(t('prompt.address'));
   answers.host = await optional(t('prompt.host'));
   answers.contact = await optional(t('prompt.contact_name'));
-  answers.phone = await optional(t('prompt.contact_phone'));
+  answers.phone = await optional(t('prompt.contact_phone'), field('contactPhone'));
   answers.hours = await optional(t('prompt.hours'));
   const amenities = await prompter.checkbox({
     message: t('prompt.amenities'),
     choices: STANDARD_ITEMS.map((a) => ({ name: termLabel(t, 'amenity', a), value: a })),
   });
   answers.amenities = amenities.join(',');
-  answers.opened = await optional(t('prompt.opened'));
+  // Emergency medicine is only as good as its date: ask it when the box is ticked.
+  if (amenities.includes('medicine')) answers.medicineExpires = await optional(t('prompt.medicine_expires'), field('medicineExpiresOn'));
+  answers.opened = await optional(t('prompt.opened'), field('openedOn'));
   return answers;
+}
+
+/**
+ * The station's community: picked from the list, or typed; a name that does
+ * not exist yet is offered for creation, with the 街道 it belongs to.
+ */
+async function askCommunity(env: CommandEnv): Promise<Pick<Options, 'community' | 'createCommunity' | 'subdistrict'>> {
+  const { t, prompter } = env;
+  const communities = await env.withDb((ctx) => listCommunities(ctx.db));
+  const NEW = '\u0000new';
+  const picked = communities.length
+    ? await prompter.select({
+        message: t('prompt.community'),
+        choices: [...communities.map((c) => ({ name: c.subdistrict ? `${c.name}（${c.subdistrict}）` : c.name, value: c.name })), { name: t('prompt.community_new'), value: NEW }],
+      })
+    : NEW;
+  if (picked !== NEW) return { community: picked };
+  for (;;) {
+    const name = normalizeText(await prompter.input({ message: t('prompt.community_name'), required: true }));
+    if (communities.some((c) => c.name === name)) return { community: name };
+    if (await prompter.confirm({ message: t('prompt.community_create', { name }), default: true })) {
+      const subdistrict = await prompter.input({ message: t('prompt.subdistrict', { name }) });
+      return { community: name, createCommunity: true, subdistrict: normalizeText(subdistrict) || undefined };
+    }
+  }
 }

@@ -45,6 +45,6 @@ export async function printAudit(env: CommandEnv, format: ReturnType<typeof form
     ? t('audit.none')
     : t('audit.summary', { fully: totals.fullyEquipped, total: totals.stations, score: totals.averageScore, expired: totals.medicineExpired, expiring: totals.medicineExpiring });
   // The summary is part of the report on a terminal or in Markdown; in CSV it would break the rows.
-  if (format === 'csv') env.io.stderr.write(`${summary}\n`);
+  if (format === 'csv') env.note(summary);
   else env.io.stdout.write(`${format === 'md' ? '\n' : ''}${summary}\n`);
 }

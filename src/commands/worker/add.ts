@@ -1,4 +1,5 @@
-import { termLabel } from '../../cli/messages/index.js';
+import { termLabel, type Translate } from '../../cli/messages/index.js';
+import { validPhone, WorkerProblem } from '../../domain/workers/validate.js';
 import type { Command } from 'commander';
 import { action, describe, requireFlags, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
@@ -20,6 +21,16 @@ export function registerWorkerAdd(parent: Command, deps: Deps): void {
   });
 }
 
+function phoneVerdict(t: Translate, value: string): true | string {
+  try {
+    validPhone(value);
+    return true;
+  } catch (error) {
+    if (error instanceof WorkerProblem) return t(error.problem.key, error.problem.params);
+    throw error;
+  }
+}
+
 async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options> {
   const missing = [!opts.name && '--name', !opts.phone && '--phone', !opts.occupation && '--occupation'].filter(Boolean) as string[];
   if (missing.length === 0) return opts;
@@ -27,7 +38,8 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
   const { t, prompter } = env;
   const answers = { ...opts };
   answers.name ??= await prompter.input({ message: t('prompt.worker_name'), required: true });
-  answers.phone ??= await prompter.input({ message: t('prompt.worker_phone'), required: true });
+  // A mistyped phone is caught as it is typed, by the rule the write applies.
+  answers.phone ??= await prompter.input({ message: t('prompt.worker_phone'), required: true, validate: (value) => phoneVerdict(t, value) });
   answers.occupation ??= await prompter.select({
     message: t('prompt.occupation'),
     choices: OCCUPATIONS.map((o) => ({ name: termLabel(t, 'occupation', o), value: o })),

@@ -45,7 +45,8 @@ async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: Options)
   let batch = '';
   for await (const worker of streamWorkers(ctx.db, toFilter(opts))) {
     const w = present(worker);
-    if (opts.format === 'csv') batch += csvLine(columns.map((c) => c.value(w)));
+    // CSV is for people (labels in the run's language, read back by `worker import`); JSON keeps the codes.
+    if (opts.format === 'csv') batch += csvLine(columns.map((c) => (c.shown ?? c.value)(w)));
     else {
       batch += `${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.value(w) ?? null])))}`;
       first = false;

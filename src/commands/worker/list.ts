@@ -42,7 +42,7 @@ export function registerWorkerList(parent: Command, deps: Deps): void {
     const workers = await env.withDb(async (ctx) => {
       const found = await listWorkers(ctx.db, { ...toFilter(opts), limit: limit > 0 ? limit + 1 : undefined });
       const shown = limit > 0 ? found.slice(0, limit) : found;
-      if (limit > 0 && found.length > limit) env.note(t('worker.list_truncated', { limit }));
+      if (limit > 0 && found.length > limit) env.warn(t('worker.list_truncated', { limit }));
       return shown.map(await presenter(ctx, opts, shown));
     });
     await renderRows(env.io, formatOf(opts), workerColumns(t), workers);

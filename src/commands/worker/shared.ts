@@ -80,9 +80,10 @@ export function maskWorker(w: Worker): Worker {
 
 export function workerColumns(t: Translate): Column<Worker>[] {
   return [
-    { key: 'id', header: t('col.id'), value: (w) => w.id },
-    { key: 'name', header: t('col.name'), value: (w) => w.name },
-    { key: 'phone', header: t('col.phone'), value: (w) => w.phone },
+    { key: 'id', header: t('col.worker_no'), value: (w) => w.id },
+    // Headers `worker import` reads back (姓名, 手机号码, …): an export round-trips.
+    { key: 'name', header: t('col.worker_name'), value: (w) => w.name },
+    { key: 'phone', header: t('col.mobile'), value: (w) => w.phone },
     { key: 'occupation', header: t('col.occupation'), value: (w) => w.occupation, shown: (w) => termLabel(t, 'occupation', w.occupation) },
     { key: 'platform', header: t('col.platform'), value: (w) => w.platform },
     { key: 'site', header: t('col.site'), value: (w) => w.site },
@@ -96,7 +97,7 @@ export function exportColumns(t: Translate): Column<Worker>[] {
   return [
     ...workerColumns(t),
     { key: 'idNumber', header: t('col.id_number'), value: (w) => w.idNumber },
-    { key: 'gender', header: t('col.gender'), value: (w) => w.gender },
+    { key: 'gender', header: t('col.gender'), value: (w) => w.gender, shown: (w) => termLabel(t, 'gender', w.gender) },
     { key: 'subdistrict', header: t('col.subdistrict'), value: (w) => w.subdistrict },
     { key: 'joinedOn', header: t('col.joined'), value: (w) => w.joinedOn },
     { key: 'registeredOn', header: t('col.registered'), value: (w) => w.registeredOn },
@@ -113,7 +114,7 @@ export function workerFields(env: CommandEnv, w: Worker): [string, unknown][] {
     [t('col.name'), w.name],
     [t('col.phone'), w.phone],
     [t('col.id_number'), w.idNumber],
-    [t('col.gender'), w.gender],
+    [t('col.gender'), termLabel(t, 'gender', w.gender)],
     [t('col.occupation'), termLabel(t, 'occupation', w.occupation)],
     [t('col.platform'), w.platform],
     [t('col.site'), w.site],

@@ -67,7 +67,7 @@ export async function resolveCommunity(
   trx: Tx | Kysely<DB>,
   ctx: Ctx,
   rawName: string,
-  options: { create?: boolean } = {},
+  options: { create?: boolean; subdistrict?: string } = {},
 ): Promise<Community> {
   const name = normalizeText(rawName);
   const found = await trx
@@ -77,7 +77,7 @@ export async function resolveCommunity(
     .where('c.name', '=', name)
     .executeTakeFirst();
   if (found) return found;
-  if (options.create) return insertCommunity(trx as Tx, ctx, name);
+  if (options.create) return insertCommunity(trx as Tx, ctx, name, normalizeText(options.subdistrict) || undefined);
   throw await unknownCommunity(trx, name);
 }
 

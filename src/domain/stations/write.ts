@@ -26,7 +26,8 @@ export type StationInput = {
   medicineExpiresOn?: string;
 };
 
-export type WriteOptions = { createCommunity?: boolean };
+/** `createCommunity`: an unknown community is added (under `subdistrict`, when given) instead of refused. */
+export type WriteOptions = { createCommunity?: boolean; subdistrict?: string };
 
 /** Station phones may be landlines (0379-6xxxxxxx) or mobiles; keep digits and dashes. */
 function contactPhone(value: string | undefined): string | undefined {
@@ -51,6 +52,11 @@ const MEDICINE_EXPIRY = (today: string): DateWindow => ({ min: '2000-01-01', max
 
 function windowDate(input: string | undefined, field: string, window: DateWindow): string | undefined {
   return input === undefined || input.trim() === '' ? undefined : dateWithin(input, field, window);
+}
+
+/** Checks the fields given (contact phone, dates) as a write would, throwing its ValidationError: a prompt checks one answer with it. */
+export function checkStationFields(input: Partial<StationInput>, today: string): void {
+  columnsFrom(input as StationInput, today);
 }
 
 /** Maps the optional fields of an input to columns; absent fields are left out. */
@@ -86,7 +92,7 @@ export async function insertStation(trx: Tx, ctx: Ctx, input: StationInput, opti
   if (!normalizeText(input.community)) throw new ValidationError({ key: 'invalid.required', params: { field: 'community' } });
   const amenities = parseAmenities(input.amenities);
   const columns = columnsFrom(input, ctx.clock.today());
-  const community = await resolveCommunity(trx, ctx, input.community!, { create: options.createCommunity });
+  const community = await resolveCommunity(trx, ctx, input.community!, { create: options.createCommunity, subdistrict: options.subdistrict });
   const code = normalizeText(input.code) || (await nextStationCode(trx));
   const clash = await trx.selectFrom('stations').select('id').where('code', '=', code).executeTakeFirst();
   if (clash) throw new ConflictError({ key: 'station.exists', params: { code } });

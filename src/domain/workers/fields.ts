@@ -53,7 +53,7 @@ export function normalizeIdNumber(value: string): string {
 /** 男/女/male/female/M/F → male|female; unknown → undefined. */
 export function parseGender(value: string): 'male' | 'female' | undefined {
   const text = normalizeText(value).toLowerCase();
-  if (['男', 'male', 'm', '男性'].includes(text)) return 'male';
-  if (['女', 'female', 'f', '女性'].includes(text)) return 'female';
-  return undefined;
+  if (text === 'm') return 'male';
+  if (text === 'f') return 'female';
+  return parseTerm('gender', text) as 'male' | 'female' | undefined;
 }
