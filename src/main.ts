@@ -12,7 +12,8 @@ import { maskedParams } from './domain/privacy.js';
 import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
 import { buildProgram, commandWord, groupWithoutVerb } from './program.js';
 
-export type RunDeps = { io: Io; prompter?: Prompter };
+/** `t`: the run's translator, when the caller has chosen the language already (main does, for its own messages). */
+export type RunDeps = { io: Io; prompter?: Prompter; t?: Translate };
 
 /** A global flag's value, read before commander parses (language and --debug shape the run itself). */
 function peekFlag(argv: string[], flag: string): string | undefined {
@@ -38,7 +39,7 @@ async function chooseLang(argv: string[], env: Io['env']): Promise<Lang> {
  */
 export async function run(argv: string[], deps: RunDeps): Promise<number> {
   const { io } = deps;
-  const t = await loadTranslator(await chooseLang(argv, io.env));
+  const t = deps.t ?? (await loadTranslator(await chooseLang(argv, io.env)));
   const debug = argv.includes('--debug');
   const state = { exitCode: EXIT.ok };
   try {
@@ -111,10 +112,12 @@ export async function main(): Promise<void> {
   // `nuanxin worker list | head`: the reader left; stop quietly like any Unix filter, no stack trace.
   // A full disk or a closed descriptor behind stdout: the result was not delivered, so say so and fail.
   const io = nodeIo();
+  const argv = process.argv.slice(2);
+  const t = await loadTranslator(await chooseLang(argv, io.env));
   io.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : EXIT_STDOUT_CLOSED);
-    process.stderr.write(`nuanxin: cannot write to standard output (${error.code ?? error.message}); the output is incomplete\n`);
+    process.stderr.write(`nuanxin: ${t('stdout.failed', { reason: error.code ?? error.message })}\n`);
     process.exit(error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG' ? EXIT.unavailable : EXIT.internal);
   });
-  process.exitCode = await run(process.argv.slice(2), { io });
+  process.exitCode = await run(argv, { io, t });
 }

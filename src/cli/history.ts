@@ -10,6 +10,8 @@ export function describeChanges(t: Translate, changes: unknown): string {
   if (typeof changes !== 'object' || Array.isArray(changes)) return valueText(t, changes);
   return Object.entries(changes as Record<string, unknown>)
     .map(([field, value]) => {
+      // `{ changes: { name: [old, new] } }`: the changes themselves, not a field called "changes".
+      if (field === 'changes' && value && typeof value === 'object' && !Array.isArray(value)) return describeChanges(t, value);
       const label = labelOr(t, `field.${field}`, field);
       if (Array.isArray(value) && value.length === 2) return `${label}${t('history.colon')}${valueText(t, value[0])} → ${valueText(t, value[1])}`;
       return `${label}${t('history.colon')}${valueText(t, value)}`;

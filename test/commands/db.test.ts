@@ -82,8 +82,14 @@ describe('db status, migrate, check, backup', () => {
     raw.close();
     const result = await cli(['db', 'check']);
     expect(result.code).toBe(4);
-    expect(result.stdout).toContain('FAIL  closed stations have a reason and date');
+    expect(result.stdout).toContain('FAIL  closed stations have a reason and date\n      ST0001\n');
     expect(result.stderr).toBe('error: database check failed: 1 problem(s)\n');
+    const zh = await cli(['--lang', 'zh', 'db', 'check']);
+    expect(zh.stdout).toContain('通过  数据库完整性检查（integrity_check）\n');
+    expect(zh.stdout).toContain('未通过  已关闭驿站均有关闭原因和日期\n      ST0001\n');
+    expect(zh.stderr).toBe('错误: 数据库检查未通过：1 个问题\n');
+    const json = JSON.parse((await cli(['--lang', 'zh', 'db', 'check', '--json'])).stdout);
+    expect(json.checks.find((c: { ok: boolean }) => !c.ok)).toEqual({ name: 'closed stations have a reason and date', ok: false, problems: ['ST0001'] });
   });
 
   it('backs up with mode 0600 and refuses to overwrite without --force', async () => {

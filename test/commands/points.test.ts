@@ -32,7 +32,7 @@ describe('awards', () => {
 
   it.each([
     [['points', 'award', P1, '--rule', 'errand', '--date', '2026-11-30'], 5, 'error: date 2026-11-30 is in the future\n'],
-    [['points', 'award', P1, '--rule', 'nope'], 3, 'error: no points rule with code nope\n'],
+    [['points', 'award', P1, '--rule', 'nope'], 3, 'error: no points rule with code nope\nhint: see the rules with `nuanxin points rule list`\n'],
     [['points', 'award', '13700137000', '--rule', 'errand'], 3, 'error: no worker with phone or id 137****7000\n'],
     [['points', 'award', P1, '--rule', 'errand', '--points', '50'], 2, 'error: --points needs --reason\n'],
     [['points', 'award', P1], 2, "error: required option '--rule <code>' not specified\n(--help for usage)\n"],

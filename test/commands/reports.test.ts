@@ -99,8 +99,8 @@ describe('report formats', () => {
     const out = async (format: string) => (await cli(['report', 'weekly', '--week', '2024-W37', '--format', format], env)).stdout;
     const [table, md, csv, html] = [await out('table'), await out('md'), await out('csv'), await out('html')];
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv).toContain('points,awarded,awarded,20,0,20\r\n');
-    expect(csv).toContain('wishes,pledged_yuan,pledged ¥,180,0,180\r\n');
+    expect(csv).toContain('Volunteer points,awarded,20,0,20\r\n');
+    expect(csv).toContain('Micro-wishes,pledged ¥,180,0,180\r\n');
     expect(md).toContain('| awarded | 20 | 0 | +20 |');
     expect(md).toContain('| workers who earned | 1 | 0 | +1 |');
     expect(table).toMatch(/│ awarded\s+│ 20\s+│ 0\s+│ \+20\s+│/);

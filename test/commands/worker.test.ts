@@ -14,7 +14,7 @@ async function district() {
 describe('worker add', () => {
   it.each([
     [['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'courier'], 0, 'worker 李四 (139****9000) registered\n', ''],
-    [['worker', 'add', '--name', '李四', '--phone', '138-0013-8000', '--occupation', 'courier'], 4, '', 'error: a worker with phone 138****8000 already exists\n'],
+    [['worker', 'add', '--name', '李四', '--phone', '138-0013-8000', '--occupation', 'courier'], 4, '', 'error: a worker with phone 138****8000 already exists\nhint: change their record with `nuanxin worker update PHONE`\n'],
     [['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'courier', '--id-number', '11010519491231002x'], 4, '', 'error: ID number already belongs to another worker (138****8000)\n'],
     [['worker', 'add', '--name', '李四', '--phone', '123', '--occupation', 'courier'], 5, '', 'error: phone "123" is not a mobile number (11 digits starting with 1)\n'],
     [['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'chef'], 5, '', expect.stringContaining('error: unknown occupation "chef"')],
@@ -47,8 +47,8 @@ describe('masking and reveals', () => {
     const out = join(dir, 'export.csv');
     expect((await cli(['worker', 'export', '--out', out])).code).toBe(0);
     const csv = readFileSync(out, 'utf8');
-    expect(csv.startsWith('\uFEFFid,name,phone')).toBe(true);
-    expect(csv).toContain('\r\n1,张三,138****8000,rider,美团,,夹马营社区,active,110105********002X');
+    expect(csv.startsWith('\uFEFFno.,name,phone')).toBe(true);
+    expect(csv).toContain('\r\n1,张三,138****8000,food-delivery rider,美团,,夹马营社区,active,110105********002X');
     const json = JSON.parse((await cli(['worker', 'export', '--format', 'json'])).stdout);
     expect(json[0]).toMatchObject({ phone: '138****8000' });
   });

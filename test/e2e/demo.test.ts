@@ -1,18 +1,35 @@
-// `npm run demo` is the first thing a newcomer runs: it must keep working as the rules tighten.
+// `npm run demo` is the first thing a newcomer runs: it must keep working as the rules tighten, and
+// read entirely in the language it runs in.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { VOCABULARY } from '../../src/domain/vocabulary.js';
 import { tempDir } from '../helpers/cli.js';
+import { englishWords } from '../i18n/english-words.js';
 
 const DEMO = fileURLToPath(new URL('../../scripts/demo.mjs', import.meta.url));
+const CODES = Object.values(VOCABULARY).flatMap((terms) => terms.map((t) => t.code));
+
+function demo(env: Record<string, string>) {
+  const dir = join(tempDir(), 'demo');
+  return spawnSync(process.execPath, [DEMO], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NUANXIN_DEMO_DIR: dir, ...env }, encoding: 'utf8' });
+}
 
 describe('the demo', () => {
   it('loads every fixture and prints the audit and the programme report', () => {
-    const dir = join(tempDir(), 'demo');
-    const r = spawnSync(process.execPath, [DEMO], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'en_US.UTF-8', NUANXIN_DEMO_DIR: dir }, encoding: 'utf8' });
+    const r = demo({ LANG: 'en_US.UTF-8' });
     expect(r.stderr).not.toContain('demo step failed');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('10. Micro-wishes');
+  }, 120_000);
+
+  it('reads Chinese where nothing says otherwise: no English word but codes, formats and the gift and rule codes it registers', () => {
+    const r = demo({ LANG: 'C' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('10. 微心愿');
+    const withoutCommandLine = r.stdout.replace(/^自己试试：.*$/m, '');
+    expect(englishWords(withoutCommandLine, [...CODES, 'ST0001', 'Excel'])).toEqual([]);
+    expect(englishWords(r.stderr.replace(/\/\S+/g, ' '), CODES)).toEqual([]);
   }, 120_000);
 });

@@ -22,7 +22,7 @@ describe('roster import through the built CLI (worker-thread parsing)', () => {
       const { import_id: _id, file: _file, ...report } = JSON.parse(result.stdout);
       results.push(report);
     }
-    expect(results[0]).toMatchObject({ inserted: 3, rejected: 3, rejects: [{ row: 5 }, { row: 6, reason: 'duplicate of row 2' }, { row: 7 }] });
+    expect(results[0]).toMatchObject({ inserted: 3, rejected: 3, rejects: [{ row: 5 }, { row: 6, reason: 'phone duplicates row 2' }, { row: 7 }] });
     expect(results[0]).toEqual(results[1]);
   });
 });

@@ -6,7 +6,7 @@ import { run } from '../../src/main.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
 
 /** `refused`: what the prompts' checks said to answers they would not take (scripted answers only). */
-export type CliResult = { code: number; stdout: string; stderr: string; refused: string[] };
+export type CliResult = { code: number; stdout: string; stderr: string; refused?: string[] };
 
 class Capture extends Writable {
   text = '';
@@ -30,7 +30,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   if (!options.tty) delete (env as Record<string, unknown>).FORCE_COLOR;
   const prompter = options.answers ? scriptedPrompter([...options.answers]) : undefined;
   const code = await run(argv, { io: { stdout, stderr, stdin, env }, prompter });
-  return { code, stdout: stdout.text, stderr: stderr.text, refused: prompter?.refused ?? [] };
+  return { code, stdout: stdout.text, stderr: stderr.text, ...(prompter ? { refused: prompter.refused } : {}) };
 }
 
 // Every folder a test makes, removed when its file is done (see cleanup.ts): nothing is left in /tmp.

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 const FORMATS_AND_STANDARDS = [
   'nuanxin', 'CSV', 'csv', 'JSON', 'json', 'HTML', 'html', 'md', 'Markdown', 'table', 'xlsx', 'xls', 'PDF', 'A4', 'Excel', 'WPS',
   'UTF-8', 'UTF-16', 'UTF-16LE', 'utf-8', 'utf-16le', 'gb18030', 'GB18030', 'BOM', 'SHA-256', 'ISO', 'SQLite', 'WAL', 'ID', 'URL', 'GB', 'cron', 'auto', 'zh', 'en', 'zh-CN', 'TTY',
-  'NUL', 'help', 'integrity_check', 'foreign_key_check',
+  'NUL', 'help', 'bash', 'zsh', 'integrity_check', 'foreign_key_check',
   // what `audit --entity` takes
   'station', 'worker', 'community', 'subdistrict', 'setting', 'rule', 'gift', 'team', 'sponsor', 'wish', 'event', 'merchant', 'points', 'point_entry', 'care_visit', 'childcare_site', 'childcare_enrolment',
 ];
@@ -25,7 +25,7 @@ export function englishWords(text: string, allowed: Iterable<string>): string[] 
   const allow = new Set([...FORMATS_AND_STANDARDS, ...allowed]);
   const stripped = text
     .split('\n')
-    .filter((line) => !/^(\w+=\S*\s+)*nuanxin /.test(line.trim())) // example command lines
+    .filter((line) => !/^(\w+=\S*\s+)*(source <\()?nuanxin /.test(line.trim())) // example command lines
     .join('\n')
     .replace(/`[^`]*`/g, ' ')
     .replace(/(^|\s|[（(，、：:/])-{1,2}[A-Za-z][\w-]*(=\S*)?/g, ' ')
@@ -34,5 +34,6 @@ export function englishWords(text: string, allowed: Iterable<string>): string[] 
     .replace(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g, ' ') // NUANXIN_DB, LC_ALL
     .replace(/\b\d{4}-W\d{2}\b|YYYY-Www|YYYY-MM-DD|YYYY-MM|HH:mm|YYYY|\d{4}-\d{2}-\d{2}T[\d:+.]*/g, ' ');
   const words = stripped.match(/[A-Za-z][A-Za-z0-9_.-]*[A-Za-z0-9]|[A-Za-z]{2,}/g) ?? [];
-  return [...new Set(words.filter((w) => !allow.has(w) && !allow.has(w.toLowerCase()) && !/^[a-z]$/i.test(w)))];
+  // A token with digits in it (ST0001, W47) is a code or data, not a word left untranslated.
+  return [...new Set(words.filter((w) => !allow.has(w) && !allow.has(w.toLowerCase()) && !/^[a-z]$/i.test(w) && !/\d/.test(w)))];
 }

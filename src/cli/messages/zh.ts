@@ -37,9 +37,9 @@ export const zh: Record<string, string> = {
   'usage.nothing_to_change': '没有要修改的内容：请至少提供一个字段',
   'usage.reason_required': '{flag} 需要同时提供 --reason',
   'invalid.required': '{field} 不能为空',
-  'invalid.date': '{field} 的日期 "{value}" 无效（请用 YYYY-MM-DD）',
+  'invalid.date': '{field} "{value}" 不是有效日期（请用 YYYY-MM-DD）',
   'invalid.future_date': '{field} {value} 是将来的日期',
-  'invalid.phone': '{field} 的电话 "{value}" 无效',
+  'invalid.phone': '{field} "{value}" 无效',
   'check.failed': '数据库检查未通过：{count} 个问题',
 
   'community.exists': '社区 {name} 已存在',

@@ -37,11 +37,11 @@ export function reportMarkdown(t: Translate, r: ReportText): string {
   return out;
 }
 
-/** One sheet for Excel: section, figure code, figure, current, previous, change, in the run's language (the code column is for formulas). */
+/** One sheet for Excel: section, figure, current, previous, change, all in the run's language (scripts read --json). */
 export async function reportCsv(t: Translate, r: ReportText): Promise<string> {
   const rows: string[][] = [];
   for (const section of r.sections) {
-    for (const f of section.figures) rows.push([section.title, f.key, f.label.trim(), String(f.current), String(f.previous), String(f.change)]);
+    for (const f of section.figures) rows.push([section.title, f.label.trim(), String(f.current), String(f.previous), String(f.change)]);
   }
-  return toCsv([t('report.section'), t('report.code'), t('report.figure'), t('report.current'), t('report.previous'), t('report.change')], rows);
+  return toCsv([t('report.section'), t('report.figure'), t('report.current'), t('report.previous'), t('report.change')], rows);
 }

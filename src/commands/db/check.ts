@@ -4,6 +4,7 @@ import { EXIT } from '../../cli/exit-codes.js';
 import { writeJson } from '../../cli/render.js';
 import { styleFor } from '../../cli/style.js';
 import { checkDatabase } from '../../domain/admin/check.js';
+import { translator } from '../../cli/messages/index.js';
 import { NuanxinError } from '../../errors.js';
 
 export function registerDbCheck(parent: Command, deps: Deps): void {
@@ -12,16 +13,18 @@ export function registerDbCheck(parent: Command, deps: Deps): void {
     const report = await env.withDb(async (ctx, handle) => checkDatabase(handle.sqlite, ctx.db)).catch((error: unknown) => {
       // Damaged past opening: that is the check's finding (exit 4), not a reason to stop (exit 6).
       if (error instanceof NuanxinError && error.key === 'db.corrupt') {
-        return { ok: false, checks: [{ name: 'integrity_check', ok: false, problems: [String(error.params.reason)] }] };
+        return { ok: false, checks: [{ name: 'integrity_check', ok: false, problems: [{ key: 'dbcheck.detail.raw', params: { text: String(error.params.reason) } }] }] };
       }
       throw error;
     });
-    if (opts.json) writeJson(env.io, report);
+    // JSON keeps each finding as one English line (a stable contract for scripts); people read their language.
+    const english = translator();
+    if (opts.json) writeJson(env.io, { ...report, checks: report.checks.map((c) => ({ ...c, problems: c.problems.map((p) => english(p.key, p.params)) })) });
     else {
       const style = await styleFor(env.io.stdout, env.io.env, env.color ? undefined : false);
       for (const check of report.checks) {
         env.io.stdout.write(`${check.ok ? style.ok(env.t('dbcheck.ok')) : style.error(env.t('dbcheck.fail'))}  ${env.t(`dbcheck.${check.name}`)}\n`);
-        for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${problem}\n`);
+        for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${env.t(problem.key, problem.params)}\n`);
       }
     }
     if (!report.ok) {

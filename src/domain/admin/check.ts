@@ -5,14 +5,18 @@ import { POINTS_INVARIANTS } from '../points/invariants.js';
 import { WISH_INVARIANTS } from '../wishes/invariants.js';
 import { INVARIANTS, type Problem } from './invariants.js';
 
-export type CheckReport = { ok: boolean; checks: { name: string; ok: boolean; problems: string[] }[] };
+/** A finding as a message key and values; `dbcheck.detail.raw` carries the engine's own words. */
+export type Finding = { key: string; params: Record<string, string | number> };
+export type CheckReport = { ok: boolean; checks: { name: string; ok: boolean; problems: Finding[] }[] };
+
+const raw = (text: string): Finding => ({ key: 'dbcheck.detail.raw', params: { text } });
 
 /** A check that throws (a damaged page, a missing table) fails with what the engine said; the others still run. */
-async function attempt(run: () => Promise<string[]> | string[]): Promise<string[]> {
+async function attempt(run: () => Promise<Finding[]> | Finding[]): Promise<Finding[]> {
   try {
     return await run();
   } catch (error) {
-    return [`could not run: ${error instanceof Error ? error.message : String(error)}`];
+    return [{ key: 'dbcheck.detail.could_not_run', params: { reason: error instanceof Error ? error.message : String(error) } }];
   }
 }
 
@@ -22,11 +26,11 @@ async function attempt(run: () => Promise<string[]> | string[]): Promise<string[
  * guards are SQLite's; the invariants are portable queries.
  */
 export async function checkDatabase(sqlite: EngineHandle, db: Kysely<DB>): Promise<CheckReport> {
-  const steps: { name: string; run: () => Promise<string[]> | string[] }[] = [
-    ...engineChecks(sqlite),
+  const steps: { name: string; run: () => Promise<Finding[]> | Finding[] }[] = [
+    ...engineChecks(sqlite).map((check) => ({ name: check.name, run: () => check.run().map(raw) })),
     ...[...INVARIANTS, ...POINTS_INVARIANTS, ...WISH_INVARIANTS].map((invariant) => ({
       name: invariant.name,
-      run: async () => (await invariant.run(db)).map((p: Problem) => p.detail),
+      run: async () => (await invariant.run(db)).map((p: Problem) => ({ key: p.key, params: p.params })),
     })),
   ];
   const checks = [];

@@ -3,7 +3,8 @@ import type { DB } from '../../db/schema.js';
 import { maskPersonalText } from '../privacy.js';
 import { STANDARD_ITEMS } from '../stations/amenities.js';
 
-export type Problem = { check: string; detail: string };
+/** One finding: what is wrong, as a message key and its values (the reader's language is not the domain's to choose). */
+export type Problem = { check: string; key: string; params: Record<string, string | number> };
 export type Invariant = { name: string; run(db: Kysely<DB>): Promise<Problem[]> };
 
 /** The domain's own invariants, checked by `nuanxin db check`. Each area adds its own. */
@@ -17,7 +18,7 @@ export const INVARIANTS: Invariant[] = [
         .select(['s.code', 'a.amenity'])
         .where('a.amenity', 'not in', [...STANDARD_ITEMS])
         .execute();
-      return rows.map((r) => ({ check: this.name, detail: `${r.code}: ${r.amenity}` }));
+      return rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.station_amenity', params: { code: r.code, amenity: r.amenity } }));
     },
   },
   {
@@ -29,7 +30,7 @@ export const INVARIANTS: Invariant[] = [
         .where('status', '=', 'closed')
         .where((eb) => eb.or([eb('closed_reason', 'is', null), eb('closed_on', 'is', null)]))
         .execute();
-      return rows.map((r) => ({ check: this.name, detail: r.code }));
+      return rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.station', params: { code: r.code } }));
     },
   },
   {
@@ -41,7 +42,7 @@ export const INVARIANTS: Invariant[] = [
         .where('purged_at', 'is not', null)
         .where((eb) => eb.or([eb('phone', 'is not', null), eb('id_number', 'is not', null)]))
         .execute();
-      return rows.map((r) => ({ check: this.name, detail: `worker #${r.id}` }));
+      return rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.worker', params: { id: r.id } }));
     },
   },
   {
@@ -55,7 +56,7 @@ export const INVARIANTS: Invariant[] = [
         .execute();
       return rows
         .filter((r) => [r.note, r.reason, r.ref].some((text) => text !== null && maskPersonalText(text) !== text))
-        .map((r) => ({ check: this.name, detail: `point entry #${r.id}` }));
+        .map((r) => ({ check: this.name, key: 'dbcheck.detail.point_entry', params: { id: r.id } }));
     },
   },
   {
@@ -64,7 +65,7 @@ export const INVARIANTS: Invariant[] = [
       const rows = await sql<{ id: number; inserted: number; actual: number }>`
         select i.id, i.inserted, (select count(*) from workers w where w.import_id = i.id) as actual
         from imports i where i.kind = 'workers' and i.inserted < (select count(*) from workers w where w.import_id = i.id)`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `import #${r.id}: recorded ${r.inserted}, found ${r.actual}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.import_count', params: { id: r.id, recorded: r.inserted, found: r.actual } }));
     },
   },
 ];

@@ -11,7 +11,7 @@ export const POINTS_INVARIANTS: Invariant[] = [
         from point_balances b
         full outer join (select worker_id, sum(points) as total from point_entries group by worker_id) e on e.worker_id = b.worker_id
         where coalesce(b.balance, 0) != coalesce(e.total, 0) or coalesce(e.total, 0) < 0`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `worker #${r.worker_id}: cached ${r.cached ?? 0}, entries ${r.actual ?? 0}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.balance', params: { worker: r.worker_id, cached: r.cached ?? 0, actual: r.actual ?? 0 } }));
     },
   },
   {
@@ -27,7 +27,7 @@ export const POINTS_INVARIANTS: Invariant[] = [
           from point_entries group by worker_id) e on e.worker_id = b.worker_id
         where b.earned != coalesce(e.earned, 0) or b.redeemed != coalesce(e.redeemed, 0)
            or b.reversed != coalesce(e.reversed, 0) or b.expired != coalesce(e.expired, 0)`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `worker #${r.worker_id}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.worker', params: { id: r.worker_id } }));
     },
   },
   {
@@ -36,7 +36,7 @@ export const POINTS_INVARIANTS: Invariant[] = [
       const rows = await sql<{ code: string; stock: number; moved: number }>`
         select g.code, g.stock, coalesce((select sum(delta) from gift_stock_entries s where s.gift_id = g.id), 0) as moved
         from gifts g where g.stock != coalesce((select sum(delta) from gift_stock_entries s where s.gift_id = g.id), 0) or g.stock < 0`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `${r.code}: stock ${r.stock}, movements ${r.moved}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.gift_stock', params: { code: r.code, stock: r.stock, moved: r.moved } }));
     },
   },
   {
@@ -49,7 +49,7 @@ export const POINTS_INVARIANTS: Invariant[] = [
                          from point_entries group by business_date, coalesce(community_id, 0), kind) e
           on e.business_date = d.business_date and e.community_id = d.community_id and e.kind = d.kind
         where coalesce(d.points, 0) != coalesce(e.points, 0) or coalesce(d.entries, 0) != coalesce(e.entries, 0)`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `${r.business_date} ${r.kind}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.rollup', params: { date: r.business_date, kind: r.kind } }));
     },
   },
   {
@@ -58,7 +58,7 @@ export const POINTS_INVARIANTS: Invariant[] = [
       const rows = await sql<{ id: number }>`
         select r.id from point_entries r left join point_entries o on o.id = r.reverses_id
         where r.kind = 'reverse' and (o.id is null or o.worker_id != r.worker_id or o.points != -r.points)`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `entry #${r.id}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.point_entry', params: { id: r.id } }));
     },
   },
 ];

@@ -9,14 +9,14 @@ export const WISH_INVARIANTS: Invariant[] = [
         select w.id, w.status, (select e.to_status from wish_events e where e.wish_id = w.id order by e.id desc limit 1) as last
         from wishes w
         where w.status != coalesce((select e.to_status from wish_events e where e.wish_id = w.id order by e.id desc limit 1), '')`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `wish #${r.id}: ${r.status}, timeline says ${r.last ?? 'nothing'}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.wish_state', params: { id: r.id, status: r.status, last: r.last ?? '—' } }));
     },
   },
   {
     name: 'claimed and later wishes name a sponsor',
     async run(db) {
       const rows = await sql<{ id: number }>`select id from wishes where status in ('claimed', 'fulfilled', 'followed_up') and sponsor_id is null`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, detail: `wish #${r.id}` }));
+      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.wish', params: { id: r.id } }));
     },
   },
 ];

@@ -84,9 +84,10 @@ export async function findWorker(db: Db, key: string): Promise<Worker> {
   let query = baseQuery(db);
   if (phone.ok) query = query.where('w.phone', '=', phone.phone);
   else if (/^#?\d+$/.test(text)) query = query.where('w.id', '=', Number(text.replace('#', '')));
+  // A name, not a phone or id: say where names are looked up.
   else throw new NotFoundError({ key: 'worker.not_found', params: { key: text }, hintKey: 'worker.not_found.hint' });
   const row = await query.executeTakeFirst();
-  if (!row) throw new NotFoundError({ key: 'worker.not_found', params: { key: text }, hintKey: 'worker.not_found.hint' });
+  if (!row) throw new NotFoundError({ key: 'worker.not_found', params: { key: text } });
   return toWorker(row);
 }
 
