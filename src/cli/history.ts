@@ -1,4 +1,16 @@
-import type { Translate } from './messages/index.js';
+import type { VocabularyKind } from '../domain/vocabulary.js';
+import { termLabel, type Translate } from './messages/index.js';
+
+// Fields whose values are codes of a closed list (tried in order: `charging` is an amenity and a measure alike).
+const FIELD_TERMS: Record<string, VocabularyKind[]> = {
+  amenities: ['amenity'],
+  set: ['amenity', 'friendly_measure'],
+  unset: ['amenity', 'friendly_measure'],
+  measures: ['friendly_measure'],
+  offers: ['merchant_offer'],
+  occupation: ['occupation'],
+  gender: ['gender'],
+};
 
 /**
  * A recorded change as a clerk reads it: `名称：东关驿站 → 东关顺丰驿站；地址：…`,
@@ -13,8 +25,10 @@ export function describeChanges(t: Translate, changes: unknown): string {
       // `{ changes: { name: [old, new] } }`: the changes themselves, not a field called "changes".
       if (field === 'changes' && value && typeof value === 'object' && !Array.isArray(value)) return describeChanges(t, value);
       const label = labelOr(t, `field.${field}`, field);
-      if (Array.isArray(value) && value.length === 2) return `${label}${t('history.colon')}${valueText(t, value[0])} → ${valueText(t, value[1])}`;
-      return `${label}${t('history.colon')}${valueText(t, value)}`;
+      const kinds = FIELD_TERMS[field];
+      const text = (v: unknown) => (kinds ? valueText(t, termsOf(t, kinds, v)) : valueText(t, v));
+      if (Array.isArray(value) && value.length === 2 && !kinds) return `${label}${t('history.colon')}${text(value[0])} → ${text(value[1])}`;
+      return `${label}${t('history.colon')}${text(value)}`;
     })
     .join(t('history.separator'));
 }
@@ -22,6 +36,16 @@ export function describeChanges(t: Translate, changes: unknown): string {
 /** What was done (`update` → 修改), in the run's language. */
 export function actionText(t: Translate, action: string): string {
   return labelOr(t, `action.${action}`, action);
+}
+
+/** Codes (an array, or `a,b` as stored) as their labels. */
+function termsOf(t: Translate, kinds: VocabularyKind[], value: unknown): unknown {
+  const codes = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').filter(Boolean) : [value];
+  return codes.map((code) => {
+    if (typeof code !== 'string') return code;
+    const kind = kinds.find((k) => termLabel(t, k, code) !== code);
+    return kind ? termLabel(t, kind, code) : code;
+  });
 }
 
 function valueText(t: Translate, value: unknown): string {

@@ -1,7 +1,8 @@
+import { termLabel } from '../cli/messages/index.js';
 import { localTime } from '../domain/clock.js';
 import { actionText, describeChanges } from '../cli/history.js';
 import type { Command } from 'commander';
-import { action, describe, formatOf, withFormat, type Deps } from '../cli/command.js';
+import { action, describe, formatOf, withFormat, type Deps, termOption } from '../cli/command.js';
 import { renderRows } from '../cli/render.js';
 import { listAccess, listAudit } from '../domain/audit.js';
 import { startOfDay } from '../domain/clock.js';
@@ -13,7 +14,7 @@ export function registerAudit(program: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = withFormat(describe(program.command('audit'), t, 'audit'), t)
     .option('--since <date>', t('opt.since'))
-    .option('--entity <entity>', t('opt.entity'))
+    .addOption(termOption('--entity <entity>', t('opt.entity'), 'audit_entity'))
     .option('--access', t('opt.access'));
   action<Options>(cmd, deps, async (env, opts) => {
     const since = opts.since ? startOfDay(requireDate(opts.since, '--since'), env.clock.timeZone).toISOString() : undefined;
@@ -38,7 +39,7 @@ export function registerAudit(program: Command, deps: Deps): void {
       { key: 'operator', header: t('col.operator'), value: (r) => r.operator },
       { key: 'command', header: t('col.command'), value: (r) => r.command },
       { key: 'action', header: t('col.action'), value: (r) => r.action, shown: (r) => actionText(t, r.action) },
-      { key: 'entity', header: t('col.entity'), value: (r) => `${r.entity}:${r.entityKey}` },
+      { key: 'entity', header: t('col.entity'), value: (r) => `${r.entity}:${r.entityKey}`, shown: (r) => `${termLabel(t, 'audit_entity', r.entity)}：${r.entityKey}` },
       { key: 'detail', header: t('col.detail'), value: (r) => r.detail, shown: (r) => describeChanges(t, r.detail) },
     ], rows);
   });

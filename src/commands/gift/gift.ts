@@ -1,3 +1,4 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
@@ -33,7 +34,7 @@ export function registerGiftList(parent: Command, deps: Deps): void {
       { key: 'cost', header: t('col.cost'), value: (g) => g.cost },
       { key: 'stock', header: t('col.stock'), value: (g) => g.stock },
       { key: 'donor', header: t('col.donor'), value: (g) => g.donor },
-      { key: 'retired', header: t('col.status'), value: (g) => (formatOf(opts) === 'json' ? g.retired : g.retired ? 'retired' : 'active') },
+      { key: 'retired', header: t('col.status'), value: (g) => g.retired, shown: (g) => termLabel(t, 'catalogue_status', g.retired ? 'retired' : 'active') },
     ], gifts);
   });
 }

@@ -1,3 +1,4 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
@@ -25,7 +26,7 @@ export function registerMerchantList(parent: Command, deps: Deps): void {
     await renderRows(env.io, formatOf(opts), [
       { key: 'name', header: t('col.name'), value: (m) => m.name },
       { key: 'community', header: t('col.community'), value: (m) => m.community },
-      { key: 'offers', header: t('col.offers'), value: (m) => m.offers },
+      { key: 'offers', header: t('col.offers'), value: (m) => m.offers, shown: (m) => m.offers.map((o) => termLabel(t, 'merchant_offer', o)).join('、') },
       { key: 'addedOn', header: t('col.date'), value: (m) => m.addedOn },
     ], rows);
   });

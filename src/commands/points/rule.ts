@@ -1,3 +1,4 @@
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, intOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
 import { renderRows, writeJson } from '../../cli/render.js';
@@ -34,7 +35,7 @@ export function registerPointsRule(parent: Command, deps: Deps): void {
       { key: 'name', header: t('col.name'), value: (r) => r.name },
       { key: 'points', header: t('col.points'), value: (r) => r.points },
       { key: 'dailyCap', header: t('col.daily_cap'), value: (r) => r.dailyCap },
-      { key: 'retired', header: t('col.status'), value: (r) => (formatOf(opts) === 'json' ? r.retired : r.retired ? 'retired' : 'active') },
+      { key: 'retired', header: t('col.status'), value: (r) => r.retired, shown: (r) => termLabel(t, 'catalogue_status', r.retired ? 'retired' : 'active') },
       { key: 'description', header: t('col.detail'), value: (r) => r.description },
     ], rules);
   });
