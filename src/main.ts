@@ -10,7 +10,7 @@ import { safeErrorText } from './cli/output-guard.js';
 import { databaseFailure } from './db/errors.js';
 import { maskedParams } from './domain/privacy.js';
 import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
-import { buildProgram, commandWord, groupWithoutVerb } from './program.js';
+import { buildProgram, commandWord, groupWithoutVerb, helpTopic } from './program.js';
 
 /** `t`: the run's translator, when the caller has chosen the language already (main does, for its own messages). */
 export type RunDeps = { io: Io; prompter?: Prompter; t?: Translate };
@@ -45,10 +45,12 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   try {
     refuseUnusableArguments(argv);
     const program = await buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
-    const bareGroup = groupWithoutVerb(program, argv);
-    if (bareGroup) {
-      // `nuanxin`, `nuanxin worker`: asking what there is, not a mistake; the help goes to stdout, exit 0.
-      bareGroup.outputHelp();
+    const topic = helpTopic(program, argv);
+    if (topic && 'unknown' in topic) throw new UsageError({ key: 'commander.unknown_command', params: { name: topic.unknown }, hintKey: 'help.list_commands' });
+    // `nuanxin`, `nuanxin worker`, `nuanxin help worker list`: asking what there is, not a mistake; help on stdout, exit 0.
+    const asked = topic?.command ?? groupWithoutVerb(program, argv);
+    if (asked) {
+      asked.outputHelp();
       return EXIT.ok;
     }
     await program.parseAsync(argv, { from: 'user' });

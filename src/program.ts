@@ -53,6 +53,9 @@ export function groupWithoutVerb(program: Command, argv: string[]): Command | un
   let current = program;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
+    // A value missing, or a language nuanxin does not speak: commander's refusal, not the help.
+    if (OPTIONS_WITH_VALUES.has(token) && (i + 1 >= argv.length || (token === '--lang' && !['zh', 'en'].includes(argv[i + 1]!)))) return undefined;
+    if (token.startsWith('--lang=') && !['zh', 'en'].includes(token.slice(7))) return undefined;
     if (OPTIONS_WITH_VALUES.has(token)) i += 1;
     else if (GLOBAL_FLAGS.has(token) || /^--(db|lang|operator)=/.test(token)) continue;
     else if (token.startsWith('-')) return undefined;
@@ -63,6 +66,22 @@ export function groupWithoutVerb(program: Command, argv: string[]): Command | un
     }
   }
   return current.commands.length > 0 && !hasAction(current) ? current : undefined;
+}
+
+/**
+ * `nuanxin help worker list`: the command asked about, or the word no command
+ * has (`help nosuch`); undefined when the run is not a help request.
+ */
+export function helpTopic(program: Command, argv: string[]): { command: Command } | { unknown: string } | undefined {
+  const words = argv.filter((token, i) => !token.startsWith('-') && !OPTIONS_WITH_VALUES.has(argv[i - 1] ?? ''));
+  if (words[0] !== 'help' || words.length < 2) return undefined;
+  let current = program;
+  for (const word of words.slice(1)) {
+    const next = current.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!next) return { unknown: word };
+    current = next;
+  }
+  return { command: current };
 }
 
 const GLOBAL_FLAGS = new Set(['--yes', '--no-color', '--debug', '--quiet', '--verbose']);

@@ -10,24 +10,44 @@ const FIELD_TERMS: Record<string, VocabularyKind[]> = {
   offers: ['merchant_offer'],
   occupation: ['occupation'],
   gender: ['gender'],
+  category: ['wish_category'],
+  source: ['wish_source'],
+  kind: ['visit_kind', 'point_kind'],
+  type: ['event_type', 'sponsor_type', 'dispute_type'],
+  via: ['dispute_channel'],
 };
+// A status names a state of its own entity (`open` is 开放 for a station, 已受理 for a dispute).
+const STATUS_TERMS: Record<string, VocabularyKind> = {
+  station: 'station_status',
+  wish: 'wish_status',
+  housing: 'housing_status',
+  dispute: 'dispute_status',
+  childcare_enrolment: 'enrolment_status',
+  worker: 'worker_status',
+};
+// Fields that hold a list (`桌椅、微波炉`), not an [old, new] pair.
+const LIST_FIELDS = new Set(['amenities', 'set', 'unset', 'measures', 'offers', 'fields', 'courses']);
 
 /**
  * A recorded change as a clerk reads it: `名称：东关驿站 → 东关顺丰驿站；地址：…`,
  * not the JSON it is stored as. Field names and actions go through the
  * messages module; one without a label is shown by its stored name.
  */
-export function describeChanges(t: Translate, changes: unknown): string {
+export function describeChanges(t: Translate, changes: unknown, entity?: string): string {
   if (changes === null || changes === undefined) return '';
   if (typeof changes !== 'object' || Array.isArray(changes)) return valueText(t, changes);
+  const status = entity ? STATUS_TERMS[entity] : undefined;
   return Object.entries(changes as Record<string, unknown>)
     .map(([field, value]) => {
       // `{ changes: { name: [old, new] } }`: the changes themselves, not a field called "changes".
-      if (field === 'changes' && value && typeof value === 'object' && !Array.isArray(value)) return describeChanges(t, value);
+      if (field === 'changes' && value && typeof value === 'object' && !Array.isArray(value)) return describeChanges(t, value, entity);
       const label = labelOr(t, `field.${field}`, field);
-      const kinds = FIELD_TERMS[field];
-      const text = (v: unknown) => (kinds ? valueText(t, termsOf(t, kinds, v)) : valueText(t, v));
-      if (Array.isArray(value) && value.length === 2 && !kinds) return `${label}${t('history.colon')}${text(value[0])} → ${text(value[1])}`;
+      const kinds = ['status', 'from', 'to'].includes(field) && status ? [status] : FIELD_TERMS[field];
+      const text = (v: unknown) => {
+        if (field === 'fields' && Array.isArray(v)) return v.map((f) => labelOr(t, `field.${String(f)}`, String(f))).join('、');
+        return valueText(t, kinds ? termsOf(t, kinds, v) : v);
+      };
+      if (Array.isArray(value) && value.length === 2 && !LIST_FIELDS.has(field)) return `${label}${t('history.colon')}${text(value[0])} → ${text(value[1])}`;
       return `${label}${t('history.colon')}${text(value)}`;
     })
     .join(t('history.separator'));
@@ -40,6 +60,7 @@ export function actionText(t: Translate, action: string): string {
 
 /** Codes (an array, or `a,b` as stored) as their labels. */
 function termsOf(t: Translate, kinds: VocabularyKind[], value: unknown): unknown {
+  if (value === null || value === undefined || value === '') return value;
   const codes = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').filter(Boolean) : [value];
   return codes.map((code) => {
     if (typeof code !== 'string') return code;

@@ -1,3 +1,4 @@
+import { localTime } from '../../domain/clock.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
 import { renderRows } from '../../cli/render.js';
@@ -11,7 +12,7 @@ export function registerDbStatus(parent: Command, deps: Deps): void {
     await renderRows(env.io, formatOf(opts), [
       { key: 'name', header: t('col.migration'), value: (m) => m.name },
       { key: 'applied', header: t('col.state'), value: (m) => (opts.json || opts.format === 'json' ? m.applied : t(m.applied ? 'db.applied' : 'db.pending_one')) },
-      { key: 'appliedAt', header: t('col.applied_at'), value: (m) => m.appliedAt },
+      { key: 'appliedAt', header: t('col.applied_at'), value: (m) => m.appliedAt, shown: (m) => (m.appliedAt ? localTime(m.appliedAt, env.clock.timeZone) : '') },
     ], status);
   });
 }

@@ -1,3 +1,4 @@
+import { localTime } from '../../domain/clock.js';
 import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../../cli/command.js';
 import { EXIT } from '../../cli/exit-codes.js';
@@ -49,7 +50,7 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
     await writeRejects(flags.rejects, file, report.header, rejects, { row: t('col.row'), reason: t('col.reason') }, env.outputGuard([path]));
     env.note(t('import.rejects_written', { path: flags.rejects }));
   }
-  if (report.alreadyImported) env.warn(t('import.same_file', report.alreadyImported));
+  if (report.alreadyImported) env.warn(t('import.same_file', { ...report.alreadyImported, at: localTime(report.alreadyImported.at, env.clock.timeZone) }));
   if (flags.json) {
     writeJson(io, {
       import_id: report.importId,

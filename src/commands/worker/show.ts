@@ -56,5 +56,5 @@ async function printSections(env: CommandEnv, r: WorkerRecord): Promise<void> {
   await section(env, t('worker.section.disputes'), [t('col.id'), t('col.type'), t('col.status'), t('col.opened'), t('col.days')], r.disputes.map((d) => [d.id, termLabel(t, 'dispute_type', d.type), termLabel(t, 'dispute_status', d.status), d.openedOn, d.daysToResolve ?? d.daysOpen]));
   await section(env, t('worker.section.care'), [t('col.id'), t('col.date'), t('col.kind'), t('col.by'), t('col.support')], r.careVisits.map((v) => [v.id, v.date, termLabel(t, 'visit_kind', v.kind), v.by, formatYuan(v.supportFen)]));
   env.io.stdout.write(`\n${t('col.history')}\n`);
-  for (const h of r.history) env.io.stdout.write(`  ${localTime(h.at, env.clock.timeZone)}  ${h.operator}  ${actionText(t, h.action)}${h.importId ? ` #${h.importId}` : ''}  ${describeChanges(t, h.changes)}\n`);
+  for (const h of r.history) env.io.stdout.write(`  ${localTime(h.at, env.clock.timeZone)}  ${h.operator}  ${actionText(t, h.action)}${h.importId ? ` #${h.importId}` : ''}  ${describeChanges(t, h.changes, 'worker')}\n`);
 }

@@ -9,7 +9,6 @@ import { INVARIANTS, type Problem } from './invariants.js';
 export type Finding = { key: string; params: Record<string, string | number> };
 export type CheckReport = { ok: boolean; checks: { name: string; ok: boolean; problems: Finding[] }[] };
 
-const raw = (text: string): Finding => ({ key: 'dbcheck.detail.raw', params: { text } });
 
 /** A check that throws (a damaged page, a missing table) fails with what the engine said; the others still run. */
 async function attempt(run: () => Promise<Finding[]> | Finding[]): Promise<Finding[]> {
@@ -27,7 +26,7 @@ async function attempt(run: () => Promise<Finding[]> | Finding[]): Promise<Findi
  */
 export async function checkDatabase(sqlite: EngineHandle, db: Kysely<DB>): Promise<CheckReport> {
   const steps: { name: string; run: () => Promise<Finding[]> | Finding[] }[] = [
-    ...engineChecks(sqlite).map((check) => ({ name: check.name, run: () => check.run().map(raw) })),
+    ...engineChecks(sqlite),
     ...[...INVARIANTS, ...POINTS_INVARIANTS, ...WISH_INVARIANTS].map((invariant) => ({
       name: invariant.name,
       run: async () => (await invariant.run(db)).map((p: Problem) => ({ key: p.key, params: p.params })),

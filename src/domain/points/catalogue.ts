@@ -28,10 +28,19 @@ function code(value: string): string {
 type RuleRow = Selectable<PointRulesTable>;
 const toRule = (r: RuleRow): Rule => ({ id: r.id, code: r.code, name: r.name, points: r.points, dailyCap: r.daily_cap, description: r.description, retired: r.retired_at !== null });
 
+/** A rule by its code, or by its name as registered (爱心跑腿) when exactly one rule has that name. */
 export async function findRule(db: Db, ruleCode: string): Promise<Rule> {
-  const r = await db.selectFrom('point_rules').selectAll().where('code', '=', normalizeText(ruleCode)).executeTakeFirst();
+  const key = normalizeText(ruleCode);
+  const r =
+    (await db.selectFrom('point_rules').selectAll().where('code', '=', key).executeTakeFirst()) ??
+    only(await db.selectFrom('point_rules').selectAll().where('name', '=', key).limit(2).execute());
   if (!r) throw new NotFoundError({ key: 'points.rule_not_found', params: { code: ruleCode }, hintKey: 'points.rule_not_found.hint' });
   return toRule(r);
+}
+
+/** The one row, or nothing when there are none or several (a name two entries share names neither). */
+function only<T>(rows: T[]): T | undefined {
+  return rows.length === 1 ? rows[0] : undefined;
 }
 
 export async function listRules(db: Db): Promise<Rule[]> {
@@ -98,9 +107,13 @@ export const STANDARD_RULES = [
 
 const toGift = (g: Selectable<GiftsTable>): Gift => ({ id: g.id, code: g.code, name: g.name, cost: g.cost, stock: g.stock, donor: g.donor, retired: g.retired_at !== null });
 
+/** A gift by its code, or by its name as registered (骑手雨衣) when exactly one gift has that name. */
 export async function findGift(db: Db, giftCode: string): Promise<Gift> {
-  const g = await db.selectFrom('gifts').selectAll().where('code', '=', normalizeText(giftCode)).executeTakeFirst();
-  if (!g) throw new NotFoundError({ key: 'points.gift_not_found', params: { code: giftCode } });
+  const key = normalizeText(giftCode);
+  const g =
+    (await db.selectFrom('gifts').selectAll().where('code', '=', key).executeTakeFirst()) ??
+    only(await db.selectFrom('gifts').selectAll().where('name', '=', key).limit(2).execute());
+  if (!g) throw new NotFoundError({ key: 'points.gift_not_found', params: { code: giftCode }, hintKey: 'points.gift_not_found.hint' });
   return toGift(g);
 }
 

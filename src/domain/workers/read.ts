@@ -152,7 +152,7 @@ export type HistoryEntry = { at: string; operator: string; action: string; impor
 /** The worker's history, oldest first; a worker registered by an import starts with that import. */
 export async function workerHistory(db: Db, workerId: number): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('worker_history').selectAll().where('worker_id', '=', workerId).orderBy('id').execute();
-  const entries = rows.map((r) => ({ at: r.at, operator: r.operator, action: r.action, importId: r.import_id, changes: r.changes ? JSON.parse(r.changes) : null }));
+  const entries = await withCommunityNames(db, rows.map((r) => ({ at: r.at, operator: r.operator, action: r.action, importId: r.import_id, changes: r.changes ? JSON.parse(r.changes) : null })));
   const origin = await db
     .selectFrom('workers as w')
     .innerJoin('imports as i', 'i.id', 'w.import_id')
@@ -160,6 +160,22 @@ export async function workerHistory(db: Db, workerId: number): Promise<HistoryEn
     .where('w.id', '=', workerId)
     .executeTakeFirst();
   return origin ? [{ at: origin.at, operator: origin.operator, action: 'import', importId: origin.id, changes: null }, ...entries] : entries;
+}
+
+/** A change of `community_id` read as the communities' names (an id means nothing to a reader). */
+async function withCommunityNames(db: Db, entries: HistoryEntry[]): Promise<HistoryEntry[]> {
+  const ids = new Set<number>();
+  for (const e of entries) {
+    const pair = (e.changes as Record<string, unknown> | null)?.community_id;
+    if (Array.isArray(pair)) pair.forEach((id) => typeof id === 'number' && ids.add(id));
+  }
+  if (ids.size === 0) return entries;
+  const names = new Map((await db.selectFrom('communities').select(['id', 'name']).where('id', 'in', [...ids]).execute()).map((c) => [c.id, c.name]));
+  return entries.map((e) => {
+    const { community_id: pair, ...rest } = (e.changes ?? {}) as Record<string, unknown>;
+    if (!Array.isArray(pair)) return e;
+    return { ...e, changes: { ...rest, community: pair.map((id) => (typeof id === 'number' ? (names.get(id) ?? id) : id)) } };
+  });
 }
 
 export async function listImports(db: Db, kind: string) {
