@@ -18,18 +18,21 @@ export class NuanxinError extends Error {
   readonly key: string;
   readonly params: MessageParams;
   readonly hintKey?: string;
+  /** Params that are codes of a closed list (a comma-separated list allowed), by the vocabulary kind they belong to: shown by label. */
+  readonly terms?: Record<string, string>;
 
-  constructor(props: { kind: ErrorKind; key: string; params?: MessageParams; hintKey?: string }) {
+  constructor(props: { kind: ErrorKind; key: string; params?: MessageParams; hintKey?: string; terms?: Record<string, string> }) {
     super(`${props.key} ${JSON.stringify(props.params ?? {})}`);
     this.name = new.target.name;
     this.kind = props.kind;
     this.key = props.key;
     this.params = props.params ?? {};
     this.hintKey = props.hintKey;
+    this.terms = props.terms;
   }
 }
 
-type Props = { key: string; params?: MessageParams; hintKey?: string };
+type Props = { key: string; params?: MessageParams; hintKey?: string; terms?: Record<string, string> };
 
 /** A missing argument, an unknown flag, a prompt needed off a terminal. */
 export class UsageError extends NuanxinError {

@@ -2,14 +2,15 @@ import { CommanderError } from 'commander';
 import { EXIT, EXIT_FOR_KIND } from './cli/exit-codes.js';
 import { nodeIo, type Io } from './cli/io.js';
 import { styleFor, type Style } from './cli/style.js';
-import { langCode, loadTranslator, pickLang, type Lang, type Translate } from './cli/messages/index.js';
+import { langCode, loadTranslator, pickLang, termLabel, type Lang, type Translate } from './cli/messages/index.js';
+import type { VocabularyKind } from './domain/vocabulary.js';
 import { resolveDbLocation } from './db/location.js';
 import { peekSetting } from './db/peek-setting.js';
 import type { Prompter } from './cli/prompter.js';
 import { safeErrorText } from './cli/output-guard.js';
 import { databaseFailure } from './db/errors.js';
 import { maskedParams } from './domain/privacy.js';
-import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
+import { type MessageParams, NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
 import { buildProgram, commandWord, groupWithoutVerb, helpTopic } from './program.js';
 
 /** `t`: the run's translator, when the caller has chosen the language already (main does, for its own messages). */
@@ -70,7 +71,8 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
   }
   const known = error instanceof NuanxinError ? error : (databaseFailure(error) ?? systemFailure(error));
   if (known) {
-    io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${safeErrorText(t(known.key, maskedParams(known.key, known.params)))}\n`);
+    const params = withTermLabels(t, maskedParams(known.key, known.params), known.terms);
+    io.stderr.write(`${style.error(`${t('error.prefix')}:`)} ${safeErrorText(t(known.key, params))}\n`);
     if (known.hintKey) io.stderr.write(`${t('hint.prefix')}: ${safeErrorText(t(known.hintKey, maskedParams(known.hintKey, known.params)))}\n`);
     if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
     return EXIT_FOR_KIND[known.kind];
@@ -80,6 +82,17 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write(`${t('hint.prefix')}: ${t('internal.hint')}\n`);
   return EXIT.internal;
+}
+
+/** Codes named in an error (`listed`, `claimed,cancelled`) as the reader says them (已发布; 已认领、已取消). */
+function withTermLabels(t: Translate, params: MessageParams, terms: Record<string, string> | undefined): MessageParams {
+  if (!terms) return params;
+  const labelled = { ...params };
+  for (const [name, kind] of Object.entries(terms)) {
+    const codes = String(params[name] ?? '').split(',').filter(Boolean);
+    labelled[name] = codes.length ? codes.map((code) => termLabel(t, kind as VocabularyKind, code)).join(t('list.separator')) : t('list.none');
+  }
+  return labelled;
 }
 
 /** Longer than any real name, note or path: a pasted file, not an answer. */

@@ -57,6 +57,7 @@ export const VOCABULARY = {
     term('childcare_site', 'childcare site', '托管点'),
     term('childcare_enrolment', 'childcare enrolment', '托管报名'),
   ],
+  case_type: [term('housing', 'housing application', '公租房申请'), term('dispute', 'dispute', '劳动争议')],
   station_status: [term('open', 'open', '开放'), term('closed', 'closed', '已关闭', '关闭')],
   worker_status: [term('active', 'active', '在册'), term('inactive', 'inactive', '已停用', '停用'), term('purged', 'personal data removed', '个人信息已删除')],
   wish_category: [

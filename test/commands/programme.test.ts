@@ -71,7 +71,7 @@ describe('housing and disputes', () => {
     expect(await json(['housing', 'apply', '--worker', P1, '--household', '3'])).toMatchObject({ id: 1, status: 'applied', phone: '138****8000' });
     expect((await cli(['housing', 'apply', '--worker', P1])).code).toBe(4);
     const refused = await cli(['housing', 'allocate', '1', '--address', '公租房3号楼502']);
-    expect(refused).toMatchObject({ code: 4, stderr: 'error: housing #1 is applied: it cannot become allocated; allowed next: eligible, ineligible, withdrawn\n' });
+    expect(refused).toMatchObject({ code: 4, stderr: 'error: housing application #1 is applied: it cannot become allocated; allowed next: eligible, not eligible, withdrawn\n' });
     expect((await json(['housing', 'list']))[0].status).toBe('applied');
     expect((await json(['housing', 'assess', '1', '--eligible'])).status).toBe('eligible');
     expect(await json(['housing', 'allocate', '1', '--address', '公租房3号楼502'])).toMatchObject({ status: 'allocated', address: '公租房3号楼502' });

@@ -26,7 +26,7 @@ describe('station add', () => {
 
   it('answers in Chinese with --lang zh', async () => {
     const { cli } = await district();
-    expect(await cli(['--lang', 'zh', 'station', 'show', 'NOPE'])).toEqual({ code: 3, stdout: '', stderr: '错误：没有编号为 NOPE 的驿站\n'.replace('错误：', '错误: ') });
+    expect(await cli(['--lang', 'zh', 'station', 'show', 'NOPE'])).toEqual({ code: 3, stdout: '', stderr: '错误: 没有编号为 NOPE 的驿站\n提示: 查看驿站：`nuanxin station list`\n' });
   });
 
   it('prompts for every field on a terminal', async () => {
@@ -147,8 +147,8 @@ describe('colour', () => {
     const { cli } = await district();
     const argv = ['station', 'show', 'NOPE'];
     expect((await cli(argv, { tty: true })).stderr).toMatch(/\u001b\[/);
-    expect((await cli(argv, { tty: true, env: { NO_COLOR: '1' } })).stderr).toBe('error: no station with code NOPE\n');
-    expect((await cli(['--no-color', ...argv], { tty: true })).stderr).toBe('error: no station with code NOPE\n');
-    expect((await cli(argv)).stderr).toBe('error: no station with code NOPE\n');
+    expect((await cli(argv, { tty: true, env: { NO_COLOR: '1' } })).stderr).toBe('error: no station with code NOPE\nhint: see the stations with `nuanxin station list`\n');
+    expect((await cli(['--no-color', ...argv], { tty: true })).stderr).toBe('error: no station with code NOPE\nhint: see the stations with `nuanxin station list`\n');
+    expect((await cli(argv)).stderr).toBe('error: no station with code NOPE\nhint: see the stations with `nuanxin station list`\n');
   });
 });

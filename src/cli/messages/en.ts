@@ -182,7 +182,7 @@ export const en: Record<string, string> = {
   'wish.bad_source': 'unknown source "{value}"; accepted: {accepted}',
   'wish.worker_or_site': 'a wish is for one worker (--worker PHONE) or a collective (--site NAME): give exactly one',
   'wish.due_past': 'due date {value} is in the past',
-  'wish.bad_move': 'wish #{id} is {status}: `wish {verb}` does not apply; allowed next: {allowed}',
+  'wish.bad_move': 'wish #{id} is {status}: `wish {verb}` does not apply; allowed next: {allowed} ({commands})',
   'wish.added': 'wish #{id} {title} collected',
   'wish.moved': 'wish #{id} {title}: {status}',
   'wish.published': '{count} wish(es) published',

@@ -64,7 +64,7 @@ export function registerEventShow(parent: Command, deps: Deps): void {
       writeJson(env.io, { ...event, attendees: people });
       return;
     }
-    renderRecord(env.io, format, event, columns(t).map((c) => [c.header, c.value(event)] as [string, unknown]));
+    renderRecord(env.io, format, event, columns(t).map((c) => [c.header, (c.shown ?? c.value)(event)] as [string, unknown]));
     env.io.stdout.write('\n');
     await renderRows(env.io, format, [
       { key: 'name', header: t('col.name'), value: (a) => a.name },

@@ -45,6 +45,6 @@ export function registerCommunityMeasures(parent: Command, deps: Deps): void {
   action<{ set?: string; unset?: string; date?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
     const result = await env.withDb((ctx) => setMeasures(ctx, name!, opts));
     if (opts.json) writeJson(env.io, result);
-    else env.io.stdout.write(`${t(result.friendly ? 'friendly.yes' : 'friendly.no', { community: result.community, measures: result.measures.join(', ') || '—' })}\n`);
+    else env.io.stdout.write(`${t(result.friendly ? 'friendly.yes' : 'friendly.no', { community: result.community, measures: result.measures.map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) || '—' })}\n`);
   });
 }

@@ -64,7 +64,7 @@ export function registerSponsorShow(parent: Command, deps: Deps): void {
       writeJson(env.io, { ...sponsor, wishes });
       return;
     }
-    renderRecord(env.io, format, sponsor, sponsorColumns(t).map((c) => [c.header, c.value(sponsor)] as [string, unknown]));
+    renderRecord(env.io, format, sponsor, sponsorColumns(t).map((c) => [c.header, (c.shown ?? c.value)(sponsor)] as [string, unknown]));
     env.io.stdout.write('\n');
     await renderRows(env.io, format, wishColumns(t), wishes);
   });

@@ -124,7 +124,7 @@ export async function reverse(ctx: Ctx, entryId: number, reason: string): Promis
   if (!why) throw new ValidationError({ key: 'invalid.required', params: { field: 'reason' } });
   return inTransaction(ctx, async (trx) => {
     const row = await trx.selectFrom('point_entries').selectAll().where('id', '=', entryId).executeTakeFirst();
-    if (!row) throw new NotFoundError({ key: 'points.entry_not_found', params: { id: entryId } });
+    if (!row) throw new NotFoundError({ key: 'points.entry_not_found', params: { id: entryId }, hintKey: 'points.entry_not_found.hint' });
     const original = toEntry(row);
     if (original.kind === 'reverse' || original.kind === 'expire') {
       throw new ConflictError({ key: 'points.not_reversible', params: { id: entryId, kind: original.kind } });

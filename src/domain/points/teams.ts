@@ -22,7 +22,7 @@ async function findTeam(db: Db, name: string): Promise<Team> {
     ])
     .where('t.name', '=', normalizeText(name))
     .executeTakeFirst();
-  if (!row) throw new NotFoundError({ key: 'team.not_found', params: { name } });
+  if (!row) throw new NotFoundError({ key: 'team.not_found', params: { name }, hintKey: 'team.not_found.hint' });
   return { ...row, members: Number(row.members ?? 0) };
 }
 

@@ -40,7 +40,8 @@ async function caseEvent(trx: Tx, ctx: Ctx, type: CaseType, id: number, from: st
 
 function checkMove(type: CaseType, id: number, moves: Record<string, string[]>, from: string, to: string): void {
   if (!(moves[from] ?? []).includes(to)) {
-    throw new ConflictError({ key: 'case.bad_move', params: { type, id, status: from, to, allowed: (moves[from] ?? []).join(', ') || 'none' } });
+    const states = `${type}_status`;
+    throw new ConflictError({ key: 'case.bad_move', params: { type, id, status: from, to, allowed: (moves[from] ?? []).join(',') }, terms: { type: 'case_type', status: states, to: states, allowed: states } });
   }
 }
 
@@ -62,7 +63,7 @@ export async function listHousing(db: Db, filter: { id?: number; status?: string
 
 async function housing(db: Db, id: number): Promise<HousingCase> {
   const [found] = await listHousing(db, { id });
-  if (!found) throw new NotFoundError({ key: 'housing.not_found', params: { id } });
+  if (!found) throw new NotFoundError({ key: 'housing.not_found', params: { id }, hintKey: 'housing.not_found.hint' });
   return found;
 }
 
@@ -129,7 +130,7 @@ export async function listDisputes(db: Db, filter: { id?: number; status?: strin
 
 async function dispute(db: Db, id: number, today: string): Promise<DisputeCase> {
   const [found] = await listDisputes(db, { id }, today);
-  if (!found) throw new NotFoundError({ key: 'dispute.not_found', params: { id } });
+  if (!found) throw new NotFoundError({ key: 'dispute.not_found', params: { id }, hintKey: 'dispute.not_found.hint' });
   return found;
 }
 

@@ -25,7 +25,7 @@ export async function getSite(db: Db, name: string): Promise<Site> {
     ])
     .where('s.name', '=', normalizeText(name))
     .executeTakeFirst();
-  if (!row) throw new NotFoundError({ key: 'childcare.site_not_found', params: { name } });
+  if (!row) throw new NotFoundError({ key: 'childcare.site_not_found', params: { name }, hintKey: 'childcare.site_not_found.hint' });
   return { id: row.id, name: row.name, community: row.community, capacity: row.capacity, courses: row.courses ? row.courses.split(',') : [], from: row.from_on, to: row.to_on, volunteers: row.volunteers, enrolled: Number(row.enrolled ?? 0), waitlisted: Number(row.waitlisted ?? 0) };
 }
 
@@ -79,7 +79,7 @@ export async function enrol(ctx: Ctx, input: { site: string; worker: string; chi
 export async function withdraw(ctx: Ctx, enrolmentId: number): Promise<{ withdrawn: Enrolment; promoted: Enrolment | null }> {
   const promotedId = await inTransaction(ctx, async (trx) => {
     const e = await trx.selectFrom('childcare_enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirst();
-    if (!e) throw new NotFoundError({ key: 'childcare.enrolment_not_found', params: { id: enrolmentId } });
+    if (!e) throw new NotFoundError({ key: 'childcare.enrolment_not_found', params: { id: enrolmentId }, hintKey: 'childcare.enrolment_not_found.hint' });
     if (e.status === 'withdrawn') throw new ConflictError({ key: 'childcare.already_withdrawn', params: { id: enrolmentId } });
     await trx.updateTable('childcare_enrolments').set({ status: 'withdrawn', withdrawn_on: ctx.clock.today() }).where('id', '=', e.id).execute();
     await recordAudit(trx, ctx, { action: 'withdraw', entity: 'childcare_enrolment', entityKey: e.id });

@@ -62,7 +62,7 @@ const toEvent = (r: Awaited<ReturnType<ReturnType<typeof eventQuery>['executeTak
 
 export async function getEvent(db: Db, id: number): Promise<EventRow> {
   const row = await eventQuery(db).where('e.id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFoundError({ key: 'event.not_found', params: { id } });
+  if (!row) throw new NotFoundError({ key: 'event.not_found', params: { id }, hintKey: 'event.not_found.hint' });
   return toEvent(row);
 }
 

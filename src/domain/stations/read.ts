@@ -96,6 +96,6 @@ async function amenitiesByStation(db: Kysely<DB> | Tx, ids: number[]): Promise<M
 
 export async function getStation(db: Kysely<DB> | Tx, code: string): Promise<Station> {
   const [station] = await listStations(db, { code });
-  if (!station) throw new NotFoundError({ key: 'station.not_found', params: { code } });
+  if (!station) throw new NotFoundError({ key: 'station.not_found', params: { code }, hintKey: 'station.not_found.hint' });
   return station;
 }

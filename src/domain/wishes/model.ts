@@ -32,7 +32,8 @@ export const TRANSITIONS: Record<WishStatus, { to: WishStatus; verb: string }[]>
   cancelled: [],
 };
 
-export function allowedNext(status: WishStatus): string {
+/** The states a wish may move to next (codes, comma-separated) and the commands that move it there. */
+export function allowedNext(status: WishStatus): { allowed: string; commands: string } {
   const moves = TRANSITIONS[status];
-  return moves.length ? moves.map((m) => `${m.to} (wish ${m.verb})`).join(', ') : 'none';
+  return { allowed: moves.map((m) => m.to).join(','), commands: moves.map((m) => `wish ${m.verb}`).join(', ') };
 }

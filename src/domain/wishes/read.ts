@@ -91,7 +91,7 @@ export async function listWishes(db: Db, filter: WishFilter, props: { today: str
 
 export async function getWish(db: Db, id: number, props: { today: string; staleDays: number }): Promise<Wish> {
   const [wish] = await listWishes(db, { ids: [id] }, props);
-  if (!wish) throw new NotFoundError({ key: 'wish.not_found', params: { id } });
+  if (!wish) throw new NotFoundError({ key: 'wish.not_found', params: { id }, hintKey: 'wish.not_found.hint' });
   return wish;
 }
 

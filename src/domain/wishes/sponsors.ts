@@ -13,7 +13,7 @@ type Db = Kysely<DB> | Tx;
 
 export async function findSponsor(db: Db, name: string): Promise<Sponsor> {
   const row = await db.selectFrom('sponsors').selectAll().where('name', '=', normalizeText(name)).executeTakeFirst();
-  if (!row) throw new NotFoundError({ key: 'sponsor.not_found', params: { name } });
+  if (!row) throw new NotFoundError({ key: 'sponsor.not_found', params: { name }, hintKey: 'sponsor.not_found.hint' });
   return { id: row.id, name: row.name, type: row.type, contactName: row.contact_name, contactPhone: row.contact_phone };
 }
 
@@ -55,7 +55,7 @@ export async function sponsorTotals(db: Db, today: string, name?: string): Promi
     .orderBy('s.name');
   if (name) query = query.where('s.name', '=', normalizeText(name));
   const rows = await query.execute();
-  if (name && rows.length === 0) throw new NotFoundError({ key: 'sponsor.not_found', params: { name } });
+  if (name && rows.length === 0) throw new NotFoundError({ key: 'sponsor.not_found', params: { name }, hintKey: 'sponsor.not_found.hint' });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

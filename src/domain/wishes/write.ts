@@ -76,9 +76,9 @@ type Move = { verb: string; to: WishStatus; set?: Updateable<WishesTable>; event
 /** One state change: refused (nothing changes) unless the lifecycle allows it; timeline entry appended. */
 async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> {
   const wish = await trx.selectFrom('wishes').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
-  if (!wish) throw new NotFoundError({ key: 'wish.not_found', params: { id } });
+  if (!wish) throw new NotFoundError({ key: 'wish.not_found', params: { id }, hintKey: 'wish.not_found.hint' });
   if (!TRANSITIONS[wish.status].some((t) => t.verb === move.verb && t.to === move.to)) {
-    throw new ConflictError({ key: 'wish.bad_move', params: { id, status: wish.status, verb: move.verb, allowed: allowedNext(wish.status) } });
+    throw new ConflictError({ key: 'wish.bad_move', params: { id, status: wish.status, verb: move.verb, ...allowedNext(wish.status) }, terms: { status: 'wish_status', allowed: 'wish_status' } });
   }
   // A timeline reads forward: no step may be dated before the one it follows (fulfilled before claimed).
   const businessDate = move.event?.businessDate ?? ctx.clock.today();
