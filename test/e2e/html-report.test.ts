@@ -46,11 +46,18 @@ function chromium(args: string[]): string {
 describe.skipIf(!CHROMIUM)(title, () => {
   let dir = '';
   let db = '';
-  beforeAll(() => {
+  let period: string[] = [];
+  beforeAll(async () => {
     dir = join(tempDir(), 'demo');
     const demo = spawnSync(process.execPath, [DEMO], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'zh_CN.UTF-8', NUANXIN_DEMO_DIR: dir }, encoding: 'utf8' });
     if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
     db = join(dir, 'nuanxin-demo.db');
+    // The largest figures the rules allow (a billion points, ten digits) must still fit their charts.
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    period = ['--from', day(9), '--to', day(3)];
+    const [worker] = JSON.parse((await spawnCli(['--db', db, 'worker', 'list', '--limit', '1', '--reveal', '--reason', 'test', '--json'])).stdout) as { phone: string }[];
+    expect((await spawnCli(['--db', db, 'points', 'rule', 'add', 'huge', '--name', '大额测试', '--points', '1000000000'])).code).toBe(0);
+    expect((await spawnCli(['--db', db, 'points', 'award', worker!.phone, '--rule', 'huge', '--date', day(4)])).code).toBe(0);
   }, 120_000);
 
   it.each([
@@ -60,7 +67,7 @@ describe.skipIf(!CHROMIUM)(title, () => {
     ['programme', 'en'],
   ])('report %s (%s): nothing overflows or overlaps at A4 width, and it prints to an A4 PDF', async (report, lang) => {
     const html = join(dir, `${report}-${lang}.html`);
-    const made = await spawnCli(['--db', db, '--lang', lang, 'report', report, '--format', 'html', '--out', html]);
+    const made = await spawnCli(['--db', db, '--lang', lang, 'report', report, ...period, '--format', 'html', '--out', html]);
     expect(made.code).toBe(0);
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif');

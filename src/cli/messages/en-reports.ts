@@ -71,7 +71,7 @@ export const enReports: Record<string, string> = {
   'report.chart.points_by_week': 'Points per week (last 12 weeks): awarded / redeemed',
   'report.chart.wishes_by_state': 'Wishes by state',
   'report.chart.compliance': 'Station compliance by community: open / fully equipped',
-  'report.chart.programme': 'Ten Ones: first figure of each tracked action, this period / previous',
+  'report.chart.programme': 'Ten Ones: each action\'s figures, this period against the previous (each figure on its own scale)',
   'programme.not_tracked': 'not tracked yet',
   'programme.stations': 'Rest stations (爱心驿站)',
   'programme.stations.open': 'open stations',

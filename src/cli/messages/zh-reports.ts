@@ -71,7 +71,7 @@ export const zhReports: Record<string, string> = {
   'report.chart.points_by_week': '近 12 周每周积分：奖励 / 兑换',
   'report.chart.wishes_by_state': '微心愿状态分布',
   'report.chart.compliance': '各社区驿站达标情况：开放 / 设施齐全',
-  'report.chart.programme': '"十个一"行动：各项已统计行动的首项指标，本期 / 上期',
+  'report.chart.programme': '"十个一"行动：各项指标本期与上期对比（每项指标单独比例）',
   'programme.not_tracked': '尚未纳入统计',
   'programme.stations': '爱心驿站',
   'programme.stations.open': '开放驿站数',

@@ -11,7 +11,11 @@ import { displayWidth } from '../render.js';
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export type BarRow = { label: string; values: number[] };
-export type BarChart = { title: string; rows: BarRow[]; series: string[]; width?: number };
+/**
+ * `scale: 'row'`: each row on its own scale (a figure compared with itself, this period against the
+ * last), for rows of different units — cases and yuan are never drawn against one axis.
+ */
+export type BarChart = { title: string; rows: BarRow[]; series: string[]; width?: number; scale?: 'chart' | 'row' };
 
 const COLOURS = ['#c0392b', '#e8a33d', '#2e86c1'];
 const FONT = 11;
@@ -44,9 +48,10 @@ export function barChart(chart: BarChart): string {
   const width = chart.width ?? 640;
   const labelColumns = Math.min(18, Math.max(4, ...chart.rows.map((r) => displayWidth(r.label))));
   const labelWidth = Math.ceil(labelColumns * COLUMN_PX) + 8;
-  const valueWidth = 44;
+  // Room after the longest bar for its value, however many digits it has.
+  const valueWidth = Math.ceil(Math.max(1, ...chart.rows.flatMap((r) => r.values.map((v) => String(v).length))) * (FONT - 2) * 0.62) + 8;
   const plotWidth = width - labelWidth - valueWidth;
-  const max = Math.max(1, ...chart.rows.flatMap((r) => r.values));
+  const chartMax = Math.max(1, ...chart.rows.flatMap((r) => r.values));
   const titleLines = wrap(chart.title, Math.floor(width / (TITLE_FONT * 0.6)) - 1, 3);
   const titleHeight = titleLines.length * (TITLE_FONT + 4) + 3;
   const legendTop = titleHeight + 4;
@@ -59,9 +64,10 @@ export function barChart(chart: BarChart): string {
     body.push(
       `<text class="label" x="0" y="${y + FONT}" font-size="${FONT}">${lines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : FONT + 2}">${escape(l)}</tspan>`).join('')}<title>${escape(row.label)}</title></text>`,
     );
+    const max = chart.scale === 'row' ? Math.max(1, ...row.values) : chartMax;
     row.values.forEach((value, i) => {
       const top = y + i * PITCH;
-      const length = (plotWidth * value) / max;
+      const length = (plotWidth * Math.max(0, value)) / max;
       body.push(`<rect class="bar" x="${labelWidth}" y="${top}" width="${length.toFixed(1)}" height="${BAR}" fill="${COLOURS[i % COLOURS.length]}"><title>${escape(`${row.label} · ${chart.series[i] ?? ''}: ${value}`)}</title></rect>`);
       body.push(`<text class="value" x="${(labelWidth + length + 4).toFixed(1)}" y="${top + BAR - 1}" font-size="${FONT - 2}">${value}</text>`);
     });

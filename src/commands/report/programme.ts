@@ -45,7 +45,7 @@ export function registerReportProgramme(parent: Command, deps: Deps): void {
       // One small chart per action, each on its own scale: stations, cases and points are not one axis.
       const panels = report.actions
         .filter((a) => a.tracked)
-        .map((a) => ({ title: `${a.no}. ${t(`programme.${a.key}`)}`, rows: a.figures.map((f) => ({ label: t(`programme.${a.key}.${f.key}`), values: [f.current, f.previous] })), series: [t('report.current'), t('report.previous')] }));
+        .map((a) => ({ title: `${a.no}. ${t(`programme.${a.key}`)}`, rows: a.figures.map((f) => ({ label: t(`programme.${a.key}.${f.key}`), values: [f.current, f.previous] })), series: [t('report.current'), t('report.previous')], scale: 'row' as const }));
       content = reportHtml(t, textFor(false), [smallMultiples({ title: t('report.chart.programme'), panels })], heading.generated);
     } else {
       content = await reportTable(t, textFor(false));
