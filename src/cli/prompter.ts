@@ -55,7 +55,8 @@ export function inquirerPrompter(io: Io, t: Translate): Prompter {
   const context = { input: io.stdin, output: io.stderr };
   const load = () => import('@inquirer/prompts');
   // The key hints under a list ("↑↓ navigate • ⏎ select") in the clerk's language.
-  const theme = { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, act]) => `${key} ${t(`prompt.key.${act}`)}`).join(' • ') } };
+  const keyName = (key: string) => (key === 'space' ? t('prompt.key.space') : key);
+  const theme = { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([key, act]) => `${keyName(key)} ${t(`prompt.key.${act}`)}`).join(' • ') } };
   return {
     input: (props) => guarded(async () => (await load()).input({ message: props.message, default: props.default, validate: validation(t, props) }, context)),
     select: (props) => guarded(async () => (await load()).select({ ...props, theme }, context)),

@@ -2,6 +2,27 @@ import type { Command, Option } from 'commander';
 import { action, describe, optionValues, type Deps } from '../cli/command.js';
 import { buildProgram } from '../program.js';
 import { UsageError } from '../errors.js';
+import { VOCABULARY, type VocabularyKind } from '../domain/vocabulary.js';
+
+// Options that take a closed list but parse it in the domain (lists, or values also read from files).
+const PLAIN_TERMS: [RegExp, string, VocabularyKind][] = [
+  [/^worker (add|update)$/, '--occupation', 'occupation'],
+  [/^worker (add|update)$/, '--gender', 'gender'],
+  [/^station (add|update)$/, '--amenities', 'amenity'],
+  [/^station list$/, '--missing', 'amenity'],
+  [/^station amenities$/, '--set', 'amenity'],
+  [/^station amenities$/, '--unset', 'amenity'],
+  [/^community measures$/, '--set', 'friendly_measure'],
+  [/^community measures$/, '--unset', 'friendly_measure'],
+  [/^merchant add$/, '--offers', 'merchant_offer'],
+  [/^wish add$/, '--category', 'wish_category'],
+  [/^wish add$/, '--source', 'wish_source'],
+];
+
+function plainValues(path: string, flag: string): string[] | undefined {
+  const found = PLAIN_TERMS.find(([command, option]) => option === flag && command.test(path));
+  return found ? VOCABULARY[found[2]].flatMap((t) => [t.code, ...t.zh]) : undefined;
+}
 
 type Node = { path: string; children: string[]; options: string[]; values: Map<string, string[]> };
 
@@ -14,7 +35,12 @@ function nodes(program: Command): Node[] {
       path: path.join(' '),
       children: cmd.commands.flatMap((c) => [c.name(), ...c.aliases()]).concat(cmd.commands.length ? ['help'] : []),
       options: [...options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f))), '--help'],
-      values: new Map(options.filter((o) => o.long && optionValues(o)).map((o) => [o.long!, optionValues(o)!])),
+      values: new Map(
+        options
+          .filter((o) => o.long)
+          .map((o) => [o.long!, optionValues(o) ?? plainValues(path.join(' '), o.long!)] as const)
+          .filter((entry): entry is readonly [string, string[]] => entry[1] !== undefined),
+      ),
     });
     for (const sub of cmd.commands) walk(sub, [...path, sub.name()], cmd === program ? cmd.options : inherited);
   };
@@ -90,7 +116,7 @@ ${bashScript(program).split('\n').filter((l) => !l.startsWith('#')).join('\n')}`
 export function registerCompletion(program: Command, deps: Deps): void {
   const cmd = describe(program.command('completion'), deps.t, 'completion').argument('<shell>', deps.t('arg.shell'));
   action(cmd, deps, async (env, _opts, [shell]) => {
-    if (shell !== 'bash' && shell !== 'zsh') throw new UsageError({ key: 'usage.bad_choice', params: { flag: 'shell', value: shell, choices: 'bash, zsh' } });
+    if (shell !== 'bash' && shell !== 'zsh') throw new UsageError({ key: 'usage.bad_choice', params: { flag: deps.t('help.arg.shell'), value: shell, choices: 'bash, zsh' } });
     // The whole tree (a run builds only the group it needs).
     const tree = await buildProgram({ ...deps, io: env.io });
     env.io.stdout.write(shell === 'bash' ? bashScript(tree) : zshScript(tree));

@@ -105,7 +105,7 @@ export const VOCABULARY = {
     term('counselling', 'psychological counselling', '心理咨询', '心理疏导'),
     term('disaster_prevention', 'disaster prevention', '防灾减灾', '防灾减灾宣传'),
     term('traffic_safety_law', 'traffic-safety law lecture', '交通安全普法讲座', '交通安全普法', '交通安全讲座'),
-    term('legal', 'legal aid', '法律服务', '普法', '法律'),
+    term('legal', 'legal publicity', '法律宣传', '法律服务', '普法', '法律'),
     term('safety', 'safety publicity', '安全宣传', '安全'),
     term('skills', 'skills training', '技能培训', '技能'),
     term('other', 'other', '其他', '其它'),

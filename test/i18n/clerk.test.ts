@@ -104,7 +104,7 @@ describe("the seed's words", () => {
 describe('prompts check each answer as it is typed', () => {
   it('station add: a bad phone and a bad date are asked again; the other answers are kept; medicine asks its expiry', async () => {
     const { cli, json } = await district();
-    const answers = ['东关驿站', '夹马营社区', '', '东关路1号', '', '张三', '电话号码', '13800138000', '8:00-20:00', ['seating', 'medicine'], '2027-13-01', '2027-06-30', ''];
+    const answers = ['东关驿站', '夹马营社区', '', '东关路1号', '', '张三', '电话号码', '13800138000', '8:00-20:00', ['seating', 'medicine'], '', '2027-13-01', '2027-06-30'];
     const r = await cli(['station', 'add'], { tty: true, answers, env: ZH });
     expect(r.code).toBe(0);
     expect(r.refused).toEqual(['手机号码 "电话号码" 无效', '药品到期日期 "2027-13-01" 不是有效日期（请用 YYYY-MM-DD）']);
@@ -218,5 +218,28 @@ describe('shell completion', () => {
     expect(complete('nuanxin', '--db', 'x.db', 'worker', 'list', '--occupation', 'ri').sort()).toEqual(['ride_hailing', 'rider']);
     expect((await runCli(['completion', 'zsh'])).stdout).toMatch(/^#compdef nuanxin\n[\s\S]*bashcompinit/);
     expect((await runCli(['completion', 'fish'])).code).toBe(2);
+  });
+});
+
+describe('an unknown community, typed on a terminal', () => {
+  it('worker add --community 新区社区: offered for creation with its 街道, then the worker is added', async () => {
+    const { cli, json } = await district();
+    const r = await cli(['worker', 'add', '--name', '张三', '--phone', '13911112223', '--occupation', '送餐员', '--community', '新区社区'], { tty: true, answers: [true, '北关街道'], env: ZH });
+    expect(r.code).toBe(0);
+    expect((await json(['community', 'list'])).find((c: { name: string }) => c.name === '新区社区')).toMatchObject({ subdistrict: '北关街道', workers: 1 });
+  });
+
+  it('station add --community 新区社区 --amenities 应急药品: the community offered, the medicine\'s expiry asked', async () => {
+    const { cli, json } = await district();
+    const r = await cli(['station', 'add', '--name', '新区驿站', '--community', '新区社区', '--amenities', '应急药品'], { tty: true, answers: ['2027-06-30', true, ''], env: ZH });
+    expect(r.code).toBe(0);
+    expect((await json(['station', 'list'])).find((s: { name: string }) => s.name === '新区驿站')).toMatchObject({ community: '新区社区', medicineExpiresOn: '2027-06-30' });
+  });
+
+  it('declined, or off a terminal, the refusal stands and nothing is added', async () => {
+    const { cli, json } = await district();
+    expect((await cli(['station', 'add', '--name', 'X', '--community', '新区社区'], { tty: true, answers: [false], env: ZH })).code).toBe(3);
+    expect((await cli(['station', 'add', '--name', 'X', '--community', '新区社区'], { env: ZH })).code).toBe(3);
+    expect((await json(['community', 'list'])).map((c: { name: string }) => c.name)).toEqual(['夹马营社区']);
   });
 });

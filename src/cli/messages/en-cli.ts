@@ -317,4 +317,6 @@ export const enCli: Record<string, string> = {
   'station.not_found.hint': 'see the stations with `nuanxin station list`',
   'team.not_found.hint': 'see the teams with `nuanxin team list`',
   'wish.not_found.hint': 'see the wishes with `nuanxin wish list`',
+  'prompt.key.space': 'space',
+  'opt.export_format': 'output format: csv (for Excel) or json',
 };

@@ -65,7 +65,7 @@ export const enProgramme: Record<string, string> = {
   'arg.enrolment': 'enrolment id',
   'arg.case': 'case id',
   'arg.merchant': 'merchant name',
-  'opt.event_type': 'health_lecture, first_aid, checkup, legal, safety, skills or other',
+  'opt.event_type': 'health_lecture, first_aid, checkup, counselling, disaster_prevention, traffic_safety_law, legal, safety, skills or other (or their Chinese names: 健康讲座, 急救培训, 心理咨询, 防灾减灾, 交通安全普法讲座 …)',
   'opt.event_title': 'title',
   'opt.event_date': 'date of the event',
   'opt.event_station': 'station code where it is held',

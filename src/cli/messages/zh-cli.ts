@@ -317,4 +317,6 @@ export const zhCli: Record<string, string> = {
   'station.not_found.hint': '查看驿站：`nuanxin station list`',
   'team.not_found.hint': '查看志愿服务队：`nuanxin team list`',
   'wish.not_found.hint': '查看心愿：`nuanxin wish list`',
+  'prompt.key.space': '空格',
+  'opt.export_format': '输出格式：csv（供 Excel 使用）或 json',
 };

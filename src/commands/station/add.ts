@@ -6,7 +6,8 @@ import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
 import { addStation, checkStationFields, type StationInput } from '../../domain/stations/write.js';
 import { checkedBy, type Validate } from '../../cli/prompter.js';
 import { normalizeText } from '../../domain/text/normalize.js';
-import { printStation, stationFieldOptions, toStationInput, type StationFlags } from './shared.js';
+import { askMedicineExpiry, printStation, stationFieldOptions, toStationInput, type StationFlags } from './shared.js';
+import { withCommunityOffer } from '../shared/community-offer.js';
 
 type Options = StationFlags & { json?: boolean; subdistrict?: string };
 
@@ -17,7 +18,10 @@ export function registerStationAdd(parent: Command, deps: Deps): void {
     .option('--json', t('opt.json'));
   action<Options>(cmd, deps, async (env, opts) => {
     const flags = await completeByPrompt(env, opts);
-    const station = await env.withDb((ctx) => addStation(ctx, toStationInput(flags), { createCommunity: flags.createCommunity, subdistrict: flags.subdistrict }));
+    flags.medicineExpires ??= await askMedicineExpiry(env, flags.amenities);
+    const station = await withCommunityOffer(env, () =>
+      env.withDb((ctx) => addStation(ctx, toStationInput(flags), { createCommunity: flags.createCommunity, subdistrict: flags.subdistrict })),
+    );
     if (opts.json) printStation(env, formatOf(opts), station);
     else env.io.stdout.write(`${t('station.created', { code: station.code, name: station.name })}\n`);
   });
@@ -49,8 +53,6 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
     choices: STANDARD_ITEMS.map((a) => ({ name: termLabel(t, 'amenity', a), value: a })),
   });
   answers.amenities = amenities.join(',');
-  // Emergency medicine is only as good as its date: ask it when the box is ticked.
-  if (amenities.includes('medicine')) answers.medicineExpires = await optional(t('prompt.medicine_expires'), field('medicineExpiresOn'));
   answers.opened = await optional(t('prompt.opened'), field('openedOn'));
   return answers;
 }

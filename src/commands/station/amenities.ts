@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
 import { setStationAmenities } from '../../domain/stations/write.js';
 import { normalizeText } from '../../domain/text/normalize.js';
-import { printStation } from './shared.js';
+import { askMedicineExpiry, printStation } from './shared.js';
 
 type Options = { set?: string; unset?: string; medicineExpires?: string; json?: boolean };
 
@@ -20,6 +20,7 @@ export function registerStationAmenities(parent: Command, deps: Deps): void {
   cmd.addHelpText('after', `\n${STANDARD_ITEMS.map((a) => `  ${a.padEnd(11)} ${termLabel(t, 'amenity', a)}`).join('\n')}\n`);
   action<Options>(cmd, deps, async (env, opts, [code]) => {
     if (!opts.set && !opts.unset && !opts.medicineExpires) throw new UsageError({ key: 'usage.nothing_to_change' });
+    opts.medicineExpires ??= await askMedicineExpiry(env, opts.set);
     const station = await env.withDb((ctx) =>
       setStationAmenities(ctx, normalizeText(code), { set: opts.set, unset: opts.unset, medicineExpires: opts.medicineExpires }),
     );

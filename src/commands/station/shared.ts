@@ -4,9 +4,10 @@ import type { CommandEnv } from '../../cli/command.js';
 import { type Translate, termLabel } from '../../cli/messages/index.js';
 import type { Column, Format } from '../../cli/render.js';
 import { renderRecord } from '../../cli/render.js';
-import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
+import { parseAmenities, STANDARD_ITEMS } from '../../domain/stations/amenities.js';
 import type { Station } from '../../domain/stations/read.js';
-import type { StationInput } from '../../domain/stations/write.js';
+import { checkStationFields, type StationInput } from '../../domain/stations/write.js';
+import { checkedBy } from '../../cli/prompter.js';
 import { maskPhone } from '../../domain/privacy.js';
 
 export type StationFlags = {
@@ -92,3 +93,23 @@ export function printStation(env: CommandEnv, format: Format, station: Station, 
 }
 
 export const STATUS_OPTION = (t: Translate) => termOption('--status <status>', t('opt.station_status'), 'station_status');
+
+/**
+ * Emergency medicine is only as good as its date: when 应急药品 is among the
+ * amenities given on a terminal without `--medicine-expires`, ask it (a blank
+ * answer leaves it unknown, as before). Off a terminal nothing is asked.
+ */
+export async function askMedicineExpiry(env: CommandEnv, amenities: string | undefined): Promise<string | undefined> {
+  if (!env.interactive || !amenities) return undefined;
+  let items: string[];
+  try {
+    items = parseAmenities(amenities);
+  } catch {
+    return undefined; // the write refuses the unknown item, with the list of accepted ones
+  }
+  if (!items.includes('medicine')) return undefined;
+  const today = env.clock.today();
+  const check = checkedBy(env.t, (value) => checkStationFields({ medicineExpiresOn: value }, today));
+  const answer = await env.prompter.input({ message: env.t('prompt.medicine_expires'), validate: (v) => (v.trim() === '' ? true : check(v)) });
+  return answer.trim() || undefined;
+}

@@ -7,6 +7,7 @@ import { listCommunities } from '../../domain/geo/communities.js';
 import { OCCUPATIONS } from '../../domain/workers/fields.js';
 import { addWorker } from '../../domain/workers/write.js';
 import { maskWorker, toWorkerInput, workerFieldOptions, type WorkerFlags } from './shared.js';
+import { withCommunityOffer } from '../shared/community-offer.js';
 
 type Options = WorkerFlags & { json?: boolean };
 
@@ -15,7 +16,7 @@ export function registerWorkerAdd(parent: Command, deps: Deps): void {
   const cmd = workerFieldOptions(describe(parent.command('add'), t, 'worker.add'), t).option('--json', t('opt.json'));
   action<Options>(cmd, deps, async (env, opts) => {
     const flags = await completeByPrompt(env, opts);
-    const worker = maskWorker(await env.withDb((ctx) => addWorker(ctx, toWorkerInput(flags))));
+    const worker = maskWorker(await withCommunityOffer(env, () => env.withDb((ctx) => addWorker(ctx, toWorkerInput(flags)))));
     if (opts.json) writeJson(env.io, worker);
     else env.io.stdout.write(`${t('worker.created', { name: worker.name, phone: worker.phone ?? '' })}\n`);
   });
@@ -47,8 +48,13 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
   if (!answers.community) {
     const communities = await env.withDb((ctx) => listCommunities(ctx.db));
     if (communities.length) {
-      const picked = await prompter.select({ message: t('prompt.community'), choices: [{ name: '—', value: '' }, ...communities.map((c) => ({ name: c.name, value: c.name }))] });
-      answers.community = picked || undefined;
+      const NEW = '\u0000new';
+      const picked = await prompter.select({
+        message: t('prompt.community'),
+        choices: [{ name: '—', value: '' }, ...communities.map((c) => ({ name: c.subdistrict ? `${c.name}（${c.subdistrict}）` : c.name, value: c.name })), { name: t('prompt.community_new'), value: NEW }],
+      });
+      // Another community: typed, and offered for creation when the write finds it unknown.
+      answers.community = picked === NEW ? await prompter.input({ message: t('prompt.community_name'), required: true }) : picked || undefined;
     }
   }
   return answers;

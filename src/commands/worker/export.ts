@@ -15,7 +15,7 @@ type Options = FilterFlags & RevealFlags & { format: 'csv' | 'json'; out?: strin
 export function registerWorkerExport(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = revealOptions(filterOptions(describe(parent.command('export'), t, 'worker.export'), t), t)
-    .addOption(new Option('--format <format>', t('opt.format')).choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--format <format>', t('opt.export_format')).choices(['csv', 'json']).default('csv'))
     .option('--out <file>', t('opt.out'));
   action<Options>(cmd, deps, async (env, opts) => {
     checkReveal(opts);
