@@ -44,6 +44,11 @@ export type CommandEnv = {
   warn(line: string): void;
   /** --quiet: nothing on stderr but errors (no notes, warnings or progress). */
   quiet: boolean;
+  /**
+   * A write's confirmation on stdout (`已添加驿站 ST0001`), which --quiet leaves out;
+   * data asked for (lists, shows, reports, --json) is written as usual.
+   */
+  done(text: string): void;
   /** What an output file must never be: the live database and its companions, plus `inputs` being read. */
   outputGuard(inputs?: string[]): OutputGuard;
 };
@@ -88,6 +93,9 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
       if (!globals.quiet) io.stderr.write(`${line}\n`);
     },
     quiet: Boolean(globals.quiet),
+    done: (text) => {
+      if (!globals.quiet) io.stdout.write(text);
+    },
     outputGuard: (inputs = []) => ({ protect: [...databaseFiles(dbLocation.path), ...inputs] }),
     async withDb(fn, options = {}) {
       const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });

@@ -177,6 +177,10 @@ describe('cron-friendly', () => {
     expect(statSync(rejects).mode & 0o777).toBe(0o600);
     const again = await cli(['--quiet', 'worker', 'import', roster]);
     expect(again.stderr).toBe('');
+    // --quiet: a write's confirmation goes too; data asked for still comes.
+    expect(await cli(['--quiet', 'community', 'add', '北关社区'])).toEqual(expect.objectContaining({ code: 0, stdout: '', stderr: '' }));
+    expect((await cli(['--quiet', 'community', 'list'])).stdout).toContain('北关社区');
+    expect((await cli(['--quiet', 'community', 'add', '南关社区', '--json'])).stdout).toContain('"name": "南关社区"');
     const exported = join(dir, 'export.csv');
     expect((await cli(['worker', 'export', '--out', exported])).code).toBe(0);
     expect(statSync(exported).mode & 0o777).toBe(0o600);

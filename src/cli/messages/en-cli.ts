@@ -199,7 +199,7 @@ export const enCli: Record<string, string> = {
   'worker.not_found.hint': 'search by name with `nuanxin worker list --search {key}`',
   'points.rule_not_found.hint': 'see the rules with `nuanxin points rule list`',
   'worker.exists.hint': 'change their record with `nuanxin worker update PHONE`',
-  'opt.quiet': 'only errors on stderr: no notes, warnings or progress (stdout still holds the result)',
+  'opt.quiet': 'nothing but errors and the data you asked for: no confirmations, notes, warnings or progress',
   'opt.verbose': 'also report success on stderr (`report written to …`), even off a terminal',
   'cmd.completion': 'print a shell completion script (commands, options, and values in both languages)',
   'ex.completion': 'source <(nuanxin completion bash)\nnuanxin completion zsh > ~/.zfunc/_nuanxin',

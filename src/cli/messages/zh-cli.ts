@@ -199,7 +199,7 @@ export const zhCli: Record<string, string> = {
   'worker.not_found.hint': '按姓名查找：`nuanxin worker list --search {key}`',
   'points.rule_not_found.hint': '查看现有规则：`nuanxin points rule list`',
   'worker.exists.hint': '如需修改其信息，请用 `nuanxin worker update 手机号`',
-  'opt.quiet': '标准错误输出只显示错误：不显示提示、警告和进度（标准输出仍输出结果）',
+  'opt.quiet': '只输出错误和所查询的数据：不输出操作确认、提示、警告和进度',
   'opt.verbose': '即使不在终端中，也在标准错误输出中报告成功信息（如“报告已写入……”）',
   'cmd.completion': '输出命令行补全脚本（命令、选项，以及中英文取值）',
   'ex.completion': 'source <(nuanxin completion bash)\nnuanxin completion zsh > ~/.zfunc/_nuanxin',

@@ -22,7 +22,7 @@ export function registerCareVisit(parent: Command, deps: Deps): void {
   action<{ worker: string; date: string; by: string; kind: string; supportYuan?: string; note?: string; json?: boolean }>(cmd, deps, async (env, opts) => {
     const visit = view(await env.withDb((ctx) => recordVisit(ctx, { ...opts, support: opts.supportYuan })));
     if (opts.json) writeJson(env.io, visit);
-    else env.io.stdout.write(`${t('care.recorded', { id: visit.id, worker: visit.worker, date: visit.date })}\n`);
+    else env.done(`${t('care.recorded', { id: visit.id, worker: visit.worker, date: visit.date })}\n`);
   });
 }
 

@@ -22,7 +22,7 @@ export function registerChildcareSite(parent: Command, deps: Deps): void {
   action<{ community: string; capacity: number; courses?: string; from?: string; to?: string; json?: boolean }>(add, deps, async (env, opts, [name]) => {
     const created = await env.withDb((ctx) => addSite(ctx, { name: name!, ...opts }));
     if (opts.json) writeJson(env.io, created);
-    else env.io.stdout.write(`${t('childcare.site_added', { name: created.name, capacity: created.capacity })}\n`);
+    else env.done(`${t('childcare.site_added', { name: created.name, capacity: created.capacity })}\n`);
   });
 }
 
@@ -38,7 +38,7 @@ export function registerChildcareEnrol(parent: Command, deps: Deps): void {
   action<{ site: string; worker: string; child: string; age: number; course?: string; json?: boolean }>(cmd, deps, async (env, opts) => {
     const e = view(await env.withDb((ctx) => enrol(ctx, opts)));
     if (opts.json) writeJson(env.io, e);
-    else env.io.stdout.write(`${t(e.status === 'enrolled' ? 'childcare.enrolled' : 'childcare.waitlisted', { id: e.id, child: e.child, site: e.site })}\n`);
+    else env.done(`${t(e.status === 'enrolled' ? 'childcare.enrolled' : 'childcare.waitlisted', { id: e.id, child: e.child, site: e.site })}\n`);
   });
 }
 
@@ -49,8 +49,8 @@ export function registerChildcareWithdraw(parent: Command, deps: Deps): void {
     const { withdrawn, promoted } = await env.withDb((ctx) => withdraw(ctx, Number(id)));
     if (opts.json) writeJson(env.io, { withdrawn: view(withdrawn), promoted: promoted && view(promoted) });
     else {
-      env.io.stdout.write(`${t('childcare.withdrawn', { id: withdrawn.id, child: withdrawn.child })}\n`);
-      if (promoted) env.io.stdout.write(`${t('childcare.promoted', { id: promoted.id, child: promoted.child, site: promoted.site })}\n`);
+      env.done(`${t('childcare.withdrawn', { id: withdrawn.id, child: withdrawn.child })}\n`);
+      if (promoted) env.done(`${t('childcare.promoted', { id: promoted.id, child: promoted.child, site: promoted.site })}\n`);
     }
   });
 }
@@ -100,6 +100,6 @@ export function registerChildcareVolunteer(parent: Command, deps: Deps): void {
   action<{ site: string; count: number; json?: boolean }>(add, deps, async (env, opts) => {
     const site = await env.withDb((ctx) => addVolunteers(ctx, opts.site, opts.count));
     if (opts.json) writeJson(env.io, site);
-    else env.io.stdout.write(`${t('childcare.volunteers', { site: site.name, volunteers: site.volunteers })}\n`);
+    else env.done(`${t('childcare.volunteers', { site: site.name, volunteers: site.volunteers })}\n`);
   });
 }

@@ -12,6 +12,6 @@ export function registerCommunityAdd(parent: Command, deps: Deps): void {
   action<{ subdistrict?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
     const community = await env.withDb((ctx) => addCommunity(ctx, { name: name!, subdistrict: opts.subdistrict }));
     if (opts.json) writeJson(env.io, community);
-    else env.io.stdout.write(`${t('community.created', { name: community.name })}\n`);
+    else env.done(`${t('community.created', { name: community.name })}\n`);
   });
 }

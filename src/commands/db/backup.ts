@@ -11,6 +11,6 @@ export function registerDbBackup(parent: Command, deps: Deps): void {
   action<{ force?: boolean; json?: boolean }>(cmd, deps, async (env, opts, [file]) => {
     const result = await env.withDb(async (_ctx, handle) => backupDatabase(handle.sqlite, file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true });
     if (opts.json) writeJson(env.io, { path: result.path, integrity: 'ok' });
-    else env.io.stdout.write(`${env.t('db.backed_up', { path: result.path })}\n`);
+    else env.done(`${env.t('db.backed_up', { path: result.path })}\n`);
   });
 }

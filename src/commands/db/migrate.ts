@@ -22,7 +22,7 @@ export function registerDbMigrate(parent: Command, deps: Deps): void {
       { allowPending: true },
     );
     if (opts.json) writeJson(env.io, result);
-    else if (result.applied.length === 0) env.io.stdout.write(`${env.t('db.up_to_date')}\n`);
-    else env.io.stdout.write(`${env.t('db.migrated', { count: result.applied.length, names: result.applied.join(', '), backup: result.backup ?? '' })}\n`);
+    else if (result.applied.length === 0) env.done(`${env.t('db.up_to_date')}\n`);
+    else env.done(`${env.t('db.migrated', { count: result.applied.length, names: result.applied.join(', '), backup: result.backup ?? '' })}\n`);
   });
 }

@@ -10,7 +10,7 @@ const view = (d: DisputeCase) => ({ ...d, phone: maskPhone(d.phone), amount: for
 
 function print(env: CommandEnv, json: boolean | undefined, d: DisputeCase): void {
   if (json) writeJson(env.io, view(d));
-  else env.io.stdout.write(`${env.t('dispute.line', { id: d.id, worker: d.worker, status: termLabel(env.t, 'dispute_status', d.status) })}\n`);
+  else env.done(`${env.t('dispute.line', { id: d.id, worker: d.worker, status: termLabel(env.t, 'dispute_status', d.status) })}\n`);
 }
 
 export function registerDisputeOpen(parent: Command, deps: Deps): void {

@@ -37,7 +37,7 @@ export function registerEventAdd(parent: Command, deps: Deps): void {
     if (opts.community && opts.station) throw new UsageError({ key: 'usage.conflicting', params: { a: '--community', b: '--station' } });
     const event = await env.withDb((ctx) => addEvent(ctx, opts));
     if (opts.json) writeJson(env.io, event);
-    else env.io.stdout.write(`${t('event.added', { id: event.id, title: event.title, date: event.date })}\n`);
+    else env.done(`${t('event.added', { id: event.id, title: event.title, date: event.date })}\n`);
   });
 }
 
@@ -98,6 +98,6 @@ export function registerEventAttend(parent: Command, deps: Deps): void {
     if (phones.length === 0) throw new UsageError({ key: 'event.no_attendees' });
     const counts = await env.withDb((ctx) => attend(ctx, id, phones, opts));
     if (opts.json) writeJson(env.io, { event: id, ...counts });
-    else env.io.stdout.write(`${t('event.attended', { id, ...counts })}\n`);
+    else env.done(`${t('event.attended', { id, ...counts })}\n`);
   });
 }

@@ -6,7 +6,7 @@ import { addGift, listGifts, restockGift, retireGift, type Gift } from '../../do
 
 function printGift(env: CommandEnv, json: boolean | undefined, gift: Gift, key: string): void {
   if (json) writeJson(env.io, gift);
-  else env.io.stdout.write(`${env.t(key, { code: gift.code, name: gift.name, stock: gift.stock, cost: gift.cost })}\n`);
+  else env.done(`${env.t(key, { code: gift.code, name: gift.name, stock: gift.stock, cost: gift.cost })}\n`);
 }
 
 export function registerGiftAdd(parent: Command, deps: Deps): void {

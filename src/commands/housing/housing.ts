@@ -10,7 +10,7 @@ const view = (h: HousingCase) => ({ ...h, phone: maskPhone(h.phone) });
 
 function print(env: CommandEnv, json: boolean | undefined, h: HousingCase): void {
   if (json) writeJson(env.io, view(h));
-  else env.io.stdout.write(`${env.t('housing.line', { id: h.id, worker: h.worker, status: termLabel(env.t, 'housing_status', h.status) })}\n`);
+  else env.done(`${env.t('housing.line', { id: h.id, worker: h.worker, status: termLabel(env.t, 'housing_status', h.status) })}\n`);
 }
 
 export function registerHousingApply(parent: Command, deps: Deps): void {

@@ -14,7 +14,7 @@ export function registerMerchantAdd(parent: Command, deps: Deps): void {
   action<{ community: string; offers: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
     const merchant = await env.withDb((ctx) => addMerchant(ctx, { name: name!, ...opts }));
     if (opts.json) writeJson(env.io, merchant);
-    else env.io.stdout.write(`${t('merchant.added', { name: merchant.name, community: merchant.community })}\n`);
+    else env.done(`${t('merchant.added', { name: merchant.name, community: merchant.community })}\n`);
   });
 }
 
@@ -45,6 +45,6 @@ export function registerCommunityMeasures(parent: Command, deps: Deps): void {
   action<{ set?: string; unset?: string; date?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
     const result = await env.withDb((ctx) => setMeasures(ctx, name!, opts));
     if (opts.json) writeJson(env.io, result);
-    else env.io.stdout.write(`${t(result.friendly ? 'friendly.yes' : 'friendly.no', { community: result.community, measures: result.measures.map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) || '—' })}\n`);
+    else env.done(`${t(result.friendly ? 'friendly.yes' : 'friendly.no', { community: result.community, measures: result.measures.map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) || '—' })}\n`);
   });
 }

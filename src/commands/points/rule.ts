@@ -7,7 +7,7 @@ import { UsageError } from '../../errors.js';
 
 function printRule(env: CommandEnv, json: boolean | undefined, rule: Rule, key: string): void {
   if (json) writeJson(env.io, rule);
-  else env.io.stdout.write(`${env.t(key, { code: rule.code, name: rule.name, points: rule.points })}\n`);
+  else env.done(`${env.t(key, { code: rule.code, name: rule.name, points: rule.points })}\n`);
 }
 
 /** `nuanxin points rule add|list|update|retire`. */

@@ -37,7 +37,7 @@ export function registerSponsorAdd(parent: Command, deps: Deps): void {
   action<{ type: string; contact?: string; phone?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
     const sponsor = await env.withDb((ctx) => addSponsor(ctx, { name: name!, ...opts }));
     if (opts.json) writeJson(env.io, { ...sponsor, contactPhone: maskPhone(sponsor.contactPhone) });
-    else env.io.stdout.write(`${t('sponsor.added', { name: sponsor.name })}\n`);
+    else env.done(`${t('sponsor.added', { name: sponsor.name })}\n`);
   });
 }
 

@@ -23,7 +23,7 @@ export function registerStationAdd(parent: Command, deps: Deps): void {
       env.withDb((ctx) => addStation(ctx, toStationInput(flags), { createCommunity: flags.createCommunity, subdistrict: flags.subdistrict })),
     );
     if (opts.json) printStation(env, formatOf(opts), station);
-    else env.io.stdout.write(`${t('station.created', { code: station.code, name: station.name })}\n`);
+    else env.done(`${t('station.created', { code: station.code, name: station.name })}\n`);
   });
 }
 

@@ -25,6 +25,6 @@ export function registerStationAmenities(parent: Command, deps: Deps): void {
       setStationAmenities(ctx, normalizeText(code), { set: opts.set, unset: opts.unset, medicineExpires: opts.medicineExpires }),
     );
     if (opts.json) printStation(env, formatOf(opts), station);
-    else env.io.stdout.write(`${t('station.updated', { code: station.code })}: ${station.amenities.map((a) => termLabel(t, 'amenity', a)).join(t('list.separator'))}\n`);
+    else env.done(`${t('station.updated', { code: station.code })}: ${station.amenities.map((a) => termLabel(t, 'amenity', a)).join(t('list.separator'))}\n`);
   });
 }

@@ -13,7 +13,7 @@ export function registerStationClose(parent: Command, deps: Deps): void {
   action<{ reason: string; json?: boolean }>(cmd, deps, async (env, opts, [code]) => {
     const station = await env.withDb((ctx) => closeStation(ctx, normalizeText(code), opts.reason));
     if (opts.json) printStation(env, formatOf(opts), station);
-    else env.io.stdout.write(`${t('station.closed', { code: station.code })}\n`);
+    else env.done(`${t('station.closed', { code: station.code })}\n`);
   });
 }
 
@@ -23,6 +23,6 @@ export function registerStationReopen(parent: Command, deps: Deps): void {
   action<{ json?: boolean }>(cmd, deps, async (env, opts, [code]) => {
     const station = await env.withDb((ctx) => reopenStation(ctx, normalizeText(code)));
     if (opts.json) printStation(env, formatOf(opts), station);
-    else env.io.stdout.write(`${t('station.reopened', { code: station.code })}\n`);
+    else env.done(`${t('station.reopened', { code: station.code })}\n`);
   });
 }

@@ -16,6 +16,6 @@ export function registerStationUpdate(parent: Command, deps: Deps): void {
     if (Object.values(fields).every((v) => v === undefined)) throw new UsageError({ key: 'usage.nothing_to_change' });
     const station = await env.withDb((ctx) => updateStation(ctx, normalizeText(code), toStationInput(fields), { createCommunity }));
     if (json) printStation(env, formatOf(opts), station);
-    else env.io.stdout.write(`${t('station.updated', { code: station.code })}\n`);
+    else env.done(`${t('station.updated', { code: station.code })}\n`);
   });
 }

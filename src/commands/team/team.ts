@@ -7,7 +7,7 @@ import { maskPhone } from '../../domain/privacy.js';
 
 function printTeam(env: CommandEnv, json: boolean | undefined, team: Team, key: string): void {
   if (json) writeJson(env.io, team);
-  else env.io.stdout.write(`${env.t(key, { name: team.name, members: team.members })}\n`);
+  else env.done(`${env.t(key, { name: team.name, members: team.members })}\n`);
 }
 
 export function registerTeamAdd(parent: Command, deps: Deps): void {

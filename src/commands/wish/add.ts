@@ -25,6 +25,6 @@ export function registerWishAdd(parent: Command, deps: Deps): void {
     if (Boolean(opts.worker) === Boolean(opts.site)) throw new UsageError({ key: 'wish.worker_or_site' });
     const wish = await env.withDb(async (ctx) => getWish(ctx.db, await addWish(ctx, opts), await viewProps(ctx)));
     if (opts.json) writeJson(env.io, wishView(wish));
-    else env.io.stdout.write(`${t('wish.added', { id: wish.id, title: wish.title })}\n`);
+    else env.done(`${t('wish.added', { id: wish.id, title: wish.title })}\n`);
   });
 }

@@ -10,7 +10,7 @@ import { viewProps, wishColumns, wishView } from './shared.js';
 async function printMoved(env: CommandEnv, json: boolean | undefined, id: number): Promise<void> {
   const wish = await env.withDb(async (ctx) => getWish(ctx.db, id, await viewProps(ctx)));
   if (json) writeJson(env.io, wishView(wish));
-  else env.io.stdout.write(`${env.t('wish.moved', { id: wish.id, title: wish.title, status: termLabel(env.t, 'wish_status', wish.status) })}\n`);
+  else env.done(`${env.t('wish.moved', { id: wish.id, title: wish.title, status: termLabel(env.t, 'wish_status', wish.status) })}\n`);
 }
 
 /** A verb that moves one wish: `wish <verb> ID …`. */

@@ -18,7 +18,7 @@ export function registerWorkerAdd(parent: Command, deps: Deps): void {
     const flags = await completeByPrompt(env, opts);
     const worker = maskWorker(await withCommunityOffer(env, () => env.withDb((ctx) => addWorker(ctx, toWorkerInput(flags)))));
     if (opts.json) writeJson(env.io, worker);
-    else env.io.stdout.write(`${t('worker.created', { name: worker.name, phone: worker.phone ?? '' })}\n`);
+    else env.done(`${t('worker.created', { name: worker.name, phone: worker.phone ?? '' })}\n`);
   });
 }
 

@@ -17,6 +17,6 @@ export function registerWorkerPurge(parent: Command, deps: Deps): void {
       return purged;
     });
     if (opts.json) writeJson(env.io, { id: result.id, purged: true });
-    else env.io.stdout.write(`${t('worker.purged_done', { id: result.id })}\n`);
+    else env.done(`${t('worker.purged_done', { id: result.id })}\n`);
   });
 }

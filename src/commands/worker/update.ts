@@ -15,7 +15,7 @@ export function registerWorkerUpdate(parent: Command, deps: Deps): void {
     if (Object.values(fields).every((v) => v === undefined) && newPhone === undefined) throw new UsageError({ key: 'usage.nothing_to_change' });
     const worker = maskWorker(await env.withDb((ctx) => updateWorker(ctx, key!, { ...toWorkerInput(fields), newPhone })));
     if (json) writeJson(env.io, worker);
-    else env.io.stdout.write(`${t('worker.updated', { phone: worker.phone ?? key })}\n`);
+    else env.done(`${t('worker.updated', { phone: worker.phone ?? key })}\n`);
   });
 }
 
@@ -28,7 +28,7 @@ export function registerWorkerDeactivate(parent: Command, deps: Deps): void {
   action<{ reason: string; json?: boolean }>(cmd, deps, async (env, opts, [key]) => {
     const worker = maskWorker(await env.withDb((ctx) => setWorkerActive(ctx, key!, false, opts.reason)));
     if (opts.json) writeJson(env.io, worker);
-    else env.io.stdout.write(`${t('worker.deactivated', { phone: worker.phone ?? key })}\n`);
+    else env.done(`${t('worker.deactivated', { phone: worker.phone ?? key })}\n`);
   });
 }
 
@@ -38,6 +38,6 @@ export function registerWorkerReactivate(parent: Command, deps: Deps): void {
   action<{ json?: boolean }>(cmd, deps, async (env, opts, [key]) => {
     const worker = maskWorker(await env.withDb((ctx) => setWorkerActive(ctx, key!, true)));
     if (opts.json) writeJson(env.io, worker);
-    else env.io.stdout.write(`${t('worker.reactivated', { phone: worker.phone ?? key })}\n`);
+    else env.done(`${t('worker.reactivated', { phone: worker.phone ?? key })}\n`);
   });
 }
