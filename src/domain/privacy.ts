@@ -8,6 +8,18 @@ export function maskPhone(phone: string | null | undefined): string | null {
 }
 
 /** 410304199001011234 → 410304********123X-style: region kept, birth date hidden. */
+/**
+ * A name as a report may print it: the surname and, for three characters or more, the last one
+ * (王*, 王*强, 欧阳**锋); a report is an aggregate handed on, not a roster.
+ */
+export function maskName(name: string | null | undefined): string | null {
+  if (!name) return name ?? null;
+  const chars = [...name];
+  if (chars.length === 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}
+
 export function maskIdNumber(id: string | null | undefined): string | null {
   if (!id) return id ?? null;
   if (id.length < 10) return '*'.repeat(id.length);

@@ -57,7 +57,7 @@ describe('report weekly across week boundaries', () => {
     expect(w37.previous.stations.open).toBe(1);
     expect(w37.previous.points.awarded).toBe(0);
     expect(w37.change.points).toMatchObject({ awarded: 20, net: 10 });
-    expect(w37.details.top_volunteers).toEqual([{ rank: 1, name: '周日', phone: '138****0001', community: '夹马营社区', points: 20 }]);
+    expect(w37.details.top_volunteers).toEqual([{ rank: 1, name: '周*', phone: '138****0001', community: '夹马营社区', points: 20 }]);
     expect(w37.details.low_stock_gifts).toEqual([{ code: 'raincoat', name: '雨衣', stock: 2 }]);
 
     const w38 = await weekly(cli, ['--week', '2024-W38'], 'Asia/Shanghai');

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { addDays } from '../clock.js';
-import { maskPhone } from '../privacy.js';
+import { maskPhone, maskName } from '../privacy.js';
 import { otherActionFigures } from '../programme/figures.js';
 import { top } from '../points/queries.js';
 import type { StationAuditRow } from '../stations/audit.js';
@@ -23,7 +23,7 @@ export type WeeklyReport = Figures & {
   previous: Figures & { period: Period };
   change: Record<keyof Figures, Record<string, number>>;
   details: {
-    top_volunteers: { rank: number; name: string; phone: string | null; community: string | null; points: number }[];
+    top_volunteers: { rank: number; name: string | null; phone: string | null; community: string | null; points: number }[];
     low_stock_gifts: { code: string; name: string; stock: number }[];
     wishes_by_sponsor: { sponsor: string; claimed: number; fulfilled: number; pledged_yuan: string | null; spent_yuan: string | null }[];
     station_gaps: { code: string; name: string; community: string; missing: string[]; medicine: string }[];
@@ -107,7 +107,8 @@ async function details(db: Kysely<DB>, period: Period, scope: Scope, openStation
     .orderBy('s.name');
   if (scope.communityId !== undefined) sponsors = sponsors.where('w.community_id', '=', scope.communityId);
   return {
-    top_volunteers: volunteers.map((v) => ({ rank: v.rank, name: v.name, phone: maskPhone(v.phone), community: v.community, points: v.points })),
+    // Names masked like phones: a report is handed on (a file of mode 0644), so it holds no personal data.
+    top_volunteers: volunteers.map((v) => ({ rank: v.rank, name: maskName(v.name), phone: maskPhone(v.phone), community: v.community, points: v.points })),
     low_stock_gifts: gifts,
     wishes_by_sponsor: (await sponsors.execute()).map((r) => ({ sponsor: r.sponsor, claimed: Number(r.claimed), fulfilled: Number(r.fulfilled), pledged_yuan: formatYuan(Number(r.pledged)), spent_yuan: formatYuan(Number(r.spent)) })),
     station_gaps: openStations.filter((s) => !s.compliant).map((s) => ({ code: s.code, name: s.name, community: s.community, missing: s.missing, medicine: s.medicine })),
