@@ -44,13 +44,18 @@ export function describeChanges(t: Translate, changes: unknown, entity?: string)
       const label = labelOr(t, `field.${field}`, field);
       const kinds = ['status', 'from', 'to'].includes(field) && status ? [status] : FIELD_TERMS[field];
       const text = (v: unknown) => {
-        if (field === 'fields' && Array.isArray(v)) return v.map((f) => labelOr(t, `field.${String(f)}`, String(f))).join('、');
+        if (field === 'fields' && Array.isArray(v)) return fieldLabels(t, v.map(String));
         return valueText(t, kinds ? termsOf(t, kinds, v) : v);
       };
       if (Array.isArray(value) && value.length === 2 && !LIST_FIELDS.has(field)) return `${label}${t('history.colon')}${text(value[0])} → ${text(value[1])}`;
       return `${label}${t('history.colon')}${text(value)}`;
     })
     .join(t('history.separator'));
+}
+
+/** Stored field names (`phone,id_number`) as labels: 手机号码、身份证号. */
+export function fieldLabels(t: Translate, fields: string[]): string {
+  return fields.map((f) => labelOr(t, `field.${f}`, f)).join(t('list.separator'));
 }
 
 /** What was done (`update` → 修改), in the run's language. */

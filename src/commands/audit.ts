@@ -1,6 +1,6 @@
 import { termLabel } from '../cli/messages/index.js';
 import { localTime } from '../domain/clock.js';
-import { actionText, describeChanges } from '../cli/history.js';
+import { actionText, describeChanges, fieldLabels } from '../cli/history.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type Deps, termOption } from '../cli/command.js';
 import { renderRows } from '../cli/render.js';
@@ -26,7 +26,7 @@ export function registerAudit(program: Command, deps: Deps): void {
         { key: 'at', header: t('col.at'), value: (r) => r.at, shown: (r) => localTime(r.at, env.clock.timeZone) },
         { key: 'operator', header: t('col.operator'), value: (r) => r.operator },
         { key: 'worker', header: t('col.worker'), value: (r) => r.workerId },
-        { key: 'fields', header: t('col.fields'), value: (r) => r.fields },
+        { key: 'fields', header: t('col.fields'), value: (r) => r.fields, shown: (r) => fieldLabels(t, String(r.fields).split(',').filter(Boolean)) },
         { key: 'reason', header: t('col.reason'), value: (r) => r.reason },
         { key: 'command', header: t('col.command'), value: (r) => r.command },
       ], rows);
