@@ -2,16 +2,15 @@ import { CommanderError } from 'commander';
 import { EXIT, EXIT_FOR_KIND } from './cli/exit-codes.js';
 import { nodeIo, type Io } from './cli/io.js';
 import { styleFor, type Style } from './cli/style.js';
-import { langCode, loadTranslator, pickLang, termLabel, type Lang, type Translate } from './cli/messages/index.js';
-import type { VocabularyKind } from './domain/vocabulary.js';
+import { langCode, loadTranslator, pickLang, withTermLabels, type Lang, type Translate } from './cli/messages/index.js';
 import { resolveDbLocation } from './db/location.js';
 import { peekSetting } from './db/peek-setting.js';
 import type { Prompter } from './cli/prompter.js';
 import { safeErrorText } from './cli/output-guard.js';
 import { databaseFailure } from './db/errors.js';
 import { maskedParams } from './domain/privacy.js';
-import { type MessageParams, NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
-import { buildProgram, commandWord, groupWithoutVerb, helpTopic } from './program.js';
+import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
+import { buildProgram, commandWord, groupWithoutVerb, helpTopic, unknownWordBeforeHelp } from './program.js';
 
 /** `t`: the run's translator, when the caller has chosen the language already (main does, for its own messages). */
 export type RunDeps = { io: Io; prompter?: Prompter; t?: Translate };
@@ -46,6 +45,8 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   try {
     refuseUnusableArguments(argv);
     const program = await buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
+    const stray = unknownWordBeforeHelp(program, argv);
+    if (stray !== undefined) throw new UsageError({ key: 'commander.unknown_command', params: { name: stray }, hintKey: 'help.list_commands' });
     const topic = helpTopic(program, argv);
     if (topic && 'unknown' in topic) throw new UsageError({ key: 'commander.unknown_command', params: { name: topic.unknown }, hintKey: 'help.list_commands' });
     // `nuanxin`, `nuanxin worker`, `nuanxin help worker list`: asking what there is, not a mistake; help on stdout, exit 0.
@@ -82,17 +83,6 @@ function reportError(error: unknown, props: { io: Io; t: Translate; debug: boole
   if (debug && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write(`${t('hint.prefix')}: ${t('internal.hint')}\n`);
   return EXIT.internal;
-}
-
-/** Codes named in an error (`listed`, `claimed,cancelled`) as the reader says them (已发布; 已认领、已取消). */
-function withTermLabels(t: Translate, params: MessageParams, terms: Record<string, string> | undefined): MessageParams {
-  if (!terms) return params;
-  const labelled = { ...params };
-  for (const [name, kind] of Object.entries(terms)) {
-    const codes = String(params[name] ?? '').split(',').filter(Boolean);
-    labelled[name] = codes.length ? codes.map((code) => termLabel(t, kind as VocabularyKind, code)).join(t('list.separator')) : t('list.none');
-  }
-  return labelled;
 }
 
 /** Longer than any real name, note or path: a pasted file, not an answer. */

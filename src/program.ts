@@ -84,6 +84,27 @@ export function helpTopic(program: Command, argv: string[]): { command: Command 
   return { command: current };
 }
 
+/**
+ * `nuanxin worker edit --help`: commander would show the worker help and exit 0, as if `edit`
+ * existed. The word no command has, when the run asks for help on it.
+ */
+export function unknownWordBeforeHelp(program: Command, argv: string[]): string | undefined {
+  if (!argv.includes('--help') && !argv.includes('-h')) return undefined;
+  let current = program;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') return undefined;
+    if (OPTIONS_WITH_VALUES.has(token)) i += 1;
+    else if (!token.startsWith('-')) {
+      if (current.commands.length === 0) return undefined; // a verb's own arguments
+      const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));
+      if (!next) return token === 'help' ? undefined : token;
+      current = next;
+    }
+  }
+  return undefined;
+}
+
 const GLOBAL_FLAGS = new Set(['--yes', '--no-color', '--debug', '--quiet', '--verbose']);
 
 // commander keeps a command's handler private; a group is a command without one.

@@ -42,12 +42,14 @@ export function describeChanges(t: Translate, changes: unknown, entity?: string)
       // `{ changes: { name: [old, new] } }`: the changes themselves, not a field called "changes".
       if (field === 'changes' && value && typeof value === 'object' && !Array.isArray(value)) return describeChanges(t, value, entity);
       const label = labelOr(t, `field.${field}`, field);
-      const kinds = ['status', 'from', 'to'].includes(field) && status ? [status] : FIELD_TERMS[field];
+      const kinds = ['status', 'from', 'to'].includes(field) && status ? [status] : field === 'kind' && entity === 'import' ? (['import_kind'] as VocabularyKind[]) : FIELD_TERMS[field];
       const text = (v: unknown) => {
         if (field === 'fields' && Array.isArray(v)) return fieldLabels(t, v.map(String));
         return valueText(t, kinds ? termsOf(t, kinds, v) : v);
       };
-      if (Array.isArray(value) && value.length === 2 && !LIST_FIELDS.has(field)) return `${label}${t('history.colon')}${text(value[0])} → ${text(value[1])}`;
+      // [old, new]: a pair of values, or of lists (`amenities: [[…], […]]`); a list field alone is what it holds.
+      const pair = Array.isArray(value) && value.length === 2 && (!LIST_FIELDS.has(field) || value.every(Array.isArray));
+      if (pair) return `${label}${t('history.colon')}${text(value[0])} → ${text(value[1])}`;
       return `${label}${t('history.colon')}${text(value)}`;
     })
     .join(t('history.separator'));
@@ -76,7 +78,7 @@ function termsOf(t: Translate, kinds: VocabularyKind[], value: unknown): unknown
 
 function valueText(t: Translate, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('history.empty');
-  if (Array.isArray(value)) return value.map((v) => valueText(t, v)).join('、');
+  if (Array.isArray(value)) return value.map((v) => valueText(t, v)).join(t('list.separator'));
   if (typeof value === 'object') return JSON.stringify(value);
   if (typeof value === 'boolean') return t(value ? 'history.yes' : 'history.no');
   return String(value);

@@ -39,7 +39,7 @@ export function registerAudit(program: Command, deps: Deps): void {
       { key: 'operator', header: t('col.operator'), value: (r) => r.operator },
       { key: 'command', header: t('col.command'), value: (r) => r.command },
       { key: 'action', header: t('col.action'), value: (r) => r.action, shown: (r) => actionText(t, r.action) },
-      { key: 'entity', header: t('col.entity'), value: (r) => `${r.entity}:${r.entityKey}`, shown: (r) => `${termLabel(t, 'audit_entity', r.entity)}：${r.entityKey}` },
+      { key: 'entity', header: t('col.entity'), value: (r) => `${r.entity}:${r.entityKey}`, shown: (r) => `${termLabel(t, 'audit_entity', r.entity)}${t('history.colon')}${r.entityKey}` },
       { key: 'detail', header: t('col.detail'), value: (r) => r.detail, shown: (r) => describeChanges(t, r.detail, r.entity) },
     ], rows);
   });

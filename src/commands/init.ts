@@ -16,7 +16,7 @@ export function registerInit(program: Command, deps: Deps): void {
       const results = await migrateToLatest(opened.db, opened.path);
       const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
       if (opts.json) writeJson(env.io, { path: opened.path, applied });
-      else env.io.stdout.write(`${env.t(applied.length ? 'init.created' : 'init.current', { path: opened.path, count: applied.length })}\n`);
+      else env.done(`${env.t(applied.length ? 'init.created' : 'init.current', { path: opened.path, count: applied.length })}\n`);
     } finally {
       await opened.close();
     }

@@ -14,7 +14,7 @@ async function district() {
 describe('station add', () => {
   it.each([
     [['station', 'add', '--name', 'A', '--community', '夹马营社区'], 0, 'station ST0001 A registered\n', ''],
-    [['station', 'add', '--name', 'A', '--community', '夹马营'], 3, '', 'error: unknown community "夹马营"; did you mean: 夹马营社区?\nhint: add it with `nuanxin community add NAME --subdistrict S`, or pass --create-community\n'],
+    [['station', 'add', '--name', 'A', '--community', '夹马营'], 3, '', 'error: unknown community "夹马营"; did you mean: 夹马营社区?\nhint: add it with `nuanxin community add NAME --subdistrict S` (station add and station import also take --create-community)\n'],
     [['station', 'add', '--name', 'A', '--community', '夹马营社区', '--amenities', 'sauna'], 5, '', 'error: unknown amenity "sauna"; accepted: seating（桌椅）, water（烧水壶/饮水机）, microwave（微波炉）, cooling（电风扇/空调）, reading（报刊书籍）, medicine（应急药品）, charging（充电/充气工具）, signage（统一标识）, fixed_site（固定场所）, rules（管理制度）, staff（人员管理）, on_map（地图可查）\n'],
     [['station', 'add', '--name', 'A', '--community', '夹马营社区', '--opened', '2024-02-30'], 5, '', 'error: invalid date for opened: "2024-02-30" (use YYYY-MM-DD)\n'],
     [['station', 'add', '--community', '夹马营社区'], 2, '', 'error: missing --name (required when not running interactively)\nhint: pass the flags, or run on a terminal to be asked\n'],

@@ -319,4 +319,8 @@ export const enCli: Record<string, string> = {
   'wish.not_found.hint': 'see the wishes with `nuanxin wish list`',
   'prompt.key.space': 'space',
   'opt.export_format': 'output format: csv (for Excel) or json',
+  'col.case_opened': 'opened',
+  'wish.final': 'wish #{id} is {status}, where a wish ends: `wish {verb}` does not apply',
+  'field.reverses': 'reversal of entry',
+  'opt.format_of': 'output format: {formats}',
 };

@@ -48,7 +48,7 @@ export const en: Record<string, string> = {
   'community.exists': 'community {name} already exists',
   'community.not_found': 'unknown community "{name}"',
   'community.not_found_suggest': 'unknown community "{name}"; did you mean: {suggestions}?',
-  'community.not_found.hint': 'add it with `nuanxin community add NAME --subdistrict S`, or pass --create-community',
+  'community.not_found.hint': 'add it with `nuanxin community add NAME --subdistrict S` (station add and station import also take --create-community)',
   'community.created': 'community {name} added',
 
   // stations
@@ -229,7 +229,7 @@ export const en: Record<string, string> = {
   'friendly.already_set': '{measure} is already in place in {community}',
   'friendly.not_set': '{measure} is not in place in {community}',
   'friendly.yes': '{community} is rider-friendly: {measures}',
-  'friendly.no': '{community} has {measures} (not yet rider-friendly: all of door_signs, rider_parking, hot_water, charging, rest_corner are needed)',
+  'friendly.no': '{community} has {measures} (not yet rider-friendly: all of {required} are needed)',
   'merchant.exists': 'merchant {name} is already listed in {community}',
   'merchant.added': 'merchant {name} added in {community}',
 

@@ -96,3 +96,15 @@ export function translator(table: Record<string, string> = en): Translate {
     });
   };
 }
+
+/** Codes named in an error (`listed`, `claimed,cancelled`) as the reader says them (已发布; 已认领、已取消). */
+export function withTermLabels(t: Translate, params: MessageParams, terms: Record<string, string> | undefined): MessageParams {
+  if (!terms) return params;
+  const labelled = { ...params };
+  for (const [name, kind] of Object.entries(terms)) {
+    const codes = String(params[name] ?? '').split(',').filter(Boolean);
+    labelled[name] = codes.length ? codes.map((code) => termLabel(t, kind as VocabularyKind, code)).join(t('list.separator')) : t('list.none');
+  }
+  return labelled;
+}
+

@@ -319,4 +319,8 @@ export const zhCli: Record<string, string> = {
   'wish.not_found.hint': '查看心愿：`nuanxin wish list`',
   'prompt.key.space': '空格',
   'opt.export_format': '输出格式：csv（供 Excel 使用）或 json',
+  'col.case_opened': '受理日期',
+  'wish.final': '第 {id} 号心愿当前为{status}，已是最终状态，不能执行 `wish {verb}`',
+  'field.reverses': '冲正的流水',
+  'opt.format_of': '输出格式：{formats}',
 };

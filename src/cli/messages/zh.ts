@@ -45,7 +45,7 @@ export const zh: Record<string, string> = {
   'community.exists': '社区 {name} 已存在',
   'community.not_found': '未知社区 "{name}"',
   'community.not_found_suggest': '未知社区 "{name}"；您是否要找：{suggestions}？',
-  'community.not_found.hint': '用 `nuanxin community add 名称 --subdistrict 街道` 添加，或加 --create-community',
+  'community.not_found.hint': '先用 `nuanxin community add 名称 --subdistrict 街道` 添加（新增驿站或导入驿站台账时也可加 --create-community）',
   'community.created': '已添加社区 {name}',
 
   'station.not_found': '没有编号为 {code} 的驿站',
@@ -232,7 +232,7 @@ export const zh: Record<string, string> = {
   'friendly.bad_offer': '未知商户服务项目 "{value}"；可选：{accepted}',
   'friendly.already_set': '{community} 已落实措施 {measure}',
   'friendly.not_set': '{community} 尚未落实措施 {measure}',
-  'friendly.no': '{community} 已落实措施：{measures}（尚未达到骑手友好社区标准：须全部落实 door_signs、rider_parking、hot_water、charging、rest_corner）',
+  'friendly.no': '{community} 已落实措施：{measures}（尚未达到骑手友好社区标准：须全部落实 {required}）',
   'merchant.exists': '{community} 已登记友好商户 {name}',
   'merchant.added': '已在 {community} 添加友好商户 {name}',
 };

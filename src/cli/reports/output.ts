@@ -9,7 +9,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function reportOptions(cmd: Command, t: Translate, formats: readonly string[] = REPORT_FORMATS): Command {
   return cmd
-    .addOption(new Option('--format <format>', t('opt.report_format')).choices(formats).default('table'))
+    .addOption(new Option('--format <format>', formats.length === REPORT_FORMATS.length ? t('opt.report_format') : t('opt.format_of', { formats: formats.join(t('list.separator')) })).choices(formats).default('table'))
     .option('--json', t('opt.json'))
     .option('--out <file>', t('opt.report_out'));
 }

@@ -33,6 +33,6 @@ export function registerConfigSet(parent: Command, deps: Deps): void {
   action<{ json?: boolean }>(cmd, deps, async (env, opts, [key, value]) => {
     const result = await env.withDb((ctx) => setSetting(ctx, key!, value!));
     if (opts.json) writeJson(env.io, result);
-    else env.io.stdout.write(`${result.key} = ${result.value}\n`);
+    else env.done(`${result.key} = ${result.value}\n`);
   });
 }

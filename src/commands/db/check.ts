@@ -4,7 +4,7 @@ import { EXIT } from '../../cli/exit-codes.js';
 import { writeJson } from '../../cli/render.js';
 import { styleFor } from '../../cli/style.js';
 import { checkDatabase } from '../../domain/admin/check.js';
-import { translator } from '../../cli/messages/index.js';
+import { translator, withTermLabels } from '../../cli/messages/index.js';
 import { NuanxinError } from '../../errors.js';
 
 export function registerDbCheck(parent: Command, deps: Deps): void {
@@ -19,12 +19,12 @@ export function registerDbCheck(parent: Command, deps: Deps): void {
     });
     // JSON keeps each finding as one English line (a stable contract for scripts); people read their language.
     const english = translator();
-    if (opts.json) writeJson(env.io, { ...report, checks: report.checks.map((c) => ({ ...c, problems: c.problems.map((p) => english(p.key, p.params)) })) });
+    if (opts.json) writeJson(env.io, { ...report, checks: report.checks.map((c) => ({ name: c.name, ok: c.ok, problems: c.problems.map((p) => english(p.key, p.params)) })) });
     else {
       const style = await styleFor(env.io.stdout, env.io.env, env.color ? undefined : false);
       for (const check of report.checks) {
         env.io.stdout.write(`${check.ok ? style.ok(env.t('dbcheck.ok')) : style.error(env.t('dbcheck.fail'))}  ${env.t(`dbcheck.${check.name}`)}\n`);
-        for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${env.t(problem.key, problem.params)}\n`);
+        for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${env.t(problem.key, withTermLabels(env.t, problem.params, "terms" in problem ? problem.terms : undefined))}\n`);
       }
     }
     if (!report.ok) {

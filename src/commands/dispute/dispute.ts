@@ -57,7 +57,7 @@ export function registerDisputeList(parent: Command, deps: Deps): void {
       { key: 'employer', header: t('col.employer'), value: (d) => d.employer },
       { key: 'amount', header: t('col.amount'), value: (d) => d.amount },
       { key: 'status', header: t('col.status'), value: (d) => d.status, shown: (d) => termLabel(t, 'dispute_status', d.status) },
-      { key: 'openedOn', header: t('col.opened'), value: (d) => d.openedOn },
+      { key: 'openedOn', header: t('col.case_opened'), value: (d) => d.openedOn },
       { key: 'days', header: t('col.days'), value: (d) => d.daysToResolve ?? d.daysOpen },
       { key: 'recovered', header: t('col.recovered'), value: (d) => d.recovered },
     ], rows);

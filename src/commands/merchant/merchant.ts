@@ -1,3 +1,4 @@
+import { codesOf } from '../../domain/vocabulary.js';
 import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type Deps } from '../../cli/command.js';
@@ -45,6 +46,6 @@ export function registerCommunityMeasures(parent: Command, deps: Deps): void {
   action<{ set?: string; unset?: string; date?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
     const result = await env.withDb((ctx) => setMeasures(ctx, name!, opts));
     if (opts.json) writeJson(env.io, result);
-    else env.done(`${t(result.friendly ? 'friendly.yes' : 'friendly.no', { community: result.community, measures: result.measures.map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) || '—' })}\n`);
+    else env.done(`${t(result.friendly ? 'friendly.yes' : 'friendly.no', { community: result.community, measures: result.measures.map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) || '—', required: codesOf('friendly_measure').map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) })}\n`);
   });
 }

@@ -35,7 +35,7 @@ export function weeklyText(env: CommandEnv, heading: ReportHeading, report: Week
   const p = report.period;
   return {
     generated: heading.generated,
-    title: t(titleKey, { community: heading.scope(report.community), week: p.week ?? '' }),
+    title: t(titleKey, { community: heading.scope(report.community), week: p.week ?? `${p.from} – ${p.to}` }),
     subtitle: t('report.period_line', { from: p.from, to: p.to, prevFrom: report.previous.period.from, prevTo: report.previous.period.to }),
     sections,
   };

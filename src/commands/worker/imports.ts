@@ -13,7 +13,7 @@ export function registerWorkerImports(parent: Command, deps: Deps): void {
       { key: 'id', header: t('col.id'), value: (r) => r.id },
       { key: 'at', header: t('col.at'), value: (r) => r.at, shown: (r) => localTime(r.at, env.clock.timeZone) },
       { key: 'file', header: t('col.file'), value: (r) => r.file_name },
-      { key: 'sha256', header: 'sha256', value: (r) => (opts.json || opts.format === 'json' ? r.sha256 : r.sha256.slice(0, 12)) },
+      { key: 'sha256', header: 'SHA-256', value: (r) => (opts.json || opts.format === 'json' ? r.sha256 : r.sha256.slice(0, 12)) },
       { key: 'size', header: t('col.size'), value: (r) => r.size },
       { key: 'encoding', header: t('col.encoding'), value: (r) => r.encoding },
       { key: 'operator', header: t('col.operator'), value: (r) => r.operator },

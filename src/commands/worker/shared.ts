@@ -111,8 +111,8 @@ export function workerFields(env: CommandEnv, w: Worker): [string, unknown][] {
   const { t } = env;
   return [
     [t('col.id'), w.id],
-    [t('col.name'), w.name],
-    [t('col.phone'), w.phone],
+    [t('col.worker_name'), w.name],
+    [t('col.mobile'), w.phone],
     [t('col.id_number'), w.idNumber],
     [t('col.gender'), termLabel(t, 'gender', w.gender)],
     [t('col.occupation'), termLabel(t, 'occupation', w.occupation)],

@@ -6,7 +6,7 @@ import { WISH_INVARIANTS } from '../wishes/invariants.js';
 import { INVARIANTS, type Problem } from './invariants.js';
 
 /** A finding as a message key and values; `dbcheck.detail.raw` carries the engine's own words. */
-export type Finding = { key: string; params: Record<string, string | number> };
+export type Finding = { key: string; params: Record<string, string | number>; terms?: Record<string, string> };
 export type CheckReport = { ok: boolean; checks: { name: string; ok: boolean; problems: Finding[] }[] };
 
 
@@ -29,7 +29,7 @@ export async function checkDatabase(sqlite: EngineHandle, db: Kysely<DB>): Promi
     ...engineChecks(sqlite),
     ...[...INVARIANTS, ...POINTS_INVARIANTS, ...WISH_INVARIANTS].map((invariant) => ({
       name: invariant.name,
-      run: async () => (await invariant.run(db)).map((p: Problem) => ({ key: p.key, params: p.params })),
+      run: async () => (await invariant.run(db)).map((p: Problem) => ({ key: p.key, params: p.params, terms: p.terms })),
     })),
   ];
   const checks = [];

@@ -4,7 +4,7 @@ import { maskPersonalText } from '../privacy.js';
 import { STANDARD_ITEMS } from '../stations/amenities.js';
 
 /** One finding: what is wrong, as a message key and its values (the reader's language is not the domain's to choose). */
-export type Problem = { check: string; key: string; params: Record<string, string | number> };
+export type Problem = { check: string; key: string; params: Record<string, string | number>; terms?: Record<string, string> };
 export type Invariant = { name: string; run(db: Kysely<DB>): Promise<Problem[]> };
 
 /** The domain's own invariants, checked by `nuanxin db check`. Each area adds its own. */

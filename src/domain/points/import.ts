@@ -15,7 +15,7 @@ export const AWARD_HEADERS: HeaderAliases<Field> = {
   rule: ['积分规则', '规则', '服务项目', '项目', 'rule_code'],
   date: ['日期', '服务日期', '业务日期', 'business_date'],
   note: ['备注', '说明'],
-  ref: ['编号', '单号', '参考号', '流水号', 'reference'],
+  ref: ['编号', '外部编号', '单号', '参考号', '流水号', 'reference'],
   // Accepted so a sheet with names raises no warning; the phone identifies the worker.
   name: ['姓名'],
 };

@@ -79,7 +79,7 @@ export async function setMeasures(ctx: Ctx, community: string, input: { set?: st
     const c = await resolveCommunity(trx, ctx, community);
     const before = await measuresOn(trx, c.id, date);
     for (const m of toSet) {
-      if (before.includes(m)) throw new ConflictError({ key: 'friendly.already_set', params: { measure: m, community: c.name } });
+      if (before.includes(m)) throw new ConflictError({ key: 'friendly.already_set', params: { measure: m, community: c.name }, terms: { measure: 'friendly_measure' } });
       await trx.insertInto('community_measures').values({ community_id: c.id, measure: m, action: 'set', on_date: date, operator: ctx.actor.operator }).execute();
     }
     for (const m of toUnset) {

@@ -95,7 +95,7 @@ export async function attendIn(trx: Tx, ctx: Ctx, eventId: number, workerKey: st
   const event = await getEvent(trx, eventId);
   const worker = await findWorker(trx, workerKey);
   const already = await trx.selectFrom('event_attendance').select('status').where('event_id', '=', eventId).where('worker_id', '=', worker.id).executeTakeFirst();
-  if (already) throw new ConflictError({ key: 'event.already_attending', params: { id: eventId, worker: worker.id, status: already.status } });
+  if (already) throw new ConflictError({ key: 'event.already_attending', params: { id: eventId, worker: worker.id, status: already.status }, terms: { status: 'attendance_status' } });
   const full = event.capacity !== null && event.attended >= event.capacity && !options.overCapacity;
   const status = full ? 'waitlisted' : 'attended';
   let entryId: number | null = null;

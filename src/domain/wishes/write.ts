@@ -1,3 +1,4 @@
+import { acceptedTerms } from '../vocabulary.js';
 import type { Updateable } from 'kysely';
 import type { WishesTable, WishStatus } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
@@ -10,7 +11,7 @@ import { happenedDate, plannedDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
-import { allowedNext, parseCategory, parseSource, TRANSITIONS, WISH_CATEGORIES, WISH_SOURCES } from './model.js';
+import { allowedNext, parseCategory, parseSource, TRANSITIONS, WISH_CATEGORIES } from './model.js';
 import { findSponsor } from './sponsors.js';
 
 export type WishInput = {
@@ -37,7 +38,7 @@ export async function insertWishIn(trx: Tx, ctx: Ctx, input: WishInput, importId
   const category = parseCategory(input.category);
   if (!category) throw new ValidationError({ key: 'wish.bad_category', params: { value: input.category, accepted: WISH_CATEGORIES.join(', ') } });
   const source = input.source === undefined || normalizeText(input.source) === '' ? 'other' : parseSource(input.source);
-  if (!source) throw new ValidationError({ key: 'wish.bad_source', params: { value: input.source, accepted: WISH_SOURCES.join(', ') } });
+  if (!source) throw new ValidationError({ key: 'wish.bad_source', params: { value: input.source, accepted: acceptedTerms('wish_source') } });
   const site = optionalText(input.site);
   const hasWorker = optionalText(input.worker) !== undefined;
   if (hasWorker === (site !== undefined)) throw new ValidationError({ key: 'wish.worker_or_site' });
@@ -78,7 +79,9 @@ async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> 
   const wish = await trx.selectFrom('wishes').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
   if (!wish) throw new NotFoundError({ key: 'wish.not_found', params: { id }, hintKey: 'wish.not_found.hint' });
   if (!TRANSITIONS[wish.status].some((t) => t.verb === move.verb && t.to === move.to)) {
-    throw new ConflictError({ key: 'wish.bad_move', params: { id, status: wish.status, verb: move.verb, ...allowedNext(wish.status) }, terms: { status: 'wish_status', allowed: 'wish_status' } });
+    const next = allowedNext(wish.status);
+    // A wish followed up or cancelled moves no further: say so, not "allowed next: none ()".
+    throw new ConflictError({ key: next.allowed ? 'wish.bad_move' : 'wish.final', params: { id, status: wish.status, verb: move.verb, ...next }, terms: { status: 'wish_status', allowed: 'wish_status' } });
   }
   // A timeline reads forward: no step may be dated before the one it follows (fulfilled before claimed).
   const businessDate = move.event?.businessDate ?? ctx.clock.today();

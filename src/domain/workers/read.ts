@@ -44,9 +44,12 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('workers as w')
     .leftJoin('communities as c', 'c.id', 'w.community_id')
-    .select([
+    .leftJoin('subdistricts as s', 's.id', 'c.subdistrict_id')
+    .select((eb) => [
       'w.id', 'w.phone', 'w.name', 'w.id_number', 'w.gender', 'w.occupation', 'w.platform', 'w.site', 'c.name as community',
-      'w.subdistrict', 'w.joined_on', 'w.note', 'w.active', 'w.deactivated_on', 'w.deactivated_reason', 'w.registered_on',
+      // The community's 街道 when it has one (a worker who moves community moves 街道 too); else what the roster said.
+      eb.fn.coalesce('s.name', 'w.subdistrict').as('subdistrict'),
+      'w.joined_on', 'w.note', 'w.active', 'w.deactivated_on', 'w.deactivated_reason', 'w.registered_on',
       'w.purged_at', 'w.created_at', 'w.updated_at',
     ]);
 }
