@@ -42,7 +42,7 @@ export function registerCommunityMeasures(parent: Command, deps: Deps): void {
     .option('--unset <list>', t('opt.measures_unset'))
     .option('--date <date>', t('opt.measures_date'))
     .option('--json', t('opt.json'));
-  cmd.addHelpText('after', `\n  ${FRIENDLY_MEASURES.join(', ')}\n`);
+  cmd.addHelpText('after', `\n${FRIENDLY_MEASURES.map((m) => `  ${m.padEnd(14)}${termLabel(t, 'friendly_measure', m)}`).join('\n')}\n`);
   action<{ set?: string; unset?: string; date?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
     const result = await env.withDb((ctx) => setMeasures(ctx, name!, opts));
     if (opts.json) writeJson(env.io, result);

@@ -12,7 +12,6 @@ import { findWorker } from '../workers/read.js';
 
 type Db = Kysely<DB> | Tx;
 
-export const VISIT_KINDS = codesOf('visit_kind');
 
 export type CareVisit = { id: number; workerId: number; worker: string; phone: string | null; date: string; by: string; kind: string; supportFen: number | null; note: string | null };
 
@@ -54,7 +53,6 @@ export async function listVisits(db: Db, filter: { id?: number; workerId?: numbe
 
 /** The core measures: a community with all of them is rider-friendly. */
 export const FRIENDLY_MEASURES = codesOf('friendly_measure');
-export const MERCHANT_OFFERS = codesOf('merchant_offer');
 
 function parseList(value: string | undefined, kind: 'friendly_measure' | 'merchant_offer', key: string): string[] {
   const { codes, unknown } = parseTermList(kind, value);

@@ -7,7 +7,7 @@ import { daysBetween } from '../clock.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
-import { acceptedTerms, codesOf, parseTerm } from '../vocabulary.js';
+import { acceptedTerms, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
 type Db = Kysely<DB> | Tx;
@@ -134,8 +134,6 @@ async function dispute(db: Db, id: number, today: string): Promise<DisputeCase> 
   return found;
 }
 
-export const DISPUTE_TYPES = codesOf('dispute_type');
-export const DISPUTE_CHANNELS = codesOf('dispute_channel');
 
 export async function openDispute(ctx: Ctx, input: { worker: string; type: string; via: string; employer?: string; amount?: string; summary?: string }): Promise<DisputeCase> {
   const type = parseTerm('dispute_type', input.type);

@@ -10,11 +10,9 @@ import { awardIn } from '../points/operations.js';
 import { getStation } from '../stations/read.js';
 import { plannedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
-import { acceptedTerms, codesOf, parseTerm } from '../vocabulary.js';
+import { acceptedTerms, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
-/** Action 4 of the seed counts lectures, first aid, check-ups, counselling, disaster prevention and traffic-safety law lectures. */
-export const EVENT_TYPES = codesOf('event_type');
 
 export type EventRow = { id: number; type: string; title: string; date: string; community: string | null; station: string | null; capacity: number | null; organiser: string | null; rule: string | null; attended: number; waitlisted: number };
 export type Attendance = { workerId: number; name: string; phone: string | null; status: 'attended' | 'waitlisted'; pointEntryId: number | null; at: string };

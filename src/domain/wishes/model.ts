@@ -1,16 +1,14 @@
 import type { WishStatus } from '../../db/schema.js';
-import { parseTerm, VOCABULARY } from '../vocabulary.js';
+import { parseTerm } from '../vocabulary.js';
 
 export const WISH_CATEGORIES = ['appliance', 'daily', 'learning', 'child', 'health', 'service', 'other'] as const;
 export type WishCategory = (typeof WISH_CATEGORIES)[number];
 
 export const WISH_SOURCES = ['interview', 'wish_box', 'station', 'visit', 'other'] as const;
 
-export const SPONSOR_TYPES = ['department', 'organisation', 'company', 'union', 'volunteer_group', 'individual'] as const;
 
 export const parseCategory = (value: string) => parseTerm('wish_category', value) as WishCategory | undefined;
 export const parseSource = (value: string) => parseTerm('wish_source', value) as (typeof WISH_SOURCES)[number] | undefined;
-export const categoryLabel = (key: string) => VOCABULARY.wish_category.find((t) => t.code === key)?.zh[0] ?? key;
 
 /** The lifecycle. Any move not listed here is refused, naming the allowed next steps. */
 export const TRANSITIONS: Record<WishStatus, { to: WishStatus; verb: string }[]> = {

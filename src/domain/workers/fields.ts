@@ -1,13 +1,9 @@
 import { isRealDate } from '../text/dates.js';
 import { normalizeText } from '../text/normalize.js';
-import { acceptedTerms, parseTerm, VOCABULARY } from '../vocabulary.js';
+import { acceptedTerms, parseTerm } from '../vocabulary.js';
 
 export const OCCUPATIONS = ['rider', 'courier', 'ride_hailing', 'taxi', 'truck', 'streamer', 'other'] as const;
 export type Occupation = (typeof OCCUPATIONS)[number];
-
-export function occupationLabel(key: string): string {
-  return VOCABULARY.occupation.find((t) => t.code === key)?.zh[0] ?? key;
-}
 
 export function acceptedOccupations(): string {
   return acceptedTerms('occupation');
