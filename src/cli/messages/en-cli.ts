@@ -323,4 +323,5 @@ export const enCli: Record<string, string> = {
   'wish.final': 'wish #{id} is {status}, where a wish ends: `wish {verb}` does not apply',
   'field.reverses': 'reversal of entry',
   'opt.format_of': 'output format: {formats}',
+  'prompt.community_choice': '{name} ({subdistrict})',
 };

@@ -323,4 +323,5 @@ export const zhCli: Record<string, string> = {
   'wish.final': '第 {id} 号心愿当前为{status}，已是最终状态，不能执行 `wish {verb}`',
   'field.reverses': '冲正的流水',
   'opt.format_of': '输出格式：{formats}',
+  'prompt.community_choice': '{name}（{subdistrict}）',
 };

@@ -68,7 +68,7 @@ async function askCommunity(env: CommandEnv): Promise<Pick<Options, 'community' 
   const picked = communities.length
     ? await prompter.select({
         message: t('prompt.community'),
-        choices: [...communities.map((c) => ({ name: c.subdistrict ? `${c.name}（${c.subdistrict}）` : c.name, value: c.name })), { name: t('prompt.community_new'), value: NEW }],
+        choices: [...communities.map((c) => ({ name: c.subdistrict ? t('prompt.community_choice', { name: c.name, subdistrict: c.subdistrict }) : c.name, value: c.name })), { name: t('prompt.community_new'), value: NEW }],
       })
     : NEW;
   if (picked !== NEW) return { community: picked };
