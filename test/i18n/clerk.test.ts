@@ -220,6 +220,9 @@ describe('shell completion', () => {
     expect(complete('nuanxin', 'event', 'add', '--ty')).toEqual(['--type']);
     expect(complete('nuanxin', 'event', 'add', '--type', '心')).toEqual(['心理咨询', '心理疏导']);
     expect(complete('nuanxin', '--db', 'x.db', 'worker', 'list', '--occupation', 'ri').sort()).toEqual(['ride_hailing', 'rider']);
+    // Options the domain parses (lists, and values also read from files) complete too.
+    expect(complete('nuanxin', 'worker', 'add', '--occupation', '送')).toEqual(['送餐员']);
+    expect(complete('nuanxin', 'community', 'measures', '夹马营社区', '--set', '门')).toEqual(['门牌标识', '门牌']);
     expect((await runCli(['completion', 'zsh'])).stdout).toMatch(/^#compdef nuanxin\n[\s\S]*bashcompinit/);
     expect((await runCli(['completion', 'fish'])).code).toBe(2);
   });
@@ -245,5 +248,57 @@ describe('an unknown community, typed on a terminal', () => {
     expect((await cli(['station', 'add', '--name', 'X', '--community', '新区社区'], { tty: true, answers: [false], env: ZH })).code).toBe(3);
     expect((await cli(['station', 'add', '--name', 'X', '--community', '新区社区'], { env: ZH })).code).toBe(3);
     expect((await json(['community', 'list'])).map((c: { name: string }) => c.name)).toEqual(['夹马营社区']);
+  });
+});
+
+describe('after review: what a clerk reads in Chinese, literally', () => {
+  it('the audit and a station\'s history name actions, entities, fields and states in Chinese; amenity lists compare by label', async () => {
+    const { cli } = await district();
+    await cli(['station', 'add', '--name', '东关驿站', '--community', '夹马营社区', '--code', 'ST9', '--amenities', '桌椅,充电']);
+    await cli(['station', 'update', 'ST9', '--amenities', '桌椅,微波炉']);
+    await cli(['station', 'close', 'ST9', '--reason', '场地改造']);
+    const audit = (await cli(['audit'], { env: ZH })).stdout;
+    expect(audit).toMatch(/关闭\t驿站：ST9\t状态：开放 → 已关闭；/);
+    const show = (await cli(['station', 'show', 'ST9'], { env: ZH })).stdout;
+    expect(show).toContain('修改  设施：桌椅、充电/充气工具 → 桌椅、微波炉');
+    expect(show).toContain('已关闭（2026-11-25：场地改造）');
+    expect((await cli(['db', 'status'], { env: ZH })).stdout).toMatch(/\t\d{4}-\d{2}-\d{2} \d{2}:\d{2}\n/);
+  });
+
+  it('rules and gifts are found by their registered names; refusals name states in Chinese', async () => {
+    const { cli, json } = await district();
+    await json(['worker', 'add', '--name', '王强', '--phone', '13800138000', '--occupation', 'rider']);
+    await json(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10']);
+    await json(['gift', 'add', 'raincoat', '--name', '骑手雨衣', '--cost', '5', '--stock', '2']);
+    expect((await json(['points', 'award', '13800138000', '--rule', '爱心跑腿'])).points).toBe(10);
+    expect((await cli(['points', 'redeem', '13800138000', '--gift', '骑手雨衣'])).code).toBe(0);
+    await json(['wish', 'add', '--title', '电风扇', '--category', '家用电器', '--worker', '13800138000']);
+    expect((await cli(['wish', 'fulfil', '1'], { env: ZH })).stderr).toBe('错误: 第 1 号心愿当前为已收集，不能执行 `wish fulfil`；可以改为：已发布、已取消（wish list-publish, wish cancel）\n');
+    await cli(['wish', 'cancel', '1', '--reason', '重复']);
+    await json(['sponsor', 'add', '区总工会', '--type', '工会']);
+    expect((await cli(['wish', 'claim', '1', '--sponsor', '区总工会'], { env: ZH })).stderr).toBe('错误: 第 1 号心愿当前为已取消，已是最终状态，不能执行 `wish claim`\n');
+  });
+
+  it('a worker\'s 街道 follows their community', async () => {
+    const { cli, json } = await district();
+    await json(['community', 'add', '东关社区', '--subdistrict', '东关街道']);
+    await json(['worker', 'add', '--name', '王强', '--phone', '13800138000', '--occupation', 'rider', '--community', '夹马营社区']);
+    await cli(['worker', 'update', '13800138000', '--community', '东关社区']);
+    expect((await json(['worker', 'show', '13800138000'])).subdistrict).toBe('东关街道');
+  });
+
+  it('asking help of what does not exist, or with a bad global value, is an error; help of a verb shows that verb', async () => {
+    const { cli } = await district();
+    expect(await cli(['help', 'nosuch'], { env: ZH })).toEqual(expect.objectContaining({ code: 2, stdout: '', stderr: "错误: 未知命令 'nosuch'\n提示: `nuanxin help` 列出全部命令\n" }));
+    expect((await cli(['worker', 'edit', '--help'], { env: ZH })).code).toBe(2);
+    expect((await cli(['--lang', 'fr'], { env: ZH })).code).toBe(2);
+    expect((await cli(['--db'], { env: ZH })).code).toBe(2);
+    expect((await cli(['help', 'worker', 'list'], { env: ZH })).stdout).toMatch(/^用法： nuanxin worker list/);
+  });
+
+  it('--quiet leaves out the confirmation of init and config set', async () => {
+    const { cli } = await district();
+    expect(await cli(['--quiet', 'config', 'set', 'wishes.claim_days', '31'])).toEqual(expect.objectContaining({ code: 0, stdout: '', stderr: '' }));
+    expect(await cli(['--quiet', 'init'])).toEqual(expect.objectContaining({ code: 0, stdout: '', stderr: '' }));
   });
 });
