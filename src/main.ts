@@ -10,7 +10,7 @@ import { safeErrorText } from './cli/output-guard.js';
 import { databaseFailure } from './db/errors.js';
 import { maskedParams } from './domain/privacy.js';
 import { NuanxinError, UnavailableError, UsageError, ValidationError } from './errors.js';
-import { buildProgram, commandWord, groupWithoutVerb, helpTopic, unknownWordBeforeHelp } from './program.js';
+import { buildProgram, commandWord, helpRequest } from './program.js';
 
 /** `t`: the run's translator, when the caller has chosen the language already (main does, for its own messages). */
 export type RunDeps = { io: Io; prompter?: Prompter; t?: Translate };
@@ -45,14 +45,11 @@ export async function run(argv: string[], deps: RunDeps): Promise<number> {
   try {
     refuseUnusableArguments(argv);
     const program = await buildProgram({ io, t, prompter: deps.prompter, state }, { only: commandWord(argv) });
-    const stray = unknownWordBeforeHelp(program, argv);
-    if (stray !== undefined) throw new UsageError({ key: 'commander.unknown_command', params: { name: stray }, hintKey: 'help.list_commands' });
-    const topic = helpTopic(program, argv);
-    if (topic && 'unknown' in topic) throw new UsageError({ key: 'commander.unknown_command', params: { name: topic.unknown }, hintKey: 'help.list_commands' });
     // `nuanxin`, `nuanxin worker`, `nuanxin help worker list`: asking what there is, not a mistake; help on stdout, exit 0.
-    const asked = topic?.command ?? groupWithoutVerb(program, argv);
-    if (asked) {
-      asked.outputHelp();
+    const help = helpRequest(program, argv);
+    if (help && 'unknown' in help) throw new UsageError({ key: 'commander.unknown_command', params: { name: help.unknown }, hintKey: 'help.list_commands' });
+    if (help) {
+      help.show.outputHelp();
       return EXIT.ok;
     }
     await program.parseAsync(argv, { from: 'user' });

@@ -45,64 +45,42 @@ export function commandWord(argv: string[]): string | undefined {
 }
 
 /**
- * The group a run names without a verb (`nuanxin`, `nuanxin worker`,
- * `nuanxin points rule`), or undefined when the run names a verb, asks for
- * help itself, or has anything else on its line for commander to judge.
+ * What a run asks to be shown instead of run, read from its words in one pass:
+ * a group without a verb (`nuanxin`, `nuanxin worker`), `nuanxin help worker
+ * list`, or the word no command has when help is asked of it (`help nosuch`,
+ * `worker edit --help`, where commander would show the worker help and exit 0).
+ * Undefined when commander should judge the line itself (a verb, a bad
+ * option value, an option the group does not take).
  */
-export function groupWithoutVerb(program: Command, argv: string[]): Command | undefined {
+export function helpRequest(program: Command, argv: string[]): { show: Command } | { unknown: string } | undefined {
   let current = program;
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
-    // A value missing, or a language nuanxin does not speak: commander's refusal, not the help.
-    if (OPTIONS_WITH_VALUES.has(token) && (i + 1 >= argv.length || (token === '--lang' && !['zh', 'en'].includes(argv[i + 1]!)))) return undefined;
-    if (token.startsWith('--lang=') && !['zh', 'en'].includes(token.slice(7))) return undefined;
-    if (OPTIONS_WITH_VALUES.has(token)) i += 1;
-    else if (GLOBAL_FLAGS.has(token) || /^--(db|lang|operator)=/.test(token)) continue;
-    else if (token.startsWith('-')) return undefined;
-    else {
-      const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));
-      if (!next) return undefined;
-      current = next;
-    }
-  }
-  return current.commands.length > 0 && !hasAction(current) ? current : undefined;
-}
-
-/**
- * `nuanxin help worker list`: the command asked about, or the word no command
- * has (`help nosuch`); undefined when the run is not a help request.
- */
-export function helpTopic(program: Command, argv: string[]): { command: Command } | { unknown: string } | undefined {
-  const words = argv.filter((token, i) => !token.startsWith('-') && !OPTIONS_WITH_VALUES.has(argv[i - 1] ?? ''));
-  if (words[0] !== 'help' || words.length < 2) return undefined;
-  let current = program;
-  for (const word of words.slice(1)) {
-    const next = current.commands.find((c) => c.name() === word || c.aliases().includes(word));
-    if (!next) return { unknown: word };
-    current = next;
-  }
-  return { command: current };
-}
-
-/**
- * `nuanxin worker edit --help`: commander would show the worker help and exit 0, as if `edit`
- * existed. The word no command has, when the run asks for help on it.
- */
-export function unknownWordBeforeHelp(program: Command, argv: string[]): string | undefined {
-  if (!argv.includes('--help') && !argv.includes('-h')) return undefined;
-  let current = program;
+  let helpWord = false;
+  // Asked anywhere on the line (`worker edit --help`), before any `--`.
+  const words = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  const helpFlag = words.includes('--help') || words.includes('-h');
+  let otherOption = false;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
     if (token === '--') return undefined;
-    if (OPTIONS_WITH_VALUES.has(token)) i += 1;
-    else if (!token.startsWith('-')) {
-      if (current.commands.length === 0) return undefined; // a verb's own arguments
+    if (OPTIONS_WITH_VALUES.has(token)) {
+      // A value missing, or a language nuanxin does not speak: commander's refusal, not the help.
+      if (i + 1 >= argv.length || (token === '--lang' && !['zh', 'en'].includes(argv[i + 1]!))) return undefined;
+      i += 1;
+    } else if (token.startsWith('--lang=') && !['zh', 'en'].includes(token.slice(7))) return undefined;
+    else if (token === '--help' || token === '-h') continue;
+    else if (GLOBAL_FLAGS.has(token) || /^--(db|lang|operator)=/.test(token)) continue;
+    else if (token.startsWith('-')) otherOption = true;
+    else if (current.commands.length === 0) break; // a verb's own arguments
+    else if (token === 'help') helpWord = true;
+    else {
       const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));
-      if (!next) return token === 'help' ? undefined : token;
+      if (!next) return helpWord || helpFlag ? { unknown: token } : undefined;
       current = next;
     }
   }
-  return undefined;
+  if (helpWord) return { show: current };
+  if (helpFlag || otherOption) return undefined;
+  return current.commands.length > 0 && !hasAction(current) ? { show: current } : undefined;
 }
 
 const GLOBAL_FLAGS = new Set(['--yes', '--no-color', '--debug', '--quiet', '--verbose']);
