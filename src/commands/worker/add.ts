@@ -1,11 +1,11 @@
-import { termLabel, type Translate } from '../../cli/messages/index.js';
-import { validPhone, WorkerProblem } from '../../domain/workers/validate.js';
+import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, requireFlags, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { listCommunities } from '../../domain/geo/communities.js';
 import { OCCUPATIONS } from '../../domain/workers/fields.js';
-import { addWorker } from '../../domain/workers/write.js';
+import { addWorker, checkWorkerPhone } from '../../domain/workers/write.js';
+import { checkedBy } from '../../cli/prompter.js';
 import { maskWorker, toWorkerInput, workerFieldOptions, type WorkerFlags } from './shared.js';
 import { withCommunityOffer } from '../shared/community-offer.js';
 
@@ -22,16 +22,6 @@ export function registerWorkerAdd(parent: Command, deps: Deps): void {
   });
 }
 
-function phoneVerdict(t: Translate, value: string): true | string {
-  try {
-    validPhone(value);
-    return true;
-  } catch (error) {
-    if (error instanceof WorkerProblem) return t(error.problem.key, error.problem.params);
-    throw error;
-  }
-}
-
 async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options> {
   const missing = [!opts.name && '--name', !opts.phone && '--phone', !opts.occupation && '--occupation'].filter(Boolean) as string[];
   if (missing.length === 0) return opts;
@@ -40,7 +30,7 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
   const answers = { ...opts };
   answers.name ??= await prompter.input({ message: t('prompt.worker_name'), required: true });
   // A mistyped phone is caught as it is typed, by the rule the write applies.
-  answers.phone ??= await prompter.input({ message: t('prompt.worker_phone'), required: true, validate: (value) => phoneVerdict(t, value) });
+  answers.phone ??= await prompter.input({ message: t('prompt.worker_phone'), required: true, validate: checkedBy(t, checkWorkerPhone) });
   answers.occupation ??= await prompter.select({
     message: t('prompt.occupation'),
     choices: OCCUPATIONS.map((o) => ({ name: termLabel(t, 'occupation', o), value: o })),

@@ -16,6 +16,15 @@ function asError(problem: WorkerProblem): NuanxinError {
   return new ValidationError({ key, params });
 }
 
+/** A mobile phone checked as `worker add` checks it, refused with the same error (a prompt checks one answer with it). */
+export function checkWorkerPhone(value: string): void {
+  try {
+    validPhone(value);
+  } catch (error) {
+    throw error instanceof WorkerProblem ? asError(error) : error;
+  }
+}
+
 async function validated<T>(work: () => Promise<T> | T): Promise<T> {
   try {
     return await work();
