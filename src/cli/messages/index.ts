@@ -27,8 +27,6 @@ export function termLabel(t: Translate, kind: VocabularyKind, code: string | nul
 export type Lang = 'en' | 'zh';
 export type Translate = (key: string, params?: MessageParams) => string;
 
-export const LANGS: readonly Lang[] = ['zh', 'en'];
-
 /** What can say which language to speak, strongest first. */
 export type LangSources = { flag?: string; env: Record<string, string | undefined>; setting?: string };
 
