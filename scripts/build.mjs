@@ -27,7 +27,7 @@ const noChildProcessForCommander = {
 };
 
 await build({
-  entryPoints: { nuanxin: 'src/main.ts', 'parse-worker': 'src/import/parse-worker.ts' },
+  entryPoints: { nuanxin: 'src/main.ts', 'parse-worker': 'src/domain/workers/roster-parse-worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NuanxinError, type ErrorKind, type MessageParams } from '../errors.js';
-import type { RosterParseOptions } from '../domain/workers/roster-parse.js';
 import type { FileMeta, ParsedBatch } from './records.js';
 
-// Next to the bundle in dist/; absent when running from source (tests), where parsing stays in-thread.
+// The worker entry the domain supplies (src/domain/workers/roster-parse-worker.ts), bundled next to
+// the CLI in dist/; absent when running from source (tests), where parsing stays in-thread.
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 
 export function parseWorkerAvailable(env: Record<string, string | undefined>): boolean {
@@ -22,7 +22,7 @@ type Message =
  * worker waits when it is a few batches ahead (a shared counter), so memory
  * stays flat however large the file.
  */
-export async function* parseInWorker<V>(file: FileMeta, parser: { name: 'roster'; options: RosterParseOptions }): AsyncGenerator<ParsedBatch<V>> {
+export async function* parseInWorker<V>(file: FileMeta, parser: { name: string; options: unknown }): AsyncGenerator<ParsedBatch<V>> {
   const control = new SharedArrayBuffer(8);
   const flow = new Int32Array(control);
   // A modest heap for the parser: it holds only a few batches and the duplicate index.

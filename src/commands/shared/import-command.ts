@@ -12,7 +12,7 @@ import type { OpenDb } from '../../db/open.js';
 import type { FileMeta as FileInfo } from '../../import/records.js';
 import { parseInThread, type RowParser } from '../../import/parse-records.js';
 import type { ParsedBatch } from '../../import/records.js';
-import { runImport, type ImportOptions, type ImportPlan, type ImportReport } from '../../import/runner.js';
+import { runImport, type ImportOptions, type ImportPlan, type ImportReport } from '../../domain/imports/run.js';
 
 // Listed here, not imported from decode.ts: decoding (csv-parse, iconv-lite) loads only when a file is imported.
 const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le'] as const;

@@ -4,7 +4,7 @@ import { sqliteWorkerStore } from '../../db/worker-store.js';
 import { rosterImportPlan } from '../../domain/workers/roster-import.js';
 import { normalizeText } from '../../domain/text/normalize.js';
 import { UsageError } from '../../errors.js';
-import { runImport } from '../../import/runner.js';
+import { runImport } from '../../domain/imports/run.js';
 import { communityIndex } from '../../domain/geo/communities.js';
 import { rosterParser, type RosterParseOptions, type RosterRow } from '../../domain/workers/roster-parse.js';
 import type { ParsedBatch, FileMeta } from '../../import/records.js';

@@ -1,7 +1,7 @@
 import { NuanxinError } from '../../errors.js';
 import { cellOf, type HeaderAliases } from '../../import/headers.js';
 import { RowRejection, type RowParser } from '../../import/parse-records.js';
-import type { ImportPlan } from '../../import/runner.js';
+import type { ImportPlan } from '../imports/run.js';
 import type { Ctx } from '../context.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { insertStation, updateStationIn, type StationInput } from './write.js';

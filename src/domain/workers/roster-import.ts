@@ -1,6 +1,6 @@
 import type { WorkerRow, WorkerStore } from '../../db/worker-store.js';
 import { RowRejection } from '../../import/parse-records.js';
-import type { ImportPlan } from '../../import/runner.js';
+import type { ImportPlan } from '../imports/run.js';
 import { ConflictError } from '../../errors.js';
 import type { Ctx, Tx } from '../context.js';
 import { communityIndex } from '../geo/communities.js';

@@ -1,11 +1,11 @@
 // Worker-thread entry (bundled as dist/parse-worker.js): decodes, parses and
 // validates a file while the main thread writes the rows parsed before.
 import { parentPort, workerData } from 'node:worker_threads';
-import { rosterParser, type RosterParseOptions } from '../domain/workers/roster-parse.js';
-import { NuanxinError } from '../errors.js';
-import { readRecordBatches } from './decode.js';
-import { recordParser } from './parse-records.js';
-import type { FileMeta } from './records.js';
+import { rosterParser, type RosterParseOptions } from './roster-parse.js';
+import { NuanxinError } from '../../errors.js';
+import { readRecordBatches } from '../../import/decode.js';
+import { recordParser } from '../../import/parse-records.js';
+import type { FileMeta } from '../../import/records.js';
 
 /** The parsers a worker can run, by name (plain-data options only cross threads). */
 const PARSERS = { roster: (options: RosterParseOptions) => rosterParser(options) };

@@ -1,12 +1,12 @@
-import type { NuanxinError } from '../errors.js';
-import type { Ctx, Tx } from '../domain/context.js';
-import { inTransaction } from '../domain/context.js';
-import { recordAudit } from '../domain/audit.js';
-import { RowRejection } from './parse-records.js';
-import type { FileMeta, ParsedBatch, RejectReason } from './records.js';
+import type { NuanxinError } from '../../errors.js';
+import type { Ctx, Tx } from '../context.js';
+import { inTransaction } from '../context.js';
+import { recordAudit } from '../audit.js';
+import { RowRejection } from '../../import/parse-records.js';
+import type { FileMeta, ParsedBatch, RejectReason } from '../../import/records.js';
 
-export { RowRejection } from './parse-records.js';
-export type { RejectReason } from './records.js';
+export { RowRejection } from '../../import/parse-records.js';
+export type { RejectReason } from '../../import/records.js';
 
 export type RowOutcome = 'inserted' | 'updated' | 'unchanged';
 export type Reject = RejectReason & { row: number; cells: string[] };
