@@ -128,3 +128,22 @@ export async function buildProgram(deps: Deps, options: { only?: string } = {}):
   }
   return program;
 }
+
+/** A command line as the verb it names would receive it: path (`points rule add`), options, arguments. */
+export type ParsedCommandLine = { command: string; opts: Record<string, unknown>; args: string[] };
+
+/**
+ * Parses `argv` against the real tree (only the group it names, as a run does)
+ * without running anything: no database is opened, nothing is written. For
+ * table-driven tests of the flag → options mapping. A refused line throws what
+ * a run would report (a UsageError, or commander's error after its message).
+ */
+export async function parseCommandLine(argv: string[], deps: Pick<Deps, 'io' | 't'>): Promise<ParsedCommandLine | undefined> {
+  let parsed: ParsedCommandLine | undefined;
+  const capture = (command: string, opts: unknown, args: string[]) => {
+    parsed = { command, opts: { ...(opts as Record<string, unknown>) }, args };
+  };
+  const program = await buildProgram({ ...deps, state: { exitCode: 0 }, capture }, { only: commandWord(argv) });
+  await program.parseAsync(argv, { from: 'user' });
+  return parsed;
+}

@@ -18,8 +18,15 @@ import { FORMATS, type Format } from './render.js';
 
 export type Globals = { db?: string; lang?: string; operator?: string; debug?: boolean; yes?: boolean; color?: boolean; quiet?: boolean; verbose?: boolean };
 
-/** What the entry point hands to every command: streams, translator, exit-code slot. */
-export type Deps = { io: Io; t: Translate; prompter?: Prompter; state: { exitCode: number } };
+/**
+ * What the entry point hands to every command: streams, translator, exit-code slot.
+ * `capture`: when set, a parsed command line is handed to it (the command's path, `station add`,
+ * its options and arguments) instead of running, so a test can check the flag → options mapping
+ * on the real tree without a database (see `parseCommandLine` in src/program.ts).
+ */
+export type Deps = { io: Io; t: Translate; prompter?: Prompter; state: { exitCode: number }; capture?: Capture };
+
+export type Capture = (command: string, opts: unknown, args: string[]) => void;
 
 /** Everything a command's run function may use. */
 export type CommandEnv = {
@@ -132,7 +139,8 @@ export function busyTimeout(env: Io['env']): number | undefined {
 /**
  * Binds a run function to a commander command. The run function returns an
  * exit code (or nothing for 0); errors propagate to the entry point, the only
- * place they become messages and exit codes.
+ * place they become messages and exit codes. With `deps.capture`, nothing runs:
+ * the parsed command line is handed to it and the exit code is 0.
  */
 export function action<O>(
   cmd: Command,
@@ -143,6 +151,11 @@ export function action<O>(
     const self = received[received.length - 1] as Command;
     const opts = self.opts() as O;
     const args = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+    if (deps.capture) {
+      deps.capture(commandPath(self), opts, args);
+      deps.state.exitCode = 0;
+      return;
+    }
     const code = await run(commandEnv(self, deps), opts, args);
     deps.state.exitCode = code ?? 0;
   });

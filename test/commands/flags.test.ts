@@ -1,0 +1,233 @@
+// The flag → options mapping of every verb, table-driven: each row is a command line, the verb it
+// names, and exactly the options object and arguments its run function receives. The real command
+// tree parses each line with a capture hook instead of the run functions (parseCommandLine in
+// src/program.ts), so no database is opened or created. A verb without a row fails the test.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import type { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/cli/messages/index.js';
+import { UsageError } from '../../src/errors.js';
+import { buildProgram, parseCommandLine } from '../../src/program.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+const DB = join(tempDir(), 'never-created.db');
+const io = () => ({ stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env: { NUANXIN_DB: DB, NUANXIN_OPERATOR: 'tester' } });
+const parse = (argv: string[]) => parseCommandLine(argv, { io: io(), t: translator() });
+
+const P = '13800138000';
+const Q = '13900139000';
+
+type Row = [argv: string, command: string, opts: Record<string, unknown>, args?: string[]];
+
+/** argv (split on spaces) → verb, options, arguments (default: none). */
+const ROWS: Row[] = [
+  // top-level verbs
+  ['init', 'init', {}],
+  ['init --json', 'init', { json: true }],
+  ['audit', 'audit', {}],
+  ['audit --since 2024-05-01 --entity 驿站 --format csv', 'audit', { since: '2024-05-01', entity: 'station', format: 'csv' }],
+  ['audit --access --json', 'audit', { access: true, json: true }],
+  ['completion bash', 'completion', {}, ['bash']],
+  // db
+  ['db path --json', 'db path', { json: true }],
+  ['db status --format md', 'db status', { format: 'md' }],
+  ['db migrate', 'db migrate', {}],
+  ['db backup /tmp/x.db --force', 'db backup', { force: true }, ['/tmp/x.db']],
+  ['db check --json', 'db check', { json: true }],
+  // community
+  ['community add 夹马营社区 --subdistrict 东关街道', 'community add', { subdistrict: '东关街道' }, ['夹马营社区']],
+  ['community list', 'community list', {}],
+  ['community measures 夹马营社区 --set 门牌,热水 --unset 充电 --date 2024-05-01 --json', 'community measures', { set: '门牌,热水', unset: '充电', date: '2024-05-01', json: true }, ['夹马营社区']],
+  // station
+  ['station add --name 东关驿站 --community 夹马营社区', 'station add', { name: '东关驿站', community: '夹马营社区' }],
+  [
+    'station add --code ST9 --name 东关驿站 --community 新社区 --create-community --subdistrict 东关街道 --address 东关1号 --host 工会 --contact 王芳 --phone 13800138000 --hours 8-20 --amenities 桌椅,药品 --opened 2024-01-02 --medicine-expires 2025-01-02 --json',
+    'station add',
+    { code: 'ST9', name: '东关驿站', community: '新社区', createCommunity: true, subdistrict: '东关街道', address: '东关1号', host: '工会', contact: '王芳', phone: P, hours: '8-20', amenities: '桌椅,药品', opened: '2024-01-02', medicineExpires: '2025-01-02', json: true },
+  ],
+  ['station list --status 已关闭 --missing 药品 --community 夹马营社区', 'station list', { status: 'closed', missing: '药品', community: '夹马营社区' }],
+  ['station show ST0001 --format json', 'station show', { format: 'json' }, ['ST0001']],
+  ['station update ST0001 --hours 9-18 --create-community', 'station update', { hours: '9-18', createCommunity: true }, ['ST0001']],
+  ['station amenities ST0001 --set 微波炉 --unset 空调 --medicine-expires 2025-06-30', 'station amenities', { set: '微波炉', unset: '空调', medicineExpires: '2025-06-30' }, ['ST0001']],
+  ['station close ST0001 --reason 拆迁', 'station close', { reason: '拆迁' }, ['ST0001']],
+  ['station reopen ST0001 --json', 'station reopen', { json: true }, ['ST0001']],
+  ['station import stations.csv', 'station import', { encoding: 'auto' }, ['stations.csv']],
+  ['station import stations.csv --create-community --dry-run --encoding gb18030', 'station import', { createCommunity: true, dryRun: true, encoding: 'gb18030' }, ['stations.csv']],
+  ['station audit --fail-on-gaps --community 夹马营社区', 'station audit', { failOnGaps: true, community: '夹马营社区' }],
+  // worker
+  [
+    'worker import roster.csv --dry-run --strict --rejects bad.csv --source 美团 --blank-clears --deactivate-missing --platform 美团 --force --json',
+    'worker import',
+    { dryRun: true, strict: true, encoding: 'auto', rejects: 'bad.csv', source: '美团', blankClears: true, deactivateMissing: true, platform: '美团', force: true, json: true },
+    ['roster.csv'],
+  ],
+  ['worker imports --json', 'worker imports', { json: true }],
+  ['worker add --name 张三 --phone 13800138000 --occupation 骑手', 'worker add', { name: '张三', phone: P, occupation: '骑手' }],
+  [
+    'worker add --name 张三 --phone 13800138000 --occupation rider --platform 美团 --community 夹马营社区 --subdistrict 东关街道 --site 东关站 --id-number 110101199001011234 --gender 男 --joined 2023-01-01 --note 夜班',
+    'worker add',
+    { name: '张三', phone: P, occupation: 'rider', platform: '美团', community: '夹马营社区', subdistrict: '东关街道', site: '东关站', idNumber: '110101199001011234', gender: '男', joined: '2023-01-01', note: '夜班' },
+  ],
+  ['worker show 13800138000 --reveal --reason 核对', 'worker show', { reveal: true, reason: '核对' }, [P]],
+  ['worker list --occupation 外卖骑手 --active --limit 0 --search 张', 'worker list', { occupation: 'rider', active: true, limit: 0, search: '张' }],
+  ['worker list --inactive --platform 美团 --format csv', 'worker list', { inactive: true, platform: '美团', format: 'csv' }],
+  ['worker update 13800138000 --new-phone 13900139000 --note 换号', 'worker update', { newPhone: Q, note: '换号' }, [P]],
+  ['worker deactivate 13800138000 --reason 离职', 'worker deactivate', { reason: '离职' }, [P]],
+  ['worker reactivate 7', 'worker reactivate', {}, ['7']],
+  ['worker export', 'worker export', { format: 'csv' }],
+  ['worker export --format json --out w.json --reveal --reason 上报 --occupation courier', 'worker export', { format: 'json', out: 'w.json', reveal: true, reason: '上报', occupation: 'courier' }],
+  ['worker purge 13800138000 --reason 本人要求', 'worker purge', { reason: '本人要求' }, [P]],
+  // points
+  ['points rule add VOL --name 志愿服务 --points 5 --daily-cap 2 --description 每次', 'points rule add', { name: '志愿服务', points: 5, dailyCap: 2, description: '每次' }, ['VOL']],
+  ['points rule list --json', 'points rule list', { json: true }],
+  ['points rule update VOL --points -3', 'points rule update', { points: -3 }, ['VOL']],
+  ['points rule retire VOL', 'points rule retire', {}, ['VOL']],
+  ['points award 13800138000 --rule VOL', 'points award', { rule: 'VOL' }, [P]],
+  ['points award 13800138000 --rule VOL --date 2024-05-01 --note 清扫 --ref R1 --points ２０ --reason 加倍 --json', 'points award', { rule: 'VOL', date: '2024-05-01', note: '清扫', ref: 'R1', points: 20, reason: '加倍', json: true }, [P]],
+  ['points import awards.csv --strict', 'points import', { strict: true, encoding: 'auto' }, ['awards.csv']],
+  ['points redeem 13800138000 --gift TOWEL', 'points redeem', { gift: 'TOWEL', qty: 1 }, [P]],
+  ['points redeem 13800138000 --gift TOWEL --qty 3', 'points redeem', { gift: 'TOWEL', qty: 3 }, [P]],
+  ['points reverse 42 --reason 误录', 'points reverse', { reason: '误录' }, ['42']],
+  ['points balance 13800138000', 'points balance', {}, [P]],
+  ['points statement 13800138000 --month 2024-05 --format md', 'points statement', { month: '2024-05', format: 'md' }, [P]],
+  ['points ledger --worker 13800138000 --rule VOL --from 2024-05-01 --to 2024-05-31', 'points ledger', { worker: P, rule: 'VOL', from: '2024-05-01', to: '2024-05-31' }],
+  ['points top', 'points top', { limit: 10 }],
+  ['points top --community 夹马营社区 --limit 3', 'points top', { community: '夹马营社区', limit: 3 }],
+  ['points expire --as-of 2024-12-31 --dry-run', 'points expire', { asOf: '2024-12-31', dryRun: true }],
+  // team
+  ['team add 红骑手 --community 夹马营社区 --focus 巡查', 'team add', { community: '夹马营社区', focus: '巡查' }, ['红骑手']],
+  ['team join 红骑手 13800138000 13900139000', 'team join', {}, ['红骑手', P, Q]],
+  ['team leave 红骑手 13800138000 --json', 'team leave', { json: true }, ['红骑手', P]],
+  ['team list', 'team list', {}],
+  ['team show 红骑手 --json', 'team show', { json: true }, ['红骑手']],
+  // gift
+  ['gift add TOWEL --name 毛巾 --cost 50 --stock 20 --donor 工会', 'gift add', { name: '毛巾', cost: 50, stock: 20, donor: '工会' }, ['TOWEL']],
+  ['gift list --format csv', 'gift list', { format: 'csv' }],
+  ['gift restock TOWEL --qty 10 --note 补货', 'gift restock', { qty: 10, note: '补货' }, ['TOWEL']],
+  ['gift retire TOWEL', 'gift retire', {}, ['TOWEL']],
+  // sponsor
+  ['sponsor add 区工会 --type 工会 --contact 李明 --phone 13800138000', 'sponsor add', { type: 'union', contact: '李明', phone: P }, ['区工会']],
+  ['sponsor list', 'sponsor list', {}],
+  ['sponsor show 区工会 --format json', 'sponsor show', { format: 'json' }, ['区工会']],
+  // wish
+  ['wish add --title 电动车头盔 --category 生活用品 --worker 13800138000', 'wish add', { title: '电动车头盔', category: '生活用品', worker: P }],
+  [
+    'wish add --title 图书角 --category learning --site 东关站 --detail 儿童读物 --estimate 300 --source 心愿箱 --collected-on 2024-05-01 --station ST0001 --json',
+    'wish add',
+    { title: '图书角', category: 'learning', site: '东关站', detail: '儿童读物', estimate: '300', source: '心愿箱', collectedOn: '2024-05-01', station: 'ST0001', json: true },
+  ],
+  ['wish import wishes.csv --encoding utf-8', 'wish import', { encoding: 'utf-8' }, ['wishes.csv']],
+  ['wish list-publish --category 家用电器', 'wish list-publish', { category: '家用电器' }],
+  ['wish claim 3 --sponsor 区工会 --pledge 200 --due 2024-06-30', 'wish claim', { sponsor: '区工会', pledge: '200', due: '2024-06-30' }, ['3']],
+  ['wish fulfil 3 --cost 180 --date 2024-06-01 --note 已送达 --evidence photo.jpg', 'wish fulfil', { cost: '180', date: '2024-06-01', note: '已送达', evidence: 'photo.jpg' }, ['3']],
+  ['wish follow-up 3 --note 很满意', 'wish follow-up', { note: '很满意' }, ['3']],
+  ['wish release 3 --reason 无法兑现', 'wish release', { reason: '无法兑现' }, ['3']],
+  ['wish cancel 3 --reason 重复', 'wish cancel', { reason: '重复' }, ['3']],
+  ['wish show 3', 'wish show', {}, ['3']],
+  ['wish list --status 已认领 --category 电器 --sponsor 区工会 --community 夹马营社区 --overdue --stale', 'wish list', { status: 'claimed', category: 'appliance', sponsor: '区工会', community: '夹马营社区', overdue: true, stale: true }],
+  // event
+  ['event add --type 心理咨询 --title 减压讲座 --date 2024-05-20', 'event add', { type: 'counselling', title: '减压讲座', date: '2024-05-20' }],
+  ['event add --type first_aid --title 急救 --date 2024-05-20 --station ST0001 --capacity 30 --organiser 红十字会 --rule VOL --json', 'event add', { type: 'first_aid', title: '急救', date: '2024-05-20', station: 'ST0001', capacity: 30, organiser: '红十字会', rule: 'VOL', json: true }],
+  ['event list --type 体检 --from 2024-05-01 --to 2024-05-31 --community 夹马营社区', 'event list', { type: 'checkup', from: '2024-05-01', to: '2024-05-31', community: '夹马营社区' }],
+  ['event show 5 --json', 'event show', { json: true }, ['5']],
+  ['event attend 5 13800138000 13900139000 --over-capacity', 'event attend', { overCapacity: true }, ['5', P, Q]],
+  ['event attend 5 --file sign-in.csv --dry-run --strict --rejects bad.csv', 'event attend', { file: 'sign-in.csv', dryRun: true, strict: true, rejects: 'bad.csv' }, ['5']],
+  // childcare
+  ['childcare site add 东关托管点 --community 夹马营社区 --capacity 20 --courses 书法,美术 --from 2024-07-01 --to 2024-08-31', 'childcare site add', { community: '夹马营社区', capacity: 20, courses: '书法,美术', from: '2024-07-01', to: '2024-08-31' }, ['东关托管点']],
+  ['childcare enrol --site 东关托管点 --worker 13800138000 --child 小明 --age 8 --course 书法', 'childcare enrol', { site: '东关托管点', worker: P, child: '小明', age: 8, course: '书法' }],
+  ['childcare withdraw 4 --json', 'childcare withdraw', { json: true }, ['4']],
+  ['childcare list --status 候补 --site 东关托管点', 'childcare list', { status: 'waitlisted', site: '东关托管点' }],
+  ['childcare list --sites --format csv', 'childcare list', { sites: true, format: 'csv' }],
+  ['childcare volunteer add --site 东关托管点', 'childcare volunteer add', { site: '东关托管点', count: 1 }],
+  ['childcare volunteer add --site 东关托管点 --count 4', 'childcare volunteer add', { site: '东关托管点', count: 4 }],
+  // housing
+  ['housing apply --worker 13800138000 --household 3 --note 租房', 'housing apply', { worker: P, household: 3, note: '租房' }],
+  ['housing assess 2 --ineligible --reason 收入超标', 'housing assess', { ineligible: true, reason: '收入超标' }, ['2']],
+  ['housing allocate 2 --address 幸福小区1-101', 'housing allocate', { address: '幸福小区1-101' }, ['2']],
+  ['housing withdraw 2 --reason 已购房', 'housing withdraw', { reason: '已购房' }, ['2']],
+  ['housing list --status 已配租', 'housing list', { status: 'allocated' }],
+  // dispute
+  ['dispute open --worker 13800138000 --type 欠薪 --via 热线 --employer 某公司 --amount 3000 --summary 拖欠', 'dispute open', { worker: P, type: 'wages', via: 'hotline', employer: '某公司', amount: '3000', summary: '拖欠' }],
+  ['dispute update 6 --status 调解中 --outcome 协商 --recovered 1500', 'dispute update', { status: 'mediating', outcome: '协商', recovered: '1500' }, ['6']],
+  ['dispute list --status resolved --open-longer-than 30', 'dispute list', { status: 'resolved', openLongerThan: 30 }],
+  // care
+  ['care visit --worker 13800138000 --date 2024-05-02 --by 社区书记', 'care visit', { worker: P, date: '2024-05-02', by: '社区书记', kind: 'illness' }],
+  ['care visit --worker 13800138000 --date 2024-05-02 --by 社区书记 --kind 节日慰问 --support-yuan 200 --note 端午', 'care visit', { worker: P, date: '2024-05-02', by: '社区书记', kind: 'festival', supportYuan: '200', note: '端午' }],
+  ['care list --from 2024-05-01 --to 2024-05-31', 'care list', { from: '2024-05-01', to: '2024-05-31' }],
+  // merchant
+  ['merchant add 老王面馆 --community 夹马营社区 --offers 热水,厕所', 'merchant add', { community: '夹马营社区', offers: '热水,厕所' }, ['老王面馆']],
+  ['merchant list --community 夹马营社区', 'merchant list', { community: '夹马营社区' }],
+  // config
+  ['config list', 'config list', {}],
+  ['config get district.name', 'config get', {}, ['district.name']],
+  ['config set district.name 东关区 --json', 'config set', { json: true }, ['district.name', '东关区']],
+  // report
+  ['report weekly', 'report weekly', { format: 'table' }],
+  ['report weekly --week 2024-W20 --community 夹马营社区 --format html --out week.html', 'report weekly', { week: '2024-W20', community: '夹马营社区', format: 'html', out: 'week.html' }],
+  ['report programme --from 2024-01-01 --to 2024-03-31 --json', 'report programme', { from: '2024-01-01', to: '2024-03-31', format: 'table', json: true }],
+  ['report program --format md', 'report programme', { format: 'md' }],
+  ['report stations --community 夹马营社区 --format csv', 'report stations', { community: '夹马营社区', format: 'csv' }],
+  ['report points --week 2024-W20', 'report points', { week: '2024-W20', format: 'table' }],
+  ['report wishes --format md', 'report wishes', { format: 'md' }],
+  ['report community 夹马营社区 --week 2024-W20', 'report community', { week: '2024-W20', format: 'table' }, ['夹马营社区']],
+  ['report workers --json', 'report workers', { format: 'table', json: true }],
+];
+
+const words = (line: string) => line.split(' ');
+
+function leaves(cmd: Command, prefix: string[] = []): string[] {
+  return cmd.commands.flatMap((sub) => {
+    const path = [...prefix, sub.name()];
+    return sub.commands.length ? leaves(sub, path) : [path.join(' ')];
+  });
+}
+
+describe('flags → options, verb by verb', () => {
+  it.each(ROWS)('%s', async (line, command, opts, args = []) => {
+    expect(await parse(words(line))).toEqual({ command, opts, args });
+  });
+
+  it('every verb of the tree has a row', async () => {
+    const tree = await buildProgram({ io: io(), t: translator(), state: { exitCode: 0 } });
+    const verbs = leaves(tree);
+    expect(verbs.length).toBeGreaterThan(90);
+    const covered = new Set(ROWS.map((r) => r[1]));
+    expect(verbs.filter((v) => !covered.has(v))).toEqual([]);
+    expect([...covered].filter((c) => !verbs.includes(c))).toEqual([]);
+  });
+
+  it('global options are not the verb’s (they reach it through its environment)', async () => {
+    expect(await parse(['--db', DB, '--operator', '王', '--quiet', 'station', 'list', '--json'])).toEqual({ command: 'station list', opts: { json: true }, args: [] });
+  });
+
+  it('a refused value throws what a run reports', async () => {
+    await expect(parse(words('points award 13800138000 --rule VOL --points 1e3'))).rejects.toThrow(UsageError);
+    await expect(parse(words('wish list --status 已收到'))).rejects.toMatchObject({ key: 'usage.bad_choice', params: { flag: '--status', value: '已收到' } });
+  });
+});
+
+describe('usage refusals exit 2 before anything runs', () => {
+  const refusals: [line: string, says: RegExp][] = [
+    ['points award 13800138000 --rule VOL --points abc', /invalid number "abc" for --points/],
+    ['childcare enrol --site 东关托管点 --worker 13800138000 --child 小明 --age 1e3', /invalid number "1e3" for --age/],
+    ['points top --limit 9007199254740993', /--limit 9007199254740993 is out of range/],
+    ['event show x', /invalid number "x" for EVENT/],
+    ['dispute update 6 --status 已受理', /invalid value "已受理" for --status/],
+    ['wish list --category 汽车', /invalid value "汽车" for --category/],
+    ['report weekly --format pdf', /pdf/],
+    ['points award 13800138000', /--rule/],
+    ['station list --colour', /--colour/],
+  ];
+  it.each(refusals)('%s', async (line, says) => {
+    const r = await runCli(words(line), { env: { NUANXIN_DB: DB } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(says);
+  });
+
+  it('no row or refusal opened or created a database', () => {
+    expect(existsSync(DB)).toBe(false);
+  });
+});
