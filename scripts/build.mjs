@@ -6,7 +6,9 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist', { recursive: true, force: true });
+// NUANXIN_OUTDIR builds elsewhere (a second checkout's bench while dist/ is in use).
+const outdir = process.env.NUANXIN_OUTDIR ?? 'dist';
+rmSync(outdir, { recursive: true, force: true });
 
 /**
  * commander requires child_process at load time, only for stand-alone
@@ -28,7 +30,7 @@ const noChildProcessForCommander = {
 
 await build({
   entryPoints: { nuanxin: 'src/main.ts', 'parse-worker': 'src/domain/workers/roster-parse-worker.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',

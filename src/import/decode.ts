@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -100,11 +101,15 @@ async function refuseMixedEncoding(path: string): Promise<number | undefined> {
   let utf8Line: number | undefined;
   let gbLine: number | undefined;
   let pending: Buffer = Buffer.alloc(0);
-  const classify = (bytes: Buffer) => {
-    if (!hasHighByte(bytes)) return;
-    if (isValidUtf8(bytes, true) && hasThreeByteUtf8(bytes)) utf8Line ??= line;
+  const gb18030 = new TextDecoder('gb18030');
+  const undecodable = (bytes: Buffer) => gb18030.decode(bytes).includes('\uFFFD');
+  const classify = (bytes: Buffer, decodable: boolean) => {
+    // isUtf8 is native and fails fast on a GB18030 line; the byte loops run only on the rare UTF-8 ones.
+    const utf8 = isUtf8(bytes);
+    if (utf8 && !hasHighByte(bytes)) return;
+    if (utf8 && hasThreeByteUtf8(bytes)) utf8Line ??= line;
     else {
-      if (iconv.decode(bytes, 'gb18030').includes('\uFFFD')) {
+      if (!decodable && undecodable(bytes)) {
         throw new ValidationError({ key: 'import.no_encoding_fits', params: { row: line }, hintKey: 'import.mixed_encoding.hint' });
       }
       gbLine ??= line;
@@ -115,15 +120,18 @@ async function refuseMixedEncoding(path: string): Promise<number | undefined> {
   };
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
     let data = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    const lastBreak = data.lastIndexOf(0x0a);
+    // Whole lines that decode cleanly together each decode cleanly alone: one decode per chunk, not per line.
+    const decodable = lastBreak !== -1 && !undecodable(data.subarray(0, lastBreak + 1));
     for (let nl = data.indexOf(0x0a); nl !== -1; nl = data.indexOf(0x0a)) {
-      classify(data.subarray(0, nl));
+      classify(data.subarray(0, nl), decodable);
       data = data.subarray(nl + 1);
       line += 1;
     }
     // A line longer than the record limit is refused by the parser; here it only needs classifying once.
     pending = data.length > MAX_RECORD_CHARS ? Buffer.alloc(0) : Buffer.from(data);
   }
-  classify(pending);
+  classify(pending, false);
   return gbLine;
 }
 

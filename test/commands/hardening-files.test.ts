@@ -202,6 +202,19 @@ describe('CSV is read strictly: nothing merged, nothing dropped in silence', () 
     expect((await workers()).map((w) => w.name)).toEqual(['张三']);
     expect((await cli(['worker', 'import', file, '--encoding', 'gb18030'])).code).toBe(0);
   });
+
+  it('names the line no encoding fits, past the first chunk of a large file (exit 5)', async () => {
+    const { cli, dir, workers } = await district();
+    const file = join(dir, 'broken.csv');
+    const rows = Array.from({ length: 12_000 }, (_, i) => `139${String(i).padStart(8, '0')},李四${i},courier\r\n`).join('');
+    const gb = iconv.encode(`phone,name,occupation\r\n${rows}`, 'gb18030');
+    // 0xFF starts no character in GB18030, and the line is not UTF-8 either.
+    writeFileSync(file, Buffer.concat([gb, Buffer.from([0x31, 0x33, 0x37, 0x2c, 0xc0, 0xff, 0x2c, 0x63, 0x0d, 0x0a]), iconv.encode('13700137001,王五,courier\r\n', 'gb18030')]));
+    const r = await cli(['worker', 'import', file]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('line 12002 is valid in none of UTF-8, GB18030 or UTF-16; nothing was imported');
+    expect((await workers()).map((w) => w.name)).toEqual(['张三']);
+  });
 });
 
 describe('--deactivate-missing is guarded', () => {

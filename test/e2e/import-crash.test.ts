@@ -12,10 +12,10 @@ describe('an import killed part-way', () => {
     const db = join(dir, 'n.db');
     const env = { NUANXIN_DB: db };
     await spawnCli(['init'], env);
-    await spawnCli(['community', 'add', '夹马营社区'], env);
+    await spawnCli(['community', 'add', '夹马营社区', '--subdistrict', '张掖路街道'], env);
     await spawnCli(['worker', 'add', '--name', '老张', '--phone', '13800000001', '--occupation', 'rider'], env);
     const file = join(dir, 'big.csv');
-    await writeRoster(file, 400_000, ['夹马营社区']);
+    await writeRoster(file, 400_000, [{ name: '夹马营社区', subdistrict: '张掖路街道' }]);
     const child = spawn(process.execPath, [BIN, 'worker', 'import', file], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
       stdio: 'ignore',
