@@ -6,7 +6,7 @@ import { registerPointsImport } from './import.js';
 import { registerPointsLedger } from './ledger.js';
 import { registerPointsRedeem } from './redeem.js';
 import { registerPointsReverse } from './reverse.js';
-import { registerPointsRule } from './rule.js';
+import { registerPointsRule } from './rule/index.js';
 import { registerPointsStatement } from './statement.js';
 import { registerPointsTop } from './top.js';
 
