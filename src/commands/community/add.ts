@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { action, describe, type Deps } from '../../cli/command.js';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { addCommunity } from '../../domain/geo/communities.js';
+
+export type CommunityAddOptions = { subdistrict?: string; json?: boolean };
 
 export function registerCommunityAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -9,9 +11,11 @@ export function registerCommunityAdd(parent: Command, deps: Deps): void {
     .argument('<name>', t('arg.community'))
     .option('--subdistrict <name>', t('opt.subdistrict'))
     .option('--json', t('opt.json'));
-  action<{ subdistrict?: string; json?: boolean }>(cmd, deps, async (env, opts, [name]) => {
-    const community = await env.withDb((ctx) => addCommunity(ctx, { name: name!, subdistrict: opts.subdistrict }));
-    if (opts.json) writeJson(env.io, community);
-    else env.done(`${t('community.created', { name: community.name })}\n`);
-  });
+  action(cmd, deps, runCommunityAdd);
+}
+
+export async function runCommunityAdd(env: CommandEnv, opts: CommunityAddOptions, [name]: string[]): Promise<number | void> {
+  const community = await env.withDb((ctx) => addCommunity(ctx, { name: name!, subdistrict: opts.subdistrict }));
+  if (opts.json) writeJson(env.io, community);
+  else env.done(`${env.t('community.created', { name: community.name })}\n`);
 }

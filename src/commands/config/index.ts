@@ -1,5 +1,7 @@
 // The verbs of `nuanxin config`, loaded only when that group runs (start-up is the everyday speed).
-import { registerConfigGet, registerConfigList, registerConfigSet } from './config.js';
+import { registerConfigGet } from './get.js';
+import { registerConfigList } from './list.js';
+import { registerConfigSet } from './set.js';
 
 export const verbs = [
   registerConfigList,

@@ -1,5 +1,8 @@
 // The verbs of `nuanxin event`, loaded only when that group runs (start-up is the everyday speed).
-import { registerEventAdd, registerEventAttend, registerEventList, registerEventShow } from './event.js';
+import { registerEventAdd } from './add.js';
+import { registerEventAttend } from './attend.js';
+import { registerEventList } from './list.js';
+import { registerEventShow } from './show.js';
 
 export const verbs = [
   registerEventAdd,

@@ -1,5 +1,6 @@
 // The verbs of `nuanxin merchant`, loaded only when that group runs (start-up is the everyday speed).
-import { registerMerchantAdd, registerMerchantList } from './merchant.js';
+import { registerMerchantAdd } from './add.js';
+import { registerMerchantList } from './list.js';
 
 export const verbs = [
   registerMerchantAdd,

@@ -1,5 +1,7 @@
 // The verbs of `nuanxin sponsor`, loaded only when that group runs (start-up is the everyday speed).
-import { registerSponsorAdd, registerSponsorList, registerSponsorShow } from './sponsor.js';
+import { registerSponsorAdd } from './add.js';
+import { registerSponsorList } from './list.js';
+import { registerSponsorShow } from './show.js';
 
 export const verbs = [
   registerSponsorAdd,

@@ -1,0 +1,23 @@
+import type { Command } from 'commander';
+import { action, describe, termOption, type CommandEnv, type Deps } from '../../cli/command.js';
+import { openDispute } from '../../domain/programme/cases.js';
+import { printDispute } from './shared.js';
+
+export type DisputeOpenOptions = { worker: string; type: string; via: string; employer?: string; amount?: string; summary?: string; json?: boolean };
+
+export function registerDisputeOpen(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = describe(parent.command('open'), t, 'dispute.open')
+    .requiredOption('--worker <phone>', t('opt.wish_worker'))
+    .addOption(termOption('--type <type>', t('opt.dispute_type'), 'dispute_type').makeOptionMandatory())
+    .addOption(termOption('--via <channel>', t('opt.dispute_via'), 'dispute_channel').makeOptionMandatory())
+    .option('--employer <text>', t('opt.employer'))
+    .option('--amount <yuan>', t('opt.amount'))
+    .option('--summary <text>', t('opt.summary'))
+    .option('--json', t('opt.json'));
+  action(cmd, deps, runDisputeOpen);
+}
+
+export async function runDisputeOpen(env: CommandEnv, opts: DisputeOpenOptions, _args: string[]): Promise<number | void> {
+  printDispute(env, opts.json, await env.withDb((ctx) => openDispute(ctx, opts)));
+}

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { action, describe, idArgument, type CommandEnv, type Deps } from '../../cli/command.js';
+import { writeJson } from '../../cli/render.js';
+import { attendanceImportPlan, attendanceRowParser } from '../../domain/programme/attendance-import.js';
+import { attend, getEvent } from '../../domain/programme/events.js';
+import { UsageError } from '../../errors.js';
+import { importInThread, runImportCommand, type ImportFlags } from '../shared/import-command.js';
+
+export type EventAttendOptions = ImportFlags & { file?: string; overCapacity?: boolean };
+
+export function registerEventAttend(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = describe(parent.command('attend'), t, 'event.attend')
+    .argument('<event>', t('arg.event'), idArgument('EVENT'))
+    .argument('[phones...]', t('arg.workers'))
+    .option('--file <attendance.csv>', t('opt.attendance_file'))
+    .option('--over-capacity', t('opt.over_capacity'))
+    .option('--dry-run', t('opt.dry_run'))
+    .option('--strict', t('opt.strict'))
+    .option('--rejects <out.csv>', t('opt.rejects'))
+    .option('--json', t('opt.json'));
+  action(cmd, deps, runEventAttend);
+}
+
+export async function runEventAttend(env: CommandEnv, opts: EventAttendOptions, [eventId, ...phones]: string[]): Promise<number | void> {
+  const id = Number(eventId);
+  if (opts.file && phones.length) throw new UsageError({ key: 'usage.conflicting', params: { a: 'PHONE…', b: '--file' } });
+  if (opts.file) {
+    return runImportCommand(env, opts.file, opts, async (ctx, _handle, info, onBytes) => {
+      await getEvent(ctx.db, id);
+      return importInThread(ctx, info, attendanceRowParser, attendanceImportPlan(ctx, id, opts), { ...opts, onBytes });
+    });
+  }
+  if (phones.length === 0) throw new UsageError({ key: 'event.no_attendees' });
+  const counts = await env.withDb((ctx) => attend(ctx, id, phones, opts));
+  if (opts.json) writeJson(env.io, { event: id, ...counts });
+  else env.done(`${env.t('event.attended', { id, ...counts })}\n`);
+}
