@@ -1,7 +1,11 @@
 // The verbs of `nuanxin report`, loaded only when that group runs (start-up is the everyday speed).
-import { registerReportPoints, registerReportStations, registerReportWishes, registerReportWorkers } from './areas.js';
+import { registerReportCommunity } from './community.js';
+import { registerReportPoints } from './points.js';
 import { registerReportProgramme } from './programme.js';
-import { registerReportCommunity, registerReportWeekly } from './weekly.js';
+import { registerReportStations } from './stations.js';
+import { registerReportWeekly } from './weekly.js';
+import { registerReportWishes } from './wishes.js';
+import { registerReportWorkers } from './workers.js';
 
 export const verbs = [
   registerReportWeekly,

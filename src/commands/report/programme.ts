@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, describe, type Deps } from '../../cli/command.js';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { reportHtml } from '../../cli/reports/html.js';
 import { emitReport, reportFormat, reportOptions } from '../../cli/reports/output.js';
 import { reportCsv, reportMarkdown, reportTable, type ReportText } from '../../cli/reports/render.js';
@@ -9,7 +9,9 @@ import { smallMultiples } from '../../cli/reports/svg.js';
 import { resolvePeriod } from '../../domain/reports/period.js';
 import { programmeReport, type ProgrammeReport } from '../../domain/reports/programme.js';
 import { resolveScope } from '../../domain/reports/weekly.js';
-import { periodOptions, reportHeading, type PeriodFlags } from './weekly.js';
+import { periodOptions, reportHeading, type PeriodFlags } from './shared.js';
+
+export type ReportProgrammeOptions = PeriodFlags;
 
 function sections(t: Translate, r: ProgrammeReport): Section[] {
   return r.actions.map((a) => ({
@@ -25,33 +27,36 @@ function sections(t: Translate, r: ProgrammeReport): Section[] {
 export function registerReportProgramme(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = reportOptions(periodOptions(describe(parent.command('programme').alias('program'), t, 'report.programme'), t), t).option('--community <name>', t('opt.community'));
-  action<PeriodFlags>(cmd, deps, async (env, opts) => {
-    const report = await env.withDb(async (ctx) => programmeReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts.community, ctx.clock.timeZone)));
-    const format = reportFormat(opts);
-    const heading = await reportHeading(env);
-    const text: ReportText = {
-      generated: heading.generated,
-      title: t('report.programme_title', { community: heading.scope(report.community) }),
-      subtitle: `${t('report.period_line', { from: report.period.from, to: report.period.to, prevFrom: report.previous_period.from, prevTo: report.previous_period.to })} · ${t('report.workers_line', report.workers)}`,
-      sections: sections(t, report),
-    };
-    // Untracked strands are left out of the tables and named in one closing note.
-    const textFor = (withNotes: boolean) => ({ ...text, sections: text.sections.filter((s) => withNotes || s.figures.length) });
-    let content: string;
-    if (format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
-    else if (format === 'md') content = reportMarkdown(t, textFor(false)) + report.actions.filter((a) => !a.tracked).map((a) => `\n- ${a.no}. ${t(`programme.${a.key}`)}: ${t('programme.not_tracked')}`).join('') + '\n';
-    else if (format === 'csv') content = await reportCsv(t, textFor(false));
-    else if (format === 'html') {
-      // One small chart per action, each on its own scale: stations, cases and points are not one axis.
-      const panels = report.actions
-        .filter((a) => a.tracked)
-        .map((a) => ({ title: `${a.no}. ${t(`programme.${a.key}`)}`, rows: a.figures.map((f) => ({ label: t(`programme.${a.key}.${f.key}`), values: [f.current, f.previous] })), series: [t('report.current'), t('report.previous')], scale: 'row' as const }));
-      content = reportHtml(t, textFor(false), [smallMultiples({ title: t('report.chart.programme'), panels })], heading.generated);
-    } else {
-      content = await reportTable(t, textFor(false));
-      const untracked = report.actions.filter((a) => !a.tracked).map((a) => `${a.no}. ${t(`programme.${a.key}`)}`);
-      if (untracked.length) content += `\n${t('programme.not_tracked')}: ${untracked.join('；')}\n`;
-    }
-    await emitReport(env, opts.out, content);
-  });
+  action(cmd, deps, runReportProgramme);
+}
+
+export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeOptions, _args: string[]): Promise<number | void> {
+  const { t } = env;
+  const report = await env.withDb(async (ctx) => programmeReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts.community, ctx.clock.timeZone)));
+  const format = reportFormat(opts);
+  const heading = await reportHeading(env);
+  const text: ReportText = {
+    generated: heading.generated,
+    title: t('report.programme_title', { community: heading.scope(report.community) }),
+    subtitle: `${t('report.period_line', { from: report.period.from, to: report.period.to, prevFrom: report.previous_period.from, prevTo: report.previous_period.to })} · ${t('report.workers_line', report.workers)}`,
+    sections: sections(t, report),
+  };
+  // Untracked strands are left out of the tables and named in one closing note.
+  const textFor = (withNotes: boolean) => ({ ...text, sections: text.sections.filter((s) => withNotes || s.figures.length) });
+  let content: string;
+  if (format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
+  else if (format === 'md') content = reportMarkdown(t, textFor(false)) + report.actions.filter((a) => !a.tracked).map((a) => `\n- ${a.no}. ${t(`programme.${a.key}`)}: ${t('programme.not_tracked')}`).join('') + '\n';
+  else if (format === 'csv') content = await reportCsv(t, textFor(false));
+  else if (format === 'html') {
+    // One small chart per action, each on its own scale: stations, cases and points are not one axis.
+    const panels = report.actions
+      .filter((a) => a.tracked)
+      .map((a) => ({ title: `${a.no}. ${t(`programme.${a.key}`)}`, rows: a.figures.map((f) => ({ label: t(`programme.${a.key}.${f.key}`), values: [f.current, f.previous] })), series: [t('report.current'), t('report.previous')], scale: 'row' as const }));
+    content = reportHtml(t, textFor(false), [smallMultiples({ title: t('report.chart.programme'), panels })], heading.generated);
+  } else {
+    content = await reportTable(t, textFor(false));
+    const untracked = report.actions.filter((a) => !a.tracked).map((a) => `${a.no}. ${t(`programme.${a.key}`)}`);
+    if (untracked.length) content += `\n${t('programme.not_tracked')}: ${untracked.join('；')}\n`;
+  }
+  await emitReport(env, opts.out, content);
 }

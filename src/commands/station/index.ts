@@ -2,9 +2,10 @@
 import { registerStationAdd } from './add.js';
 import { registerStationAmenities } from './amenities.js';
 import { registerStationAudit } from './audit.js';
-import { registerStationClose, registerStationReopen } from './close.js';
+import { registerStationClose } from './close.js';
 import { registerStationImport } from './import.js';
 import { registerStationList } from './list.js';
+import { registerStationReopen } from './reopen.js';
 import { registerStationShow } from './show.js';
 import { registerStationUpdate } from './update.js';
 

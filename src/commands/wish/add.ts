@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { action, describe, type Deps } from '../../cli/command.js';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { getWish } from '../../domain/wishes/read.js';
 import { addWish } from '../../domain/wishes/write.js';
 import { UsageError } from '../../errors.js';
 import { viewProps, wishView } from './shared.js';
 
-type Options = { title: string; category: string; worker?: string; site?: string; detail?: string; estimate?: string; source?: string; collectedOn?: string; station?: string; json?: boolean };
+export type WishAddOptions = { title: string; category: string; worker?: string; site?: string; detail?: string; estimate?: string; source?: string; collectedOn?: string; station?: string; json?: boolean };
 
 export function registerWishAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -21,10 +21,12 @@ export function registerWishAdd(parent: Command, deps: Deps): void {
     .option('--collected-on <date>', t('opt.collected_on'))
     .option('--station <code>', t('opt.wish_station'))
     .option('--json', t('opt.json'));
-  action<Options>(cmd, deps, async (env, opts) => {
-    if (Boolean(opts.worker) === Boolean(opts.site)) throw new UsageError({ key: 'wish.worker_or_site' });
-    const wish = await env.withDb(async (ctx) => getWish(ctx.db, await addWish(ctx, opts), await viewProps(ctx)));
-    if (opts.json) writeJson(env.io, wishView(wish));
-    else env.done(`${t('wish.added', { id: wish.id, title: wish.title })}\n`);
-  });
+  action(cmd, deps, runWishAdd);
+}
+
+export async function runWishAdd(env: CommandEnv, opts: WishAddOptions, _args: string[]): Promise<number | void> {
+  if (Boolean(opts.worker) === Boolean(opts.site)) throw new UsageError({ key: 'wish.worker_or_site' });
+  const wish = await env.withDb(async (ctx) => getWish(ctx.db, await addWish(ctx, opts), await viewProps(ctx)));
+  if (opts.json) writeJson(env.io, wishView(wish));
+  else env.done(`${env.t('wish.added', { id: wish.id, title: wish.title })}\n`);
 }

@@ -1,9 +1,12 @@
+import type { Command } from 'commander';
+import { describe, idArgument, type CommandEnv } from '../../cli/command.js';
 import type { Column } from '../../cli/render.js';
+import { writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import { maskPhone } from '../../domain/privacy.js';
 import { numberSetting } from '../../domain/settings.js';
 import { formatYuan } from '../../domain/text/money.js';
-import type { Wish } from '../../domain/wishes/read.js';
+import { getWish, type Wish } from '../../domain/wishes/read.js';
 import { termLabel, type Translate } from '../../cli/messages/index.js';
 
 /** The wish as shown: who it is for masked, money in yuan. */
@@ -58,4 +61,16 @@ export function wishColumns(t: Translate): Column<ReturnType<typeof wishView>>[]
 
 export async function viewProps(ctx: Ctx) {
   return { today: ctx.clock.today(), staleDays: await numberSetting(ctx.db, 'wishes.stale_days') };
+}
+
+/** A verb that moves one wish: `wish <verb> ID …`, its own options added by `configure` before --json. */
+export function moveCommand(parent: Command, t: Translate, verb: string, configure: (cmd: Command) => Command): Command {
+  return configure(describe(parent.command(verb), t, `wish.${verb}`).argument('<id>', t('arg.wish'), idArgument('ID'))).option('--json', t('opt.json'));
+}
+
+/** After a move: the wish's new state in one line, or the wish with --json. */
+export async function printMoved(env: CommandEnv, json: boolean | undefined, id: number): Promise<void> {
+  const wish = await env.withDb(async (ctx) => getWish(ctx.db, id, await viewProps(ctx)));
+  if (json) writeJson(env.io, wishView(wish));
+  else env.done(`${env.t('wish.moved', { id: wish.id, title: wish.title, status: termLabel(env.t, 'wish_status', wish.status) })}\n`);
 }
