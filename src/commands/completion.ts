@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { action, describe, optionValues, type Deps } from '../cli/command.js';
+import { action, describe, optionValues, type CommandEnv, type Deps } from '../cli/command.js';
 import { buildProgram } from '../program.js';
 import { UsageError } from '../errors.js';
 import { VOCABULARY, type VocabularyKind } from '../domain/vocabulary.js';
@@ -113,12 +113,16 @@ autoload -U +X bashcompinit && bashcompinit
 ${bashScript(program).split('\n').filter((l) => !l.startsWith('#')).join('\n')}`;
 }
 
+export type CompletionOptions = Record<string, never>;
+
 export function registerCompletion(program: Command, deps: Deps): void {
   const cmd = describe(program.command('completion'), deps.t, 'completion').argument('<shell>', deps.t('arg.shell'));
-  action(cmd, deps, async (env, _opts, [shell]) => {
-    if (shell !== 'bash' && shell !== 'zsh') throw new UsageError({ key: 'usage.bad_choice', params: { flag: deps.t('help.arg.shell'), value: shell, choices: 'bash, zsh' } });
-    // The whole tree (a run builds only the group it needs).
-    const tree = await buildProgram({ ...deps, io: env.io });
-    env.io.stdout.write(shell === 'bash' ? bashScript(tree) : zshScript(tree));
-  });
+  action(cmd, deps, runCompletion);
+}
+
+export async function runCompletion(env: CommandEnv, _opts: CompletionOptions, [shell]: string[]): Promise<number | void> {
+  if (shell !== 'bash' && shell !== 'zsh') throw new UsageError({ key: 'usage.bad_choice', params: { flag: env.t('help.arg.shell'), value: shell, choices: 'bash, zsh' } });
+  // The whole tree (a run builds only the group it needs); nothing in it runs.
+  const tree = await buildProgram({ io: env.io, t: env.t, state: { exitCode: 0 } });
+  env.io.stdout.write(shell === 'bash' ? bashScript(tree) : zshScript(tree));
 }

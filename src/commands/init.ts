@@ -1,24 +1,26 @@
 import type { Command } from 'commander';
 import { migrateToLatest } from '../db/migrator.js';
 import { openDatabase, tightenPermissions } from '../db/open.js';
-import { action, busyTimeout, describe, type Deps } from '../cli/command.js';
+import { action, busyTimeout, describe, type CommandEnv, type Deps } from '../cli/command.js';
 import { writeJson } from '../cli/render.js';
 
-type Options = { json?: boolean };
+export type InitOptions = { json?: boolean };
 
 export function registerInit(program: Command, deps: Deps): void {
   const cmd = describe(program.command('init'), deps.t, 'init').option('--json', deps.t('opt.json'));
-  action<Options>(cmd, deps, async (env, opts) => {
-    const opened = openDatabase({ path: env.dbLocation.path, create: true, busyTimeoutMs: busyTimeout(env.io.env) });
-    try {
-      const loose = tightenPermissions(opened.path);
-      if (loose) env.warn(env.t('db.permissions_tightened', { path: opened.path, mode: loose }));
-      const results = await migrateToLatest(opened.db, opened.path);
-      const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-      if (opts.json) writeJson(env.io, { path: opened.path, applied });
-      else env.done(`${env.t(applied.length ? 'init.created' : 'init.current', { path: opened.path, count: applied.length })}\n`);
-    } finally {
-      await opened.close();
-    }
-  });
+  action(cmd, deps, runInit);
+}
+
+export async function runInit(env: CommandEnv, opts: InitOptions, _args: string[]): Promise<number | void> {
+  const opened = openDatabase({ path: env.dbLocation.path, create: true, busyTimeoutMs: busyTimeout(env.io.env) });
+  try {
+    const loose = tightenPermissions(opened.path);
+    if (loose) env.warn(env.t('db.permissions_tightened', { path: opened.path, mode: loose }));
+    const results = await migrateToLatest(opened.db, opened.path);
+    const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (opts.json) writeJson(env.io, { path: opened.path, applied });
+    else env.done(`${env.t(applied.length ? 'init.created' : 'init.current', { path: opened.path, count: applied.length })}\n`);
+  } finally {
+    await opened.close();
+  }
 }

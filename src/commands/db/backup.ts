@@ -1,16 +1,20 @@
 import type { Command } from 'commander';
-import { action, describe, type Deps } from '../../cli/command.js';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { backupDatabase } from '../../db/backup.js';
+
+export type DbBackupOptions = { force?: boolean; json?: boolean };
 
 export function registerDbBackup(parent: Command, deps: Deps): void {
   const cmd = describe(parent.command('backup'), deps.t, 'db.backup')
     .argument('<file>', deps.t('arg.backup_file'))
     .option('--force', deps.t('opt.force_overwrite'))
     .option('--json', deps.t('opt.json'));
-  action<{ force?: boolean; json?: boolean }>(cmd, deps, async (env, opts, [file]) => {
-    const result = await env.withDb(async (_ctx, handle) => backupDatabase(handle.sqlite, file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true });
-    if (opts.json) writeJson(env.io, { path: result.path, integrity: 'ok' });
-    else env.done(`${env.t('db.backed_up', { path: result.path })}\n`);
-  });
+  action(cmd, deps, runDbBackup);
+}
+
+export async function runDbBackup(env: CommandEnv, opts: DbBackupOptions, [file]: string[]): Promise<number | void> {
+  const result = await env.withDb(async (_ctx, handle) => backupDatabase(handle.sqlite, file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true });
+  if (opts.json) writeJson(env.io, { path: result.path, integrity: 'ok' });
+  else env.done(`${env.t('db.backed_up', { path: result.path })}\n`);
 }

@@ -1,28 +1,32 @@
 import type { Command } from 'commander';
-import { action, describe, type Deps } from '../../cli/command.js';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { backupDatabase } from '../../db/backup.js';
 import { migrateToLatest, pendingMigrations } from '../../db/migrator.js';
 import { tightenPermissions } from '../../db/open.js';
 
+export type DbMigrateOptions = { json?: boolean };
+
 export function registerDbMigrate(parent: Command, deps: Deps): void {
   const cmd = describe(parent.command('migrate'), deps.t, 'db.migrate').option('--json', deps.t('opt.json'));
-  action<{ json?: boolean }>(cmd, deps, async (env, opts) => {
-    const result = await env.withDb(
-      async (ctx, handle) => {
-        const loose = tightenPermissions(handle.path);
-        if (loose) env.warn(env.t('db.permissions_tightened', { path: handle.path, mode: loose }));
-        const pending = await pendingMigrations(ctx.db);
-        if (pending.length === 0) return { applied: [] as string[], backup: null as string | null };
-        const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-        const backup = await backupDatabase(handle.sqlite, `${handle.path}.before-migrate-${stamp}`, { guard: env.outputGuard() });
-        const results = await migrateToLatest(ctx.db, handle.path);
-        return { applied: results.map((r) => r.migrationName), backup: backup.path };
-      },
-      { allowPending: true },
-    );
-    if (opts.json) writeJson(env.io, result);
-    else if (result.applied.length === 0) env.done(`${env.t('db.up_to_date')}\n`);
-    else env.done(`${env.t('db.migrated', { count: result.applied.length, names: result.applied.join(', '), backup: result.backup ?? '' })}\n`);
-  });
+  action(cmd, deps, runDbMigrate);
+}
+
+export async function runDbMigrate(env: CommandEnv, opts: DbMigrateOptions, _args: string[]): Promise<number | void> {
+  const result = await env.withDb(
+    async (ctx, handle) => {
+      const loose = tightenPermissions(handle.path);
+      if (loose) env.warn(env.t('db.permissions_tightened', { path: handle.path, mode: loose }));
+      const pending = await pendingMigrations(ctx.db);
+      if (pending.length === 0) return { applied: [] as string[], backup: null as string | null };
+      const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+      const backup = await backupDatabase(handle.sqlite, `${handle.path}.before-migrate-${stamp}`, { guard: env.outputGuard() });
+      const results = await migrateToLatest(ctx.db, handle.path);
+      return { applied: results.map((r) => r.migrationName), backup: backup.path };
+    },
+    { allowPending: true },
+  );
+  if (opts.json) writeJson(env.io, result);
+  else if (result.applied.length === 0) env.done(`${env.t('db.up_to_date')}\n`);
+  else env.done(`${env.t('db.migrated', { count: result.applied.length, names: result.applied.join(', '), backup: result.backup ?? '' })}\n`);
 }

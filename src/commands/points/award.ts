@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
-import { action, describe, intOption, type Deps } from '../../cli/command.js';
+import { action, describe, intOption, type CommandEnv, type Deps } from '../../cli/command.js';
 import { balanceOf } from '../../domain/points/ledger.js';
 import { award } from '../../domain/points/operations.js';
 import { UsageError } from '../../errors.js';
 import { printEntry } from './shared.js';
 
-type Options = { rule: string; date?: string; note?: string; ref?: string; points?: number; reason?: string; json?: boolean };
+export type PointsAwardOptions = { rule: string; date?: string; note?: string; ref?: string; points?: number; reason?: string; json?: boolean };
 
 export function registerPointsAward(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -18,12 +18,14 @@ export function registerPointsAward(parent: Command, deps: Deps): void {
     .option('--points <n>', t('opt.points_override'), intOption('--points'))
     .option('--reason <text>', t('opt.reason'))
     .option('--json', t('opt.json'));
-  action<Options>(cmd, deps, async (env, opts, [phone]) => {
-    if (opts.points !== undefined && !opts.reason?.trim()) throw new UsageError({ key: 'usage.reason_required', params: { flag: '--points' } });
-    const { entry, balance } = await env.withDb(async (ctx) => {
-      const written = await award(ctx, { worker: phone!, rule: opts.rule, date: opts.date, note: opts.note, ref: opts.ref, points: opts.points, reason: opts.reason });
-      return { entry: written, balance: (await balanceOf(ctx.db, written.workerId)).balance };
-    });
-    printEntry(env, opts.json, entry, balance);
+  action(cmd, deps, runPointsAward);
+}
+
+export async function runPointsAward(env: CommandEnv, opts: PointsAwardOptions, [phone]: string[]): Promise<number | void> {
+  if (opts.points !== undefined && !opts.reason?.trim()) throw new UsageError({ key: 'usage.reason_required', params: { flag: '--points' } });
+  const { entry, balance } = await env.withDb(async (ctx) => {
+    const written = await award(ctx, { worker: phone!, rule: opts.rule, date: opts.date, note: opts.note, ref: opts.ref, points: opts.points, reason: opts.reason });
+    return { entry: written, balance: (await balanceOf(ctx.db, written.workerId)).balance };
   });
+  printEntry(env, opts.json, entry, balance);
 }

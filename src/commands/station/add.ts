@@ -9,26 +9,29 @@ import { normalizeText } from '../../domain/text/normalize.js';
 import { askMedicineExpiry, printStation, stationFieldOptions, toStationInput, type StationFlags } from './shared.js';
 import { withCommunityOffer } from '../shared/community-offer.js';
 
-type Options = StationFlags & { json?: boolean; subdistrict?: string };
+export type StationAddOptions = StationFlags & { json?: boolean; subdistrict?: string };
 
 export function registerStationAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = stationFieldOptions(describe(parent.command('add'), t, 'station.add').option('--code <code>', t('opt.station_code')), t)
     .option('--subdistrict <name>', t('opt.subdistrict_new'))
     .option('--json', t('opt.json'));
-  action<Options>(cmd, deps, async (env, opts) => {
-    const flags = await completeByPrompt(env, opts);
-    flags.medicineExpires ??= await askMedicineExpiry(env, flags.amenities);
-    const station = await withCommunityOffer(env, () =>
-      env.withDb((ctx) => addStation(ctx, toStationInput(flags), { createCommunity: flags.createCommunity, subdistrict: flags.subdistrict })),
-    );
-    if (opts.json) printStation(env, formatOf(opts), station);
-    else env.done(`${t('station.created', { code: station.code, name: station.name })}\n`);
-  });
+  action(cmd, deps, runStationAdd);
+}
+
+export async function runStationAdd(env: CommandEnv, opts: StationAddOptions, _args: string[]): Promise<number | void> {
+  const { t } = env;
+  const flags = await completeByPrompt(env, opts);
+  flags.medicineExpires ??= await askMedicineExpiry(env, flags.amenities);
+  const station = await withCommunityOffer(env, () =>
+    env.withDb((ctx) => addStation(ctx, toStationInput(flags), { createCommunity: flags.createCommunity, subdistrict: flags.subdistrict })),
+  );
+  if (opts.json) printStation(env, formatOf(opts), station);
+  else env.done(`${t('station.created', { code: station.code, name: station.name })}\n`);
 }
 
 /** On a terminal, asks for what the flags left out; off one, missing required flags are a usage error. */
-async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options> {
+async function completeByPrompt(env: CommandEnv, opts: StationAddOptions): Promise<StationAddOptions> {
   const missing = [!opts.name && '--name', !opts.community && '--community'].filter(Boolean) as string[];
   if (missing.length === 0) return opts;
   if (!env.interactive) requireFlags(env, missing);
@@ -37,7 +40,7 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
   // Each answer is checked as it is typed, by the rule the write would apply.
   const field = (key: keyof StationInput) => checkedBy(t, (value) => checkStationFields({ [key]: value }, today));
   const askAll = Object.keys(opts).filter((k) => k !== 'json').length === 0;
-  const answers: Options = { ...opts };
+  const answers: StationAddOptions = { ...opts };
   answers.name ??= await prompter.input({ message: t('prompt.name'), required: true });
   if (!answers.community) Object.assign(answers, await askCommunity(env));
   if (!askAll) return answers;
@@ -61,7 +64,7 @@ async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options
  * The station's community: picked from the list, or typed; a name that does
  * not exist yet is offered for creation, with the 街道 it belongs to.
  */
-async function askCommunity(env: CommandEnv): Promise<Pick<Options, 'community' | 'createCommunity' | 'subdistrict'>> {
+async function askCommunity(env: CommandEnv): Promise<Pick<StationAddOptions, 'community' | 'createCommunity' | 'subdistrict'>> {
   const { t, prompter } = env;
   const communities = await env.withDb((ctx) => listCommunities(ctx.db));
   const NEW = '\u0000new';

@@ -7,23 +7,26 @@ import { amenityLabel } from '../../domain/stations/amenities.js';
 import { auditStations, type StationAudit } from '../../domain/stations/audit.js';
 import { normalizeText } from '../../domain/text/normalize.js';
 
-type Options = { community?: string; failOnGaps?: boolean; json?: boolean; format?: string };
+export type StationAuditOptions = { community?: string; failOnGaps?: boolean; json?: boolean; format?: string };
 
 export function registerStationAudit(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = withFormat(describe(parent.command('audit'), t, 'station.audit'), t)
     .option('--community <name>', t('opt.community'))
     .option('--fail-on-gaps', t('opt.fail_on_gaps'));
-  action<Options>(cmd, deps, async (env, opts) => {
-    const community = opts.community ? normalizeText(opts.community) : undefined;
-    const audit = await env.withDb((ctx) => auditStations(ctx.db, { today: ctx.clock.today(), community }));
-    await printAudit(env, formatOf(opts), audit);
-    if (opts.failOnGaps && audit.totals.withGaps > 0) {
-      env.io.stderr.write(`${t('audit.gaps_found', { count: audit.totals.withGaps })}\n`);
-      return EXIT.refused;
-    }
-    return EXIT.ok;
-  });
+  action(cmd, deps, runStationAudit);
+}
+
+export async function runStationAudit(env: CommandEnv, opts: StationAuditOptions, _args: string[]): Promise<number | void> {
+  const { t } = env;
+  const community = opts.community ? normalizeText(opts.community) : undefined;
+  const audit = await env.withDb((ctx) => auditStations(ctx.db, { today: ctx.clock.today(), community }));
+  await printAudit(env, formatOf(opts), audit);
+  if (opts.failOnGaps && audit.totals.withGaps > 0) {
+    env.io.stderr.write(`${t('audit.gaps_found', { count: audit.totals.withGaps })}\n`);
+    return EXIT.refused;
+  }
+  return EXIT.ok;
 }
 
 export async function printAudit(env: CommandEnv, format: ReturnType<typeof formatOf>, audit: StationAudit): Promise<void> {

@@ -9,20 +9,23 @@ import { checkedBy } from '../../cli/prompter.js';
 import { maskWorker, toWorkerInput, workerFieldOptions, type WorkerFlags } from './shared.js';
 import { withCommunityOffer } from '../shared/community-offer.js';
 
-type Options = WorkerFlags & { json?: boolean };
+export type WorkerAddOptions = WorkerFlags & { json?: boolean };
 
 export function registerWorkerAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = workerFieldOptions(describe(parent.command('add'), t, 'worker.add'), t).option('--json', t('opt.json'));
-  action<Options>(cmd, deps, async (env, opts) => {
-    const flags = await completeByPrompt(env, opts);
-    const worker = maskWorker(await withCommunityOffer(env, () => env.withDb((ctx) => addWorker(ctx, toWorkerInput(flags)))));
-    if (opts.json) writeJson(env.io, worker);
-    else env.done(`${t('worker.created', { name: worker.name, phone: worker.phone ?? '' })}\n`);
-  });
+  action(cmd, deps, runWorkerAdd);
 }
 
-async function completeByPrompt(env: CommandEnv, opts: Options): Promise<Options> {
+export async function runWorkerAdd(env: CommandEnv, opts: WorkerAddOptions, _args: string[]): Promise<number | void> {
+  const { t } = env;
+  const flags = await completeByPrompt(env, opts);
+  const worker = maskWorker(await withCommunityOffer(env, () => env.withDb((ctx) => addWorker(ctx, toWorkerInput(flags)))));
+  if (opts.json) writeJson(env.io, worker);
+  else env.done(`${t('worker.created', { name: worker.name, phone: worker.phone ?? '' })}\n`);
+}
+
+async function completeByPrompt(env: CommandEnv, opts: WorkerAddOptions): Promise<WorkerAddOptions> {
   const missing = [!opts.name && '--name', !opts.phone && '--phone', !opts.occupation && '--occupation'].filter(Boolean) as string[];
   if (missing.length === 0) return opts;
   if (!env.interactive) requireFlags(env, missing);

@@ -7,34 +7,35 @@ import { maskPersonalText } from '../../domain/privacy.js';
 import type { Ctx } from '../../domain/context.js';
 import { filteredWorkers, streamWorkers, type Worker } from '../../domain/workers/read.js';
 import { logReveal } from '../../domain/workers/write.js';
-import { checkReveal, exportColumns, maskWorker, revealOptions, type RevealFlags } from './shared.js';
-import { filterOptions, toFilter, type FilterFlags } from './list.js';
+import { checkReveal, exportColumns, filterOptions, maskWorker, revealOptions, toFilter, type FilterFlags, type RevealFlags } from './shared.js';
 
-type Options = FilterFlags & RevealFlags & { format: 'csv' | 'json'; out?: string };
+export type WorkerExportOptions = FilterFlags & RevealFlags & { format: 'csv' | 'json'; out?: string };
 
 export function registerWorkerExport(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = revealOptions(filterOptions(describe(parent.command('export'), t, 'worker.export'), t), t)
     .addOption(new Option('--format <format>', t('opt.export_format')).choices(['csv', 'json']).default('csv'))
     .option('--out <file>', t('opt.out'));
-  action<Options>(cmd, deps, async (env, opts) => {
-    checkReveal(opts);
-    if (opts.out) checkOutputTarget(opts.out, env.outputGuard());
-    const filter = toFilter(opts);
-    await env.withDb(async (ctx) => {
-      if (opts.reveal) {
-        const ids = (await filteredWorkers(ctx.db, filter).execute()).map((w) => w.id);
-        await logReveal(ctx, ids, ['phone', 'id_number'], opts.reason!);
-      }
-      const write = (out: Writable) => exportTo(env, ctx, out, opts);
-      if (opts.out) await writeAtomically(opts.out, write, env.outputGuard());
-      else await write(env.io.stdout);
-    });
+  action(cmd, deps, runWorkerExport);
+}
+
+export async function runWorkerExport(env: CommandEnv, opts: WorkerExportOptions, _args: string[]): Promise<number | void> {
+  checkReveal(opts);
+  if (opts.out) checkOutputTarget(opts.out, env.outputGuard());
+  const filter = toFilter(opts);
+  await env.withDb(async (ctx) => {
+    if (opts.reveal) {
+      const ids = (await filteredWorkers(ctx.db, filter).execute()).map((w) => w.id);
+      await logReveal(ctx, ids, ['phone', 'id_number'], opts.reason!);
+    }
+    const write = (out: Writable) => exportTo(env, ctx, out, opts);
+    if (opts.out) await writeAtomically(opts.out, write, env.outputGuard());
+    else await write(env.io.stdout);
   });
 }
 
 /** Streams the roster: CSV for Excel (BOM, CRLF, formula-safe) or a JSON array. */
-async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: Options): Promise<void> {
+async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: WorkerExportOptions): Promise<void> {
   const columns = exportColumns(env.t);
   // Without --reveal, every field is masked as stdout would be (a phone typed into the site or note too).
   const present = (w: Worker): Worker => (opts.reveal ? w : (Object.fromEntries(Object.entries(maskWorker(w)).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalText(v) : v])) as Worker));

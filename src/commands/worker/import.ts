@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action, describe, type Deps } from '../../cli/command.js';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { sqliteWorkerStore } from '../../db/worker-store.js';
 import { rosterImportPlan } from '../../domain/workers/roster-import.js';
 import { normalizeText } from '../../domain/text/normalize.js';
@@ -8,10 +8,9 @@ import { runImport } from '../../domain/imports/run.js';
 import { communityIndex } from '../../domain/geo/communities.js';
 import { rosterParser, type RosterParseOptions, type RosterRow } from '../../domain/workers/roster-parse.js';
 import type { ParsedBatch, FileMeta } from '../../import/records.js';
-import type { CommandEnv } from '../../cli/command.js';
 import { importOptions, parsedInThread, runImportCommand, type ImportFlags } from '../shared/import-command.js';
 
-type Options = ImportFlags & { blankClears?: boolean; deactivateMissing?: boolean; force?: boolean; platform?: string; community?: string };
+export type WorkerImportOptions = ImportFlags & { blankClears?: boolean; deactivateMissing?: boolean; force?: boolean; platform?: string; community?: string };
 
 export function registerWorkerImport(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -21,21 +20,23 @@ export function registerWorkerImport(parent: Command, deps: Deps): void {
     .option('--platform <name>', t('opt.scope_platform'))
     .option('--community <name>', t('opt.scope_community'))
     .option('--force', t('opt.deactivate_force'));
-  action<Options>(cmd, deps, async (env, opts, [file]) => {
-    const scope = { platform: opts.platform ? normalizeText(opts.platform) : undefined, community: opts.community ? normalizeText(opts.community) : undefined };
-    if (opts.deactivateMissing && !scope.platform && !scope.community) throw new UsageError({ key: 'worker.deactivate_scope' });
-    return runImportCommand(env, file!, opts, async (ctx, handle, info, onBytes) => {
-      const plan = rosterImportPlan(ctx, sqliteWorkerStore(handle.sqlite), {
-        blankClears: opts.blankClears,
-        deactivateMissing: opts.deactivateMissing ? { ...scope, force: opts.force, dryRun: opts.dryRun } : undefined,
-      });
-      const parseOptions = { today: ctx.clock.today(), communities: [...(await communityIndex(ctx.db))], blankClears: opts.blankClears };
-      const batches = await rosterBatches(env, info, parseOptions);
-      const report = await runImport(ctx, info, batches, plan, { ...opts, onBytes });
-      if (!opts.deactivateMissing) return report;
-      const counted = report.written || report.dryRun;
-      return { ...report, extra: { deactivated: counted ? plan.deactivated() : 0 }, deactivate: counted ? plan.deactivatedWorkers() : [], refusal: plan.refusal() };
+  action(cmd, deps, runWorkerImport);
+}
+
+export async function runWorkerImport(env: CommandEnv, opts: WorkerImportOptions, [file]: string[]): Promise<number | void> {
+  const scope = { platform: opts.platform ? normalizeText(opts.platform) : undefined, community: opts.community ? normalizeText(opts.community) : undefined };
+  if (opts.deactivateMissing && !scope.platform && !scope.community) throw new UsageError({ key: 'worker.deactivate_scope' });
+  return runImportCommand(env, file!, opts, async (ctx, handle, info, onBytes) => {
+    const plan = rosterImportPlan(ctx, sqliteWorkerStore(handle.sqlite), {
+      blankClears: opts.blankClears,
+      deactivateMissing: opts.deactivateMissing ? { ...scope, force: opts.force, dryRun: opts.dryRun } : undefined,
     });
+    const parseOptions = { today: ctx.clock.today(), communities: [...(await communityIndex(ctx.db))], blankClears: opts.blankClears };
+    const batches = await rosterBatches(env, info, parseOptions);
+    const report = await runImport(ctx, info, batches, plan, { ...opts, onBytes });
+    if (!opts.deactivateMissing) return report;
+    const counted = report.written || report.dryRun;
+    return { ...report, extra: { deactivated: counted ? plan.deactivated() : 0 }, deactivate: counted ? plan.deactivatedWorkers() : [], refusal: plan.refusal() };
   });
 }
 

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
-import { action, describe, type Deps } from '../../cli/command.js';
+import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { purgeWorker } from '../../domain/workers/write.js';
+
+export type WorkerPurgeOptions = { reason: string; json?: boolean };
 
 export function registerWorkerPurge(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -9,14 +11,17 @@ export function registerWorkerPurge(parent: Command, deps: Deps): void {
     .argument('<phone-or-id>', t('arg.worker'))
     .requiredOption('--reason <text>', t('opt.reason'))
     .option('--json', t('opt.json'));
-  action<{ reason: string; json?: boolean }>(cmd, deps, async (env, opts, [key]) => {
-    const result = await env.withDb(async (ctx, handle) => {
-      const purged = await purgeWorker(ctx, key!, opts.reason);
-      // Old page versions would otherwise linger in the WAL file until it is overwritten.
-      handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-      return purged;
-    });
-    if (opts.json) writeJson(env.io, { id: result.id, purged: true });
-    else env.done(`${t('worker.purged_done', { id: result.id })}\n`);
+  action(cmd, deps, runWorkerPurge);
+}
+
+export async function runWorkerPurge(env: CommandEnv, opts: WorkerPurgeOptions, [key]: string[]): Promise<number | void> {
+  const { t } = env;
+  const result = await env.withDb(async (ctx, handle) => {
+    const purged = await purgeWorker(ctx, key!, opts.reason);
+    // Old page versions would otherwise linger in the WAL file until it is overwritten.
+    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    return purged;
   });
+  if (opts.json) writeJson(env.io, { id: result.id, purged: true });
+  else env.done(`${t('worker.purged_done', { id: result.id })}\n`);
 }

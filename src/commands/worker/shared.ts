@@ -5,7 +5,7 @@ import type { Translate } from '../../cli/messages/index.js';
 import type { Column } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import { maskIdNumber, maskPhone } from '../../domain/privacy.js';
-import type { Worker } from '../../domain/workers/read.js';
+import type { Worker, WorkerFilter } from '../../domain/workers/read.js';
 import type { WorkerInput } from '../../domain/workers/validate.js';
 import { logReveal } from '../../domain/workers/write.js';
 import { UsageError } from '../../errors.js';
@@ -53,6 +53,30 @@ export function toWorkerInput(flags: WorkerFlags): WorkerInput {
     gender: flags.gender,
     joinedOn: flags.joined,
     note: flags.note,
+  };
+}
+
+/** The filters `worker list` and `worker export` share. */
+export type FilterFlags = { community?: string; occupation?: string; platform?: string; active?: boolean; inactive?: boolean; search?: string; reveal?: boolean };
+
+export function filterOptions(cmd: Command, t: (k: string) => string): Command {
+  return cmd
+    .option('--community <name>', t('opt.community'))
+    .addOption(occupationOption(t))
+    .option('--platform <name>', t('opt.platform'))
+    .option('--active', t('opt.only_active'))
+    .option('--inactive', t('opt.only_inactive'))
+    .option('--search <text>', t('opt.search'));
+}
+
+export function toFilter(flags: FilterFlags): WorkerFilter {
+  return {
+    community: flags.community,
+    occupation: flags.occupation,
+    platform: flags.platform,
+    active: flags.active ? true : flags.inactive ? false : undefined,
+    search: flags.search,
+    searchRevealed: Boolean(flags.reveal),
   };
 }
 

@@ -8,34 +8,38 @@ import { formatYuan } from '../../domain/text/money.js';
 import { checkReveal, presenter, revealOptions, workerFields, type RevealFlags } from './shared.js';
 import { termLabel } from '../../cli/messages/index.js';
 
+export type WorkerShowOptions = RevealFlags & { json?: boolean; format?: string };
+
 export function registerWorkerShow(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = revealOptions(withFormat(describe(parent.command('show'), t, 'worker.show'), t, ['table', 'json']).argument('<phone-or-id>', t('arg.worker')), t);
-  action<RevealFlags & { json?: boolean; format?: string }>(cmd, deps, async (env, opts, [key]) => {
-    checkReveal(opts);
-    const record = await env.withDb(async (ctx) => {
-      const found = await workerRecord(ctx.db, key!, ctx.clock.today());
-      const present = await presenter(ctx, opts, [found.worker]);
-      return { ...found, worker: present(found.worker) };
-    });
-    // Other people's numbers never appear here; the worker's own only with --reveal.
-    const masked = {
-      ...record,
-      points: { ...record.points, recent: record.points.recent.map((e) => ({ ...e, phone: undefined })) },
-      childcare: record.childcare.map((e) => ({ ...e, phone: undefined })),
-      housing: record.housing.map((h) => ({ ...h, phone: undefined })),
-      disputes: record.disputes.map((d) => ({ ...d, phone: undefined, amount: formatYuan(d.amountFen), recovered: formatYuan(d.recoveredFen) })),
-      careVisits: record.careVisits.map((v) => ({ ...v, phone: undefined, support: formatYuan(v.supportFen) })),
-    };
-    const format = formatOf(opts);
-    if (format === 'json') {
-      const { worker, ...sections } = masked;
-      writeJson(env.io, { ...worker, ...sections });
-      return;
-    }
-    renderRecord(env.io, format, masked.worker, workerFields(env, masked.worker));
-    await printSections(env, record);
+  action(cmd, deps, runWorkerShow);
+}
+
+export async function runWorkerShow(env: CommandEnv, opts: WorkerShowOptions, [key]: string[]): Promise<number | void> {
+  checkReveal(opts);
+  const record = await env.withDb(async (ctx) => {
+    const found = await workerRecord(ctx.db, key!, ctx.clock.today());
+    const present = await presenter(ctx, opts, [found.worker]);
+    return { ...found, worker: present(found.worker) };
   });
+  // Other people's numbers never appear here; the worker's own only with --reveal.
+  const masked = {
+    ...record,
+    points: { ...record.points, recent: record.points.recent.map((e) => ({ ...e, phone: undefined })) },
+    childcare: record.childcare.map((e) => ({ ...e, phone: undefined })),
+    housing: record.housing.map((h) => ({ ...h, phone: undefined })),
+    disputes: record.disputes.map((d) => ({ ...d, phone: undefined, amount: formatYuan(d.amountFen), recovered: formatYuan(d.recoveredFen) })),
+    careVisits: record.careVisits.map((v) => ({ ...v, phone: undefined, support: formatYuan(v.supportFen) })),
+  };
+  const format = formatOf(opts);
+  if (format === 'json') {
+    const { worker, ...sections } = masked;
+    writeJson(env.io, { ...worker, ...sections });
+    return;
+  }
+  renderRecord(env.io, format, masked.worker, workerFields(env, masked.worker));
+  await printSections(env, record);
 }
 
 async function section(env: CommandEnv, title: string, headers: string[], rows: unknown[][]): Promise<void> {
