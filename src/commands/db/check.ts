@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
-import { EXIT } from '../../cli/exit-codes.js';
 import { writeJson } from '../../cli/render.js';
 import { styleFor } from '../../cli/style.js';
 import { checkDatabase } from '../../domain/admin/check.js';
 import { translator, withTermLabels } from '../../cli/messages/index.js';
-import { NuanxinError } from '../../errors.js';
+import { ConflictError, NuanxinError } from '../../errors.js';
 
 export type DbCheckOptions = { json?: boolean };
 
@@ -32,10 +31,6 @@ export async function runDbCheck(env: CommandEnv, opts: DbCheckOptions, _args: s
       for (const problem of check.problems.slice(0, 20)) env.io.stdout.write(`      ${env.t(problem.key, withTermLabels(env.t, problem.params, "terms" in problem ? problem.terms : undefined))}\n`);
     }
   }
-  if (!report.ok) {
-    const count = report.checks.reduce((n, c) => n + c.problems.length, 0);
-    env.io.stderr.write(`${env.t('error.prefix')}: ${env.t('check.failed', { count })}\n`);
-    return EXIT.refused;
-  }
-  return EXIT.ok;
+  // Failed checks are a refusal (exit 4), reported by the one error mapping after the findings.
+  if (!report.ok) throw new ConflictError({ key: 'check.failed', params: { count: report.checks.reduce((n, c) => n + c.problems.length, 0) } });
 }

@@ -12,6 +12,7 @@ import type { OpenDb } from '../../db/open.js';
 import type { FileMeta as FileInfo } from '../../import/records.js';
 import { parseInThread, type RowParser } from '../../import/parse-records.js';
 import type { ParsedBatch } from '../../import/records.js';
+import { ValidationError } from '../../errors.js';
 import { runImport, type ImportOptions, type ImportPlan, type ImportReport } from '../../domain/imports/run.js';
 
 // Listed here, not imported from decode.ts: decoding (csv-parse, iconv-lite) loads only when a file is imported.
@@ -73,15 +74,10 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
     const extra = Object.entries(report.extra ?? {}).map(([key, n]) => `, ${t(`import.extra.${key}`, { n })}`).join('');
     io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
   }
-  if (report.refusal) {
-    io.stderr.write(`${t('error.prefix')}: ${t(report.refusal.key, report.refusal.params)}\n`);
-    if (report.refusal.hintKey) io.stderr.write(`${t('hint.prefix')}: ${t(report.refusal.hintKey, report.refusal.params)}\n`);
-    return EXIT.refused;
-  }
-  if (flags.strict && report.rejected > 0) {
-    io.stderr.write(`${t('error.prefix')}: ${t('import.strict_rejected', { count: report.rejected })}\n`);
-    return EXIT.badInput;
-  }
+  // After the report: a refusal the dry run found (exit 4), or rejected rows under --strict (exit 5),
+  // reported by the one error mapping like any other.
+  if (report.refusal) throw report.refusal;
+  if (flags.strict && report.rejected > 0) throw new ValidationError({ key: 'import.strict_rejected', params: { count: report.rejected } });
   return EXIT.ok;
 }
 
