@@ -35,7 +35,8 @@ const PHONE = `(?:(?:\\+|00)?86${SEP}?)?(?:1[3-9]\\d|\\(1[3-9]\\d\\))${SEP}?(?:\
 const ID = `[1-9]\\d{5}${SEP}?\\d{8}${SEP}?\\d{3}[\\dXx]`;
 // A hash or other hex token (a SHA-256, its 12-character prefix) is left alone when it holds a letter a–f.
 const HEX_TOKEN = '(?<![0-9A-Za-z])[0-9a-fA-F]{12,}(?![0-9A-Za-z])';
-const NUMBERS = `(?<!\\d)(${ID})(?![\\dXx])|(?<!\\d)(${PHONE})(?!\\d)`;
+// An amount with decimals (19999999998.00 yuan) is not a phone, however phone-like its whole part.
+const NUMBERS = `(?<!\\d)(${ID})(?![\\dXx])|(?<!\\d)(${PHONE})(?!\\d|\\.\\d)`;
 const PERSONAL = new RegExp(`(${HEX_TOKEN})|${NUMBERS}`, 'g');
 const PERSONAL_IN_DIGITS = new RegExp(NUMBERS, 'g');
 
