@@ -2,9 +2,10 @@
 // names, and exactly the options object and arguments its run function receives. The real command
 // tree parses each line with a capture hook instead of the run functions (parseCommandLine in
 // src/program.ts), so no database is opened or created. A verb without a row fails the test.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/cli/messages/index.js';
@@ -229,5 +230,28 @@ describe('usage refusals exit 2 before anything runs', () => {
 
   it('no row or refusal opened or created a database', () => {
     expect(existsSync(DB)).toBe(false);
+  });
+});
+
+describe('one shape for every verb', () => {
+  const root = fileURLToPath(new URL('../../src/commands/', import.meta.url));
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  const verbFiles = files(root).filter((f) => /\baction\(/.test(readFileSync(f, 'utf8')));
+  // `points/rule/add.ts` → `PointsRuleAdd`
+  const nameOf = (file: string) => relative(root, file).replace(/\.ts$/, '').split(/[/_-]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+
+  it('one file per verb, each exporting its options type, register and run functions', async () => {
+    const tree = await buildProgram({ io: io(), t: translator(), state: { exitCode: 0 } });
+    expect(verbFiles).toHaveLength(leaves(tree).length);
+    for (const file of verbFiles) {
+      const text = readFileSync(file, 'utf8');
+      const name = nameOf(file);
+      expect([file, text.match(/\baction\(/g)?.length]).toEqual([file, 1]);
+      expect(text, file).toContain(`export type ${name}Options = `);
+      expect(text, file).toMatch(new RegExp(`export function register${name}\\(`));
+      expect(text, file).toMatch(new RegExp(`export async function run${name}\\(env: CommandEnv, _?opts: ${name}Options, [^)]*: string\\[\\]\\): Promise<number \\| void>`));
+      expect(text, file).toMatch(new RegExp(`action\\(.*, deps, run${name}\\);`));
+    }
   });
 });
