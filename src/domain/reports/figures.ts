@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { businessDate } from '../clock.js';
 import { auditStations, type StationAuditRow } from '../stations/audit.js';
@@ -7,6 +7,11 @@ import type { Period } from './period.js';
 
 /** Optional scope: one community. */
 export type Scope = { communityId?: number; community?: string; timeZone: string };
+
+/** `and <column> = <community>` when the report is for one community, else nothing. */
+export function inScope(scope: Scope, column: string): RawBuilder<unknown> {
+  return scope.communityId !== undefined ? sql`and ${sql.ref(column)} = ${scope.communityId}` : sql``;
+}
 
 export type WorkerFigures = { active: number; new: number; deactivated: number; by_occupation: Record<string, number> };
 export type StationFigures = { open: number; fully_equipped: number; with_gaps: number; medicine_expired: number; medicine_expiring: number; average_score: number };
@@ -107,12 +112,11 @@ export async function wishFigures(db: Db, p: Period, scope: Scope): Promise<Wish
   if (scope.communityId !== undefined) q = q.where('w.community_id', '=', scope.communityId);
   const rows = new Map<string, { n: number; fen: number }>((await q.execute()).map((r) => [r.to_status, { n: Number(r.n), fen: Number(r.fen) }]));
   const count = (s: string) => rows.get(s)?.n ?? 0;
-  const scopeSql = scope.communityId !== undefined ? sql`and w.community_id = ${scope.communityId}` : sql``;
   const overdue = await sql<{ n: number }>`
     select count(*) as n from wishes w
     where (select e.to_status from wish_events e where e.wish_id = w.id and e.business_date <= ${p.to} order by e.id desc limit 1) = 'claimed'
       and (select e.due_on from wish_events e where e.wish_id = w.id and e.to_status = 'claimed' and e.business_date <= ${p.to} order by e.id desc limit 1) < ${p.to}
-      ${scopeSql}`.execute(db);
+      ${inScope(scope, 'w.community_id')}`.execute(db);
   return {
     collected: count('collected'),
     listed: count('listed'),

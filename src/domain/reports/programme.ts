@@ -1,79 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { careFigures, childcareFigures, disputeFigures, eventFigures, friendlyFigures, housingFigures } from '../programme/figures.js';
-import { pointFigures, stationFigures, wishFigures, workerFigures, type Scope } from './figures.js';
+import { ACTIONS } from '../strands/index.js';
+import type { AreaFigures, FigureLoader, Load, ProgrammeAction } from '../strands/strand.js';
+import { workerFigures, type Scope } from './figures.js';
 import { previousPeriod, type Period } from './period.js';
 
-export type ActionFigures = Record<string, number>;
-
-type Loader = (db: Kysely<DB>, p: Period, scope: Scope) => Promise<Record<string, number>>;
-/** Reads an area's figures for the period once, however many actions use them. */
-export type Load = (loader: Loader) => Promise<Record<string, number>>;
-
-/** One strand of the Ten Ones (十个一) and how its key figures are picked from the areas' figures. */
-export type ProgrammeAction = { no: number; key: string; figures(load: Load): Promise<ActionFigures> };
-
-async function teamMembers(db: Kysely<DB>, p: Period, scope: Scope): Promise<Record<string, number>> {
-  const count = async (focus?: string) => {
-    let q = db
-      .selectFrom('team_members as m')
-      .innerJoin('teams as t', 't.id', 'm.team_id')
-      .select(sql<number>`count(distinct m.worker_id)`.as('n'))
-      .where('m.joined_on', '<=', p.to)
-      .where((eb) => eb.or([eb('m.left_on', 'is', null), eb('m.left_on', '>', p.to)]));
-    if (focus) q = q.where('t.focus', '=', focus);
-    if (scope.communityId !== undefined) q = q.where('t.community_id', '=', scope.communityId);
-    return Number((await q.executeTakeFirstOrThrow()).n);
-  };
-  return { members: await count('safety'), all_team_members: await count() };
-}
-
-/** Picks `keys` (renamed where given as [key, from]) from one area's figures. */
-function pick(loader: Loader, keys: (string | [string, string])[]) {
-  return async (load: Load): Promise<ActionFigures> => {
-    const figures = await load(loader);
-    return Object.fromEntries(keys.map((k) => (Array.isArray(k) ? [k[0], figures[k[1]] ?? 0] : [k, figures[k] ?? 0])));
-  };
-}
-
-const stations: Loader = async (db, p, scope) => {
-  const { byCommunity: _byCommunity, openStations: _openStations, ...figures } = await stationFigures(db, p, scope);
-  return figures;
-};
-
-/** The ten actions, in the order of the district's plan. */
-export const ACTIONS: ProgrammeAction[] = [
-  { no: 1, key: 'stations', figures: pick(stations, ['open', 'fully_equipped', 'medicine_expired']) },
-  { no: 2, key: 'housing', figures: pick(housingFigures, ['applied', 'allocated', 'open']) },
-  {
-    no: 3,
-    key: 'disputes',
-    figures: async (load) => ({
-      ...(await pick(disputeFigures, ['opened', 'resolved', 'recovered_yuan'])(load)),
-      ...(await pick(eventFigures, [['legal_events', 'legal_held']])(load)),
-    }),
-  },
-  {
-    no: 4,
-    key: 'health',
-    figures: async (load) => ({
-      ...(await pick(eventFigures, [['events', 'health_held'], ['attendance', 'health_attendance']])(load)),
-      ...(await pick(careFigures, [['care_visits', 'visits']])(load)),
-    }),
-  },
-  { no: 5, key: 'childcare', figures: pick(childcareFigures, ['enrolled', 'waitlisted', 'volunteers']) },
-  { no: 6, key: 'safety_team', figures: pick(teamMembers, ['members', 'all_team_members']) },
-  { no: 7, key: 'points', figures: pick(pointFigures as Loader, ['awarded', 'redeemed', 'earners']) },
-  { no: 8, key: 'friendly', figures: pick(friendlyFigures, ['rider_friendly_communities', 'merchants']) },
-  { no: 9, key: 'skills', figures: pick(eventFigures, [['events', 'skills_held'], ['attendance', 'skills_attendance']]) },
-  { no: 10, key: 'wishes', figures: pick(wishFigures as Loader, ['collected', 'claimed', 'fulfilled', 'overdue']) },
-];
+export type { ProgrammeAction } from '../strands/strand.js';
+export { ACTIONS };
 
 function loaderFor(db: Kysely<DB>, p: Period, scope: Scope): Load {
-  const memo = new Map<Loader, Promise<Record<string, number>>>();
-  return (loader) => {
+  const memo = new Map<FigureLoader, Promise<AreaFigures>>();
+  return <F extends AreaFigures>(loader: FigureLoader<F>) => {
     if (!memo.has(loader)) memo.set(loader, loader(db, p, scope));
-    return memo.get(loader)!;
+    return memo.get(loader)! as Promise<F>;
   };
 }
 

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { addDays } from '../clock.js';
 import { maskPhone, maskName } from '../privacy.js';
-import { otherActionFigures } from '../programme/figures.js';
+import { OTHER_AREAS, otherActionFigures, type OtherFigures } from '../strands/index.js';
 import { top } from '../points/queries.js';
 import type { StationAuditRow } from '../stations/audit.js';
 import { normalizeText } from '../text/normalize.js';
@@ -11,11 +11,10 @@ import { formatYuan } from '../text/money.js';
 import { pointFigures, stationFigures, wishFigures, workerFigures, type PointFigures, type Scope, type StationFigures, type WishFigures, type WorkerFigures } from './figures.js';
 import { isoWeek, mondayOf, previousPeriod, type Period } from './period.js';
 
-export type OtherFigures = Awaited<ReturnType<typeof otherActionFigures>>;
 export type Figures = { workers: WorkerFigures; stations: StationFigures; points: PointFigures; wishes: WishFigures } & OtherFigures;
 
-/** The other strands of the Ten Ones, added to the JSON contract after the first four. */
-export const OTHER_AREAS = ['events', 'childcare', 'housing', 'disputes', 'care_visits', 'friendly'] as const;
+// The other strands of the Ten Ones follow the first four in the JSON contract (src/domain/strands/).
+export { OTHER_AREAS, type OtherFigures };
 
 export type WeeklyReport = Figures & {
   period: Period;

@@ -1,0 +1,41 @@
+// Action 5: summer childcare sites for workers' children.
+import { sql } from 'kysely';
+import { listEnrolments, type Enrolment } from '../programme/childcare.js';
+import { inScope, type Scope } from '../reports/figures.js';
+import type { Period } from '../reports/period.js';
+import { count, pick, strand, type Db } from './strand.js';
+
+export type ChildcareFigures = { sites: number; enrolled: number; waitlisted: number; volunteers: number };
+
+/** Children enrolled and waiting at the end of the period, sites running in it, volunteers counted. */
+export async function childcareFigures(db: Db, p: Period, scope: Scope): Promise<ChildcareFigures> {
+  const scoped = inScope(scope, 's.community_id');
+  const r = await sql<ChildcareFigures>`
+    select
+      (select count(*) from childcare_sites s where (s.from_on is null or s.from_on <= ${p.to}) and (s.to_on is null or s.to_on >= ${p.from}) ${scoped}) as sites,
+      (select count(*) from childcare_enrolments e join childcare_sites s on s.id = e.site_id
+        where e.enrolled_on <= ${p.to} and (e.withdrawn_on is null or e.withdrawn_on > ${p.to}) ${scoped}) as enrolled,
+      (select count(*) from childcare_enrolments e join childcare_sites s on s.id = e.site_id
+        where e.status = 'waitlisted' ${scoped}) as waitlisted,
+      (select coalesce(sum(s.volunteers), 0) from childcare_sites s where 1 = 1 ${scoped}) as volunteers`.execute(db);
+  const row = r.rows[0]!;
+  return { sites: count(row.sites), enrolled: count(row.enrolled), waitlisted: count(row.waitlisted), volunteers: count(row.volunteers) };
+}
+
+export const childcareStrand = strand({
+  area: 'childcare',
+  figures: childcareFigures,
+  weekly: true,
+  actions: [{ no: 5, key: 'childcare', figures: pick(childcareFigures, ['enrolled', 'waitlisted', 'volunteers']) }],
+  record: {
+    key: 'childcare',
+    load: (db, workerId): Promise<Enrolment[]> => listEnrolments(db, { workerId }),
+    columns: [
+      { label: 'id', value: (e) => e.id },
+      { label: 'site', value: (e) => e.site },
+      { label: 'child', value: (e) => e.child },
+      { label: 'age', value: (e) => e.age },
+      { label: 'status', value: (e) => e.status, term: 'enrolment_status' },
+    ],
+  },
+});
