@@ -116,6 +116,10 @@ describe('personal data in every line printed', () => {
     ['sha256 0a13800138000b', 'sha256 0a13800138000b'],
     ['406578536010', '406578536010'],
     ['合计 1999999999800 分', '合计 1999999999800 分'],
+    // An amount in yuan whose whole part looks like a mobile number (a sponsor's 11-digit total).
+    ['"pledged_yuan": "19999999998.00"', '"pledged_yuan": "19999999998.00"'],
+    ['电话13912345678。', '电话139****5678。'],
+    ['call 13912345678.', 'call 139****5678.'],
   ])('masks %s in free text as %s', (text, masked) => {
     expect(maskPersonalText(text)).toBe(masked);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { run } from '../../src/main.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
+import { checkContract } from './contract.js';
 
 /** `refused`: what the prompts' checks said to answers they would not take (scripted answers only). */
 export type CliResult = { code: number; stdout: string; stderr: string; refused?: string[] };
@@ -30,6 +31,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   if (!options.tty) delete (env as Record<string, unknown>).FORCE_COLOR;
   const prompter = options.answers ? scriptedPrompter([...options.answers]) : undefined;
   const code = await run(argv, { io: { stdout, stderr, stdin, env }, prompter });
+  checkContract(argv, code, stdout.text);
   return { code, stdout: stdout.text, stderr: stderr.text, ...(prompter ? { refused: prompter.refused } : {}) };
 }
 

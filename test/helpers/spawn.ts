@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { checkContract } from './contract.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/nuanxin.js', import.meta.url));
 
@@ -18,7 +19,14 @@ export function spawnCli(argv: string[], env: Record<string, string> = {}, input
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started }));
+    child.on('close', (code, signal) => {
+      try {
+        checkContract(argv, code, stdout);
+        resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+      } catch (error) {
+        reject(error);
+      }
+    });
     if (input !== undefined) child.stdin.end(input);
     else child.stdin.end();
   });
