@@ -11,6 +11,8 @@ export type Clock = { now(): Date; today(): string; timeZone: string };
 export type Ctx = { db: Kysely<DB>; actor: Actor; clock: Clock };
 
 export type Tx = Transaction<DB>;
+/** What a read takes: the database, or the caller's transaction (so it sees the caller's writes). */
+export type Db = Kysely<DB> | Tx;
 
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE on SQLite, see db/dialect.ts). */
 export function inTransaction<T>(ctx: Ctx, fn: (trx: Tx) => Promise<T>): Promise<T> {

@@ -1,15 +1,14 @@
 import { COUNT_LIMIT, wholeNumber } from '../text/numbers.js';
-import type { Kysely, Selectable } from 'kysely';
-import type { DB, GiftsTable, PointRulesTable } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { GiftsTable, PointRulesTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 
 export type Rule = { id: number; code: string; name: string; points: number; dailyCap: number | null; description: string | null; retired: boolean };
 export type Gift = { id: number; code: string; name: string; cost: number; stock: number; donor: string | null; retired: boolean };
 
-type Db = Kysely<DB> | Tx;
 
 function positive(value: number | undefined, field: string, allowZero = false): number | undefined {
   if (value === undefined) return undefined;

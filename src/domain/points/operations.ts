@@ -5,7 +5,7 @@ import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { maskPhone } from '../privacy.js';
 import { happenedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
-import { findWorker, type Worker } from '../workers/read.js';
+import { findLivingWorker } from '../workers/read.js';
 import { findGift, findRule, moveStock } from './catalogue.js';
 import { appendEntry, balanceOf, toEntry, type Entry } from './ledger.js';
 
@@ -28,22 +28,17 @@ export function businessDateOf(ctx: Ctx, input: string | undefined): string {
   return happenedDate(input === undefined ? undefined : normalizeText(input), 'date', ctx.clock.today());
 }
 
-async function livingWorker(trx: Tx, key: string): Promise<Worker> {
-  const worker = await findWorker(trx, key);
-  if (worker.purged) throw new ConflictError({ key: 'worker.purged', params: { key } });
-  return worker;
-}
-
 /** One award inside the caller's transaction (shared by `points award`, `points import` and event attendance). */
 export async function awardIn(trx: Tx, ctx: Ctx, input: AwardInput): Promise<Entry> {
-  const worker = await livingWorker(trx, input.worker);
-  if (!worker.active) throw new ConflictError({ key: 'points.inactive_worker', params: { phone: maskPhone(worker.phone) ?? input.worker } });
-  const rule = await findRule(trx, input.rule);
-  if (rule.retired) throw new ConflictError({ key: 'points.rule_retired', params: { code: rule.code } });
+  // The one place this rule lives: a points figure other than the rule's says why (checked before any lookup).
   if (input.points !== undefined) {
     if (!optionalText(input.reason)) throw new UsageError({ key: 'usage.reason_required', params: { flag: '--points' } });
     wholeNumber(input.points, 'points');
   }
+  const worker = await findLivingWorker(trx, input.worker);
+  if (!worker.active) throw new ConflictError({ key: 'points.inactive_worker', params: { phone: maskPhone(worker.phone) ?? input.worker } });
+  const rule = await findRule(trx, input.rule);
+  if (rule.retired) throw new ConflictError({ key: 'points.rule_retired', params: { code: rule.code } });
   const businessDate = businessDateOf(ctx, input.date);
   const ref = optionalText(input.ref);
   if (ref) {
@@ -97,7 +92,7 @@ export async function redeem(ctx: Ctx, input: { worker: string; gift: string; qt
   const qty = input.qty ?? 1;
   wholeNumber(qty, 'qty');
   return inTransaction(ctx, async (trx) => {
-    const worker = await livingWorker(trx, input.worker);
+    const worker = await findLivingWorker(trx, input.worker);
     const gift = await findGift(trx, input.gift);
     if (gift.retired) throw new ConflictError({ key: 'points.gift_retired', params: { code: gift.code } });
     const cost = gift.cost * qty;

@@ -1,8 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql, } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
@@ -10,7 +9,6 @@ import { findWorker } from '../workers/read.js';
 export type Team = { id: number; name: string; community: string; focus: string | null; members: number };
 export type TeamMember = { workerId: number; name: string; phone: string | null; occupation: string; joinedOn: string; points: number };
 
-type Db = Kysely<DB> | Tx;
 
 async function findTeam(db: Db, name: string): Promise<Team> {
   const row = await db

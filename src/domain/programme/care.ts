@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+
 import { ConflictError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { happenedDate, requireDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
@@ -10,7 +9,6 @@ import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, codesOf, parseTerm, parseTermList } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
-type Db = Kysely<DB> | Tx;
 
 
 export type CareVisit = { id: number; workerId: number; worker: string; phone: string | null; date: string; by: string; kind: string; supportFen: number | null; note: string | null };

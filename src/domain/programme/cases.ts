@@ -1,16 +1,15 @@
 import { wholeNumber } from '../text/numbers.js';
-import type { Kysely, Updateable } from 'kysely';
-import type { DB, DisputesTable, HousingApplicationsTable } from '../../db/schema.js';
+import type { Updateable } from 'kysely';
+import type { DisputesTable, HousingApplicationsTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { daysBetween } from '../clock.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
-type Db = Kysely<DB> | Tx;
 type CaseType = 'housing' | 'dispute';
 
 /** Allowed moves of each kind of case; anything else is refused (exit 4), naming what is allowed. */

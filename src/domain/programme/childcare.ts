@@ -1,9 +1,8 @@
 import { wholeNumber } from '../text/numbers.js';
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql, } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { plannedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
@@ -12,7 +11,6 @@ import { findWorker } from '../workers/read.js';
 export type Site = { id: number; name: string; community: string; capacity: number; courses: string[]; from: string | null; to: string | null; volunteers: number; enrolled: number; waitlisted: number };
 export type Enrolment = { id: number; site: string; workerId: number; worker: string; phone: string | null; child: string; age: number; course: string | null; status: string; enrolledOn: string | null };
 
-type Db = Kysely<DB> | Tx;
 
 export async function getSite(db: Db, name: string): Promise<Site> {
   const row = await db

@@ -1,9 +1,8 @@
 import { wholeNumber } from '../text/numbers.js';
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql, } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { findRule } from '../points/catalogue.js';
 import { awardIn } from '../points/operations.js';
@@ -17,7 +16,6 @@ import { findWorker } from '../workers/read.js';
 export type EventRow = { id: number; type: string; title: string; date: string; community: string | null; station: string | null; capacity: number | null; organiser: string | null; rule: string | null; attended: number; waitlisted: number };
 export type Attendance = { workerId: number; name: string; phone: string | null; status: 'attended' | 'waitlisted'; pointEntryId: number | null; at: string };
 
-type Db = Kysely<DB> | Tx;
 
 export async function addEvent(ctx: Ctx, input: { type: string; title: string; date: string; community?: string; station?: string; capacity?: number; organiser?: string; rule?: string }): Promise<EventRow> {
   const type = parseTerm('event_type', input.type);

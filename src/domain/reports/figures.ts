@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../context.js';
 import { businessDate } from '../clock.js';
 import { auditStations, type StationAuditRow } from '../stations/audit.js';
 import { OCCUPATIONS } from '../workers/fields.js';
@@ -18,7 +18,6 @@ export type StationFigures = { open: number; fully_equipped: number; with_gaps: 
 export type PointFigures = { awarded: number; redeemed: number; reversed: number; expired: number; net: number; earners: number };
 export type WishFigures = { collected: number; listed: number; claimed: number; fulfilled: number; followed_up: number; cancelled: number; overdue: number; pledged_yuan: number; spent_yuan: number };
 
-type Db = Kysely<DB>;
 
 function byOccupation(rows: { occupation: string; n: number | string | bigint }[]): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(OCCUPATIONS.map((o) => [o, 0]));

@@ -1,13 +1,12 @@
 // What one strand of the Ten Ones (十个一) declares, so the weekly report, the
 // programme dashboard and a worker's record are assembled from declarations
 // instead of each naming every strand (ARCHITECTURE.md, "add a Ten-Ones strand").
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import type { Db } from '../context.js';
 import type { Scope } from '../reports/figures.js';
 import type { Period } from '../reports/period.js';
 import type { VocabularyKind } from '../vocabulary.js';
 
-export type Db = Kysely<DB>;
+export type { Db };
 
 /** One area's figures for a period, keyed as in the report's JSON contract. */
 export type AreaFigures = { [key: string]: number };

@@ -1,8 +1,8 @@
-import { type Kysely } from 'kysely';
-import type { DB, WishStatus } from '../../db/schema.js';
+
+import type { WishStatus } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { addDays } from '../clock.js';
-import type { Tx } from '../context.js';
+import type { Db, } from '../context.js';
 import { normalizeText } from '../text/normalize.js';
 
 export type Wish = {
@@ -36,7 +36,6 @@ export type TimelineEvent = { at: string; businessDate: string; operator: string
 
 export type WishFilter = { status?: WishStatus; category?: string; sponsor?: string; community?: string; overdue?: boolean; stale?: boolean; ids?: number[] };
 
-type Db = Kysely<DB> | Tx;
 
 function wishQuery(db: Db) {
   return db

@@ -1,15 +1,13 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
+import { sql, } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, } from '../context.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
 
 export type Sponsor = { id: number; name: string; type: string; contactName: string | null; contactPhone: string | null };
 export type SponsorTotals = Sponsor & { claimed: number; fulfilled: number; open: number; overdue: number; pledgedFen: number; spentFen: number };
 
-type Db = Kysely<DB> | Tx;
 
 export async function findSponsor(db: Db, name: string): Promise<Sponsor> {
   const row = await db.selectFrom('sponsors').selectAll().where('name', '=', normalizeText(name)).executeTakeFirst();

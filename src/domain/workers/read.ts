@@ -1,7 +1,6 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { DB } from '../../db/schema.js';
-import { NotFoundError, UsageError } from '../../errors.js';
-import type { Tx } from '../context.js';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { ConflictError, NotFoundError, UsageError } from '../../errors.js';
+import type { Db } from '../context.js';
 import { normalizeText } from '../text/normalize.js';
 import { parseMobile } from './fields.js';
 
@@ -38,7 +37,6 @@ export type WorkerFilter = {
   limit?: number;
 };
 
-type Db = Kysely<DB> | Tx;
 
 function baseQuery(db: Db) {
   return db
@@ -92,6 +90,13 @@ export async function findWorker(db: Db, key: string): Promise<Worker> {
   const row = await query.executeTakeFirst();
   if (!row) throw new NotFoundError({ key: 'worker.not_found', params: { key: text } });
   return toWorker(row);
+}
+
+/** A worker who can still be written to: found, and not purged (a purged record keeps only its statistics). */
+export async function findLivingWorker(db: Db, key: string): Promise<Worker> {
+  const worker = await findWorker(db, key);
+  if (worker.purged) throw new ConflictError({ key: 'worker.purged', params: { key } });
+  return worker;
 }
 
 export function filteredWorkers(db: Db, filter: WorkerFilter) {

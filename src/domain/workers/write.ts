@@ -5,7 +5,7 @@ import { communityIndex } from '../geo/communities.js';
 import { whileScrubbing } from '../../db/open.js';
 import { maskKnownNumbers, maskPhone } from '../privacy.js';
 import { normalizeText } from '../text/normalize.js';
-import { findWorker, type Worker } from './read.js';
+import { findLivingWorker, findWorker, type Worker } from './read.js';
 import { changedColumns } from './roster-import.js';
 import { validPhone, validateWorker, WorkerProblem, type WorkerColumns, type WorkerInput } from './validate.js';
 
@@ -71,14 +71,9 @@ export async function addWorker(ctx: Ctx, input: WorkerInput): Promise<Worker> {
   return findWorker(ctx.db, `#${id}`);
 }
 
-function livingWorker(worker: Worker, key: string): Worker {
-  if (worker.purged) throw new ConflictError({ key: 'worker.purged', params: { key } });
-  return worker;
-}
-
 export async function updateWorker(ctx: Ctx, key: string, input: WorkerInput & { newPhone?: string }): Promise<Worker> {
   const id = await inTransaction(ctx, async (trx) => {
-    const worker = livingWorker(await findWorker(trx, key), key);
+    const worker = await findLivingWorker(trx, key);
     const communities = await communityIndex(trx);
     const columns: WorkerColumns & { phone?: string } = await validated(() => validateWorker(input, { today: ctx.clock.today(), communities }));
     if (input.newPhone !== undefined) {
@@ -105,7 +100,7 @@ export async function setWorkerActive(ctx: Ctx, key: string, active: boolean, re
   const why = normalizeText(reason);
   if (!active && !why) throw new ValidationError({ key: 'invalid.required', params: { field: 'reason' } });
   const id = await inTransaction(ctx, async (trx) => {
-    const worker = livingWorker(await findWorker(trx, key), key);
+    const worker = await findLivingWorker(trx, key);
     if (worker.active === active) {
       throw new ConflictError({ key: active ? 'worker.already_active' : 'worker.already_inactive', params: { phone: maskPhone(worker.phone) ?? key } });
     }
@@ -132,7 +127,7 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
   const why = normalizeText(reason);
   if (!why) throw new ValidationError({ key: 'invalid.required', params: { field: 'reason' } });
   return inTransaction(ctx, async (trx) => {
-    const worker = livingWorker(await findWorker(trx, key), key);
+    const worker = await findLivingWorker(trx, key);
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable('workers')
