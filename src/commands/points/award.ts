@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { action, describe, intOption, type CommandEnv, type Deps } from '../../cli/command.js';
 import { balanceOf } from '../../domain/points/ledger.js';
 import { award } from '../../domain/points/operations.js';
-import { UsageError } from '../../errors.js';
 import { printEntry } from './shared.js';
 
 export type PointsAwardOptions = { rule: string; date?: string; note?: string; ref?: string; points?: number; reason?: string; json?: boolean };
@@ -22,7 +21,6 @@ export function registerPointsAward(parent: Command, deps: Deps): void {
 }
 
 export async function runPointsAward(env: CommandEnv, opts: PointsAwardOptions, [phone]: string[]): Promise<number | void> {
-  if (opts.points !== undefined && !opts.reason?.trim()) throw new UsageError({ key: 'usage.reason_required', params: { flag: '--points' } });
   const { entry, balance } = await env.withDb(async (ctx) => {
     const written = await award(ctx, { worker: phone!, rule: opts.rule, date: opts.date, note: opts.note, ref: opts.ref, points: opts.points, reason: opts.reason });
     return { entry: written, balance: (await balanceOf(ctx.db, written.workerId)).balance };
