@@ -110,7 +110,7 @@ describe('care visits, rider-friendly communities and merchants', () => {
 
 describe('one record per worker, and the reports', () => {
   it('shows every strand on the worker and in the programme and weekly reports', async () => {
-    const { json } = await district();
+    const { cli, json } = await district();
     await json(['event', 'add', '--type', 'first_aid', '--title', '急救培训', '--date', '2026-11-20', '--rule', 'event']);
     await json(['event', 'attend', '1', P1]);
     await json(['event', 'add', '--type', 'skills', '--title', '技能培训', '--date', '2026-11-21']);
@@ -130,6 +130,16 @@ describe('one record per worker, and the reports', () => {
     expect(record.disputes[0].type).toBe('injury');
     expect(record.careVisits[0].support).toBe('200.00');
     expect(JSON.stringify(record)).not.toContain(P1);
+    // The table: one section per strand, from its declaration, closed lists by their Chinese label.
+    const table = (await cli(['worker', 'show', P1], { env: { LANG: 'zh_CN.UTF-8' } })).stdout;
+    const order = ['参加活动', '暑期托管', '公租房申请', '劳动争议', '走访慰问'].map((title) => table.indexOf(`\n${title}\n`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(table).toContain('急救培训');
+    expect(table).toContain('张小明');
+    expect(table).toContain('200.00');
+    expect(table).toMatch(/工伤/);
+    expect(table).not.toContain(P1);
 
     const weekly = await json(['report', 'weekly', '--week', '2026-W47']);
     expect(weekly.events).toMatchObject({ held: 2, attendance: 3, health_held: 1, health_attendance: 1, skills_held: 1, skills_attendance: 2 });

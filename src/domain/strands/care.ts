@@ -26,6 +26,7 @@ export const careStrand = strand({
   actions: [],
   record: {
     key: 'careVisits',
+    title: 'worker.section.care',
     load: (db, workerId): Promise<CareVisit[]> => listVisits(db, { workerId }),
     columns: [
       { label: 'id', value: (v) => v.id },

@@ -29,6 +29,7 @@ export const childcareStrand = strand({
   actions: [{ no: 5, key: 'childcare', figures: pick(childcareFigures, ['enrolled', 'waitlisted', 'volunteers']) }],
   record: {
     key: 'childcare',
+    title: 'worker.section.childcare',
     load: (db, workerId): Promise<Enrolment[]> => listEnrolments(db, { workerId }),
     columns: [
       { label: 'id', value: (e) => e.id },

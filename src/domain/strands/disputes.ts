@@ -45,6 +45,7 @@ export const disputesStrand = strand({
   ],
   record: {
     key: 'disputes',
+    title: 'worker.section.disputes',
     load: (db, workerId, today): Promise<DisputeCase[]> => listDisputes(db, { workerId }, today),
     columns: [
       { label: 'id', value: (d) => d.id },

@@ -61,6 +61,7 @@ export const eventsStrand = strand({
   ],
   record: {
     key: 'events',
+    title: 'worker.section.events',
     load: (db, workerId): Promise<AttendedEvent[]> =>
       db
         .selectFrom('event_attendance as a')

@@ -24,6 +24,7 @@ export const housingStrand = strand({
   actions: [{ no: 2, key: 'housing', figures: pick(housingFigures, ['applied', 'allocated', 'open']) }],
   record: {
     key: 'housing',
+    title: 'worker.section.housing',
     load: (db, workerId): Promise<HousingCase[]> => listHousing(db, { workerId }),
     columns: [
       { label: 'id', value: (h) => h.id },

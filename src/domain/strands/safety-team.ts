@@ -32,6 +32,7 @@ export const safetyTeamStrand = strand({
   actions: [{ no: 6, key: 'safety_team', figures: pick(teamFigures, ['members', 'all_team_members']) }],
   record: {
     key: 'teams',
+    title: 'worker.section.teams',
     load: (db, workerId): Promise<TeamMembership[]> =>
       db
         .selectFrom('team_members as m')

@@ -21,9 +21,10 @@ export type ProgrammeAction = { no: number; key: string; figures(load: Load): Pr
 /** A column of a strand's table in `worker show`: header `col.<label>`, a closed-list value shown by its label. */
 export type RecordColumn<Row> = { label: string; value(row: Row): unknown; term?: VocabularyKind; money?: boolean };
 
-/** A strand's part of a worker's record: a list under `key` in `worker show --json`, a table titled `worker.section.<key>`. */
+/** A strand's part of a worker's record: a list under `key` in `worker show --json`, a table under the message `title`. */
 export type RecordPart<Row, Key extends string = string> = {
   key: Key;
+  title: string;
   load(db: Db, workerId: number, today: string): Promise<Row[]>;
   columns: RecordColumn<Row>[];
   /** Amounts in fen also given as yuan text in the JSON (`amountFen` → `amount`). */
