@@ -23,7 +23,16 @@ export const COMMUNITIES = [
   { name: '北窑社区', subdistrict: '伏龙坪街道' },
   { name: '塔湾社区', subdistrict: '盐场路街道' },
 ];
-const OCCUPATION = { 外卖骑手: 'rider', 骑手: 'rider', 快递员: 'courier', 快递小哥: 'courier', 网约车司机: 'ride_hailing', 出租车司机: 'taxi', 货车司机: 'truck', 网络主播: 'streamer' };
+const OCCUPATION = {
+  外卖骑手: 'rider',
+  骑手: 'rider',
+  快递员: 'courier',
+  快递小哥: 'courier',
+  网约车司机: 'ride_hailing',
+  出租车司机: 'taxi',
+  货车司机: 'truck',
+  网络主播: 'streamer',
+};
 
 function records(file, encoding) {
   const bytes = createReadStream(file);
@@ -37,12 +46,25 @@ async function rawSameTable(file, dbPath, encoding) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   const communities = new Map(db.prepare('select name, id from communities').raw().all());
-  const insert = db.prepare(`insert into workers (phone, name, gender, id_number, occupation, platform, site, community_id, subdistrict, joined_on, note, registered_on, created_at, updated_at)
+  const insert =
+    db.prepare(`insert into workers (phone, name, gender, id_number, occupation, platform, site, community_id, subdistrict, joined_on, note, registered_on, created_at, updated_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-01-01', 'x', 'x') on conflict do nothing`);
   return timed(db, async () => {
     let rows = 0;
     for await (const r of records(file, encoding)) {
-      insert.run(r[3], r[1], r[2] === '男' ? 'male' : 'female', r[4] || null, OCCUPATION[r[5]] ?? 'other', r[6], r[7] || null, communities.get(r[8]) ?? null, r[9], r[10] || null, r[11] || null);
+      insert.run(
+        r[3],
+        r[1],
+        r[2] === '男' ? 'male' : 'female',
+        r[4] || null,
+        OCCUPATION[r[5]] ?? 'other',
+        r[6],
+        r[7] || null,
+        communities.get(r[8]) ?? null,
+        r[9],
+        r[10] || null,
+        r[11] || null,
+      );
       rows += 1;
     }
     return rows;
@@ -54,7 +76,9 @@ async function rawBareTable(file, dbPath, encoding) {
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  db.exec('create table roster (phone text unique, name text, gender text, id_number text, occupation text, platform text, site text, community text, subdistrict text, joined_on text, note text)');
+  db.exec(
+    'create table roster (phone text unique, name text, gender text, id_number text, occupation text, platform text, site text, community text, subdistrict text, joined_on text, note text)',
+  );
   const insert = db.prepare('insert into roster values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing');
   return timed(db, async () => {
     let rows = 0;

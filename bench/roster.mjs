@@ -20,7 +20,7 @@ const ID_CHECK = '10X98765432';
 /** Deterministic pseudo-random numbers, so every run imports the same file. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function withCheckDigit(first17) {
@@ -62,7 +62,7 @@ export async function writeRoster(path, rows, communities, { encoding = 'utf-8' 
     if (random() < 0.9) {
       do {
         const born = new Date(Date.UTC(1965 + int(40), int(12), 1 + int(28)));
-        const seq = String(int(500)).padStart(2, '0') + String((int(5) * 2 + (male ? 1 : 0)));
+        const seq = String(int(500)).padStart(2, '0') + String(int(5) * 2 + (male ? 1 : 0));
         id = withCheckDigit(`${pick(REGIONS)}${born.toISOString().slice(0, 10).replaceAll('-', '')}${seq.padStart(3, '0').slice(-3)}`);
       } while (ids.has(id));
     }
@@ -70,9 +70,18 @@ export async function writeRoster(path, rows, communities, { encoding = 'utf-8' 
     const sep = random() < 0.5 ? '-' : '/';
     const joined = `20${18 + int(8)}${sep}${1 + int(12)}${sep}${1 + int(28)}`;
     const cells = [
-      String(i + 1), name, random() < 0.1 ? (male ? 'M' : 'F') : male ? '男' : '女', phone, id,
-      pick(OCCUPATIONS), pick(PLATFORMS), random() < 0.1 ? '' : `${pick(PLATFORMS)}${pick(['城关', '七里河', '安宁', '西固'])}${int(60)}站`,
-      community.name, community.subdistrict, random() < 0.05 ? '' : joined, pick(NOTES),
+      String(i + 1),
+      name,
+      random() < 0.1 ? (male ? 'M' : 'F') : male ? '男' : '女',
+      phone,
+      id,
+      pick(OCCUPATIONS),
+      pick(PLATFORMS),
+      random() < 0.1 ? '' : `${pick(PLATFORMS)}${pick(['城关', '七里河', '安宁', '西固'])}${int(60)}站`,
+      community.name,
+      community.subdistrict,
+      random() < 0.05 ? '' : joined,
+      pick(NOTES),
     ];
     const fate = random();
     if (fate < 0.004) {

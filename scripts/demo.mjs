@@ -35,7 +35,7 @@ function banner(zh, en) {
 
 // Deterministic "random" choices, so every demo looks the same for the same day.
 let seed = 20241129;
-const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 const pick = (list) => list[Math.floor(random() * list.length)];
 const iso = (d) => d.toISOString().slice(0, 10);
 const today = new Date();
@@ -43,21 +43,39 @@ const daysAgo = (n) => iso(new Date(today.getTime() - n * 86_400_000));
 
 process.stderr.write(`${say('演示数据库：', 'demo database: ')}${db}\n`);
 await step(['init']);
-const communities = readFileSync(join(root, 'fixtures/communities.csv'), 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+const communities = readFileSync(join(root, 'fixtures/communities.csv'), 'utf8')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(','));
 for (const [subdistrict, community] of communities) await step(['community', 'add', community, '--subdistrict', subdistrict]);
 await step(['station', 'import', join(root, 'fixtures/stations.gb18030.csv'), '--source', '区驿站台账']);
 
 banner('花名册导入', 'Roster imports');
 // Registered two months ago (the business date of each import), so this week's report has a district to count.
-await step(['worker', 'import', join(root, 'fixtures/roster-meituan.gb18030.csv'), '--source', '美团', '--rejects', join(dir, 'rejected-meituan.csv')], { show: true, at: daysAgo(70) });
+await step(['worker', 'import', join(root, 'fixtures/roster-meituan.gb18030.csv'), '--source', '美团', '--rejects', join(dir, 'rejected-meituan.csv')], {
+  show: true,
+  at: daysAgo(70),
+});
 await step(['worker', 'import', join(root, 'fixtures/roster-sf.utf8bom.csv'), '--source', '顺丰'], { show: true, at: daysAgo(65) });
 await step(['worker', 'import', join(root, 'fixtures/roster-drivers.utf16le.txt'), '--source', '交通运输局'], { show: true, at: daysAgo(60) });
 
 // The couriers' phones (the SF roster is plain UTF-8) drive the activity below.
-const phones = readFileSync(join(root, 'fixtures/roster-sf.utf8bom.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0]);
+const phones = readFileSync(join(root, 'fixtures/roster-sf.utf8bom.csv'), 'utf8')
+  .replace(/^\uFEFF/, '')
+  .trim()
+  .split(/\r?\n/)
+  .slice(1)
+  .map((l) => l.split(',')[0]);
 
 // Points: the standard rules, gifts, a safety-publicity team, eight weeks of service.
-for (const [code, name, points, cap] of [['errand', '爱心跑腿', 10, 3], ['patrol', '安全巡查', 5, 2], ['hazard', '隐患报送', 8, 5], ['publicity', '安全宣传', 5, 2], ['event', '参加活动', 3]]) {
+for (const [code, name, points, cap] of [
+  ['errand', '爱心跑腿', 10, 3],
+  ['patrol', '安全巡查', 5, 2],
+  ['hazard', '隐患报送', 8, 5],
+  ['publicity', '安全宣传', 5, 2],
+  ['event', '参加活动', 3],
+]) {
   await step(['points', 'rule', 'add', code, '--name', name, '--points', String(points), ...(cap ? ['--daily-cap', String(cap)] : [])]);
 }
 await step(['gift', 'add', 'raincoat', '--name', '骑手雨衣', '--cost', '50', '--stock', '30', '--donor', '区总工会']);
@@ -75,23 +93,66 @@ for (const [i, phone] of phones.slice(0, 6).entries()) {
 }
 
 // Micro-wishes: collected, published, claimed by sponsors, some fulfilled and followed up.
-for (const [name, type] of [['区总工会', 'union'], ['瀍河区妇联', 'organisation'], ['洛阳某物流公司', 'company'], ['青年志愿者协会', 'volunteer_group']]) await step(['sponsor', 'add', name, '--type', type]);
+for (const [name, type] of [
+  ['区总工会', 'union'],
+  ['瀍河区妇联', 'organisation'],
+  ['洛阳某物流公司', 'company'],
+  ['青年志愿者协会', 'volunteer_group'],
+])
+  await step(['sponsor', 'add', name, '--type', type]);
 await step(['wish', 'import', join(root, 'fixtures/wishes.csv')]);
 // Each step dated after the one before it (the fixture's wishes were collected up to 2026-11-15).
 await step(['wish', 'list-publish'], { at: daysAgo(12) });
-for (let id = 1; id <= 9; id++) await step(['wish', 'claim', String(id), '--sponsor', pick(['区总工会', '瀍河区妇联', '洛阳某物流公司', '青年志愿者协会']), '--pledge', String(100 + id * 30)], { at: daysAgo(11 - id) });
+for (let id = 1; id <= 9; id++)
+  await step(['wish', 'claim', String(id), '--sponsor', pick(['区总工会', '瀍河区妇联', '洛阳某物流公司', '青年志愿者协会']), '--pledge', String(100 + id * 30)], {
+    at: daysAgo(11 - id),
+  });
 for (let id = 1; id <= 5; id++) await step(['wish', 'fulfil', String(id), '--cost', String(90 + id * 30), '--evidence', `photos/wish-${id}.jpg`], { at: daysAgo(5 - id) });
 for (let id = 1; id <= 2; id++) await step(['wish', 'follow-up', String(id), '--note', '已回访，物品已在使用'], { at: daysAgo(3) });
 
 // The other actions: events, childcare, housing, disputes, care visits, friendly communities.
-await step(['event', 'add', '--type', 'first_aid', '--title', '顺丰快递员急救培训', '--date', daysAgo(9), '--community', '东关社区', '--capacity', '30', '--organiser', '社区卫生服务中心', '--rule', 'event']);
+await step([
+  'event',
+  'add',
+  '--type',
+  'first_aid',
+  '--title',
+  '顺丰快递员急救培训',
+  '--date',
+  daysAgo(9),
+  '--community',
+  '东关社区',
+  '--capacity',
+  '30',
+  '--organiser',
+  '社区卫生服务中心',
+  '--rule',
+  'event',
+]);
 await step(['event', 'attend', '1', ...phones.slice(0, 22)]);
 await step(['event', 'add', '--type', 'legal', '--title', '劳动法律进驿站', '--date', daysAgo(5), '--station', 'ST0001', '--organiser', '律师工作站']);
 await step(['event', 'attend', '2', ...phones.slice(20, 35)]);
 await step(['event', 'add', '--type', 'skills', '--title', '电动车安全维修培训', '--date', daysAgo(3), '--community', '北窑社区', '--capacity', '15', '--rule', 'event']);
 await step(['event', 'attend', '3', ...phones.slice(30, 48)]);
 await step(['childcare', 'site', 'add', '夹马营暑期托管班', '--community', '夹马营社区', '--capacity', '8', '--courses', '篮球,美术,书法,舞蹈']);
-for (let i = 0; i < 10; i++) await step(['childcare', 'enrol', '--site', '夹马营暑期托管班', '--worker', phones[50 + i], '--child', `小朋友${i + 1}`, '--age', String(6 + (i % 6)), '--course', pick(['篮球', '美术', '书法', '舞蹈'])], { at: daysAgo(20) });
+for (let i = 0; i < 10; i++)
+  await step(
+    [
+      'childcare',
+      'enrol',
+      '--site',
+      '夹马营暑期托管班',
+      '--worker',
+      phones[50 + i],
+      '--child',
+      `小朋友${i + 1}`,
+      '--age',
+      String(6 + (i % 6)),
+      '--course',
+      pick(['篮球', '美术', '书法', '舞蹈']),
+    ],
+    { at: daysAgo(20) },
+  );
 await step(['childcare', 'volunteer', 'add', '--site', '夹马营暑期托管班', '--count', '4']);
 for (let i = 0; i < 4; i++) await step(['housing', 'apply', '--worker', phones[70 + i], '--household', String(2 + i)], { at: daysAgo(20 - i) });
 await step(['housing', 'assess', '1', '--eligible'], { at: daysAgo(6) });

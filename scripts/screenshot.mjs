@@ -21,7 +21,11 @@ try {
   execFileSync(process.execPath, [cli, '--db', join(dir, 'nuanxin-demo.db'), 'config', 'set', 'district.name', '老城区'], { env, stdio: 'ignore' });
   execFileSync(process.execPath, [cli, '--db', join(dir, 'nuanxin-demo.db'), 'report', 'weekly', '--format', 'html', '--out', html], { env, stdio: 'ignore' });
   const out = join(root, 'docs/weekly-report.png');
-  const shot = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--virtual-time-budget=5000', '--window-size=794,1500', `--screenshot=${out}`, `file://${html}`], { encoding: 'utf8' });
+  const shot = spawnSync(
+    chromium,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--virtual-time-budget=5000', '--window-size=794,1500', `--screenshot=${out}`, `file://${html}`],
+    { encoding: 'utf8' },
+  );
   if (shot.status !== 0) throw new Error(shot.stderr);
   process.stdout.write(`${out}\n`);
 } finally {

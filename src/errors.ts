@@ -3,13 +3,7 @@
  * parameters; the CLI edge turns them into one translated line and an exit
  * code (see src/cli/exit-codes.ts). Nothing below the edge prints.
  */
-export type ErrorKind =
-  | 'usage'
-  | 'not_found'
-  | 'refused'
-  | 'invalid'
-  | 'unavailable'
-  | 'cancelled';
+export type ErrorKind = 'usage' | 'not_found' | 'refused' | 'invalid' | 'unavailable' | 'cancelled';
 
 export type MessageParams = Record<string, string | number | undefined>;
 

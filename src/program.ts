@@ -70,7 +70,8 @@ export function helpRequest(program: Command, argv: string[]): { show: Command }
     else if (token === '--help' || token === '-h') continue;
     else if (GLOBAL_FLAGS.has(token) || /^--(db|lang|operator)=/.test(token)) continue;
     else if (token.startsWith('-')) otherOption = true;
-    else if (current.commands.length === 0) break; // a verb's own arguments
+    else if (current.commands.length === 0)
+      break; // a verb's own arguments
     else if (token === 'help') helpWord = true;
     else {
       const next = current.commands.find((c) => c.name() === token || c.aliases().includes(token));

@@ -142,11 +142,7 @@ export function busyTimeout(env: Io['env']): number | undefined {
  * place they become messages and exit codes. With `deps.capture`, nothing runs:
  * the parsed command line is handed to it and the exit code is 0.
  */
-export function action<O>(
-  cmd: Command,
-  deps: Deps,
-  run: (env: CommandEnv, opts: O, args: string[]) => Promise<number | void>,
-): Command {
+export function action<O>(cmd: Command, deps: Deps, run: (env: CommandEnv, opts: O, args: string[]) => Promise<number | void>): Command {
   return cmd.action(async (...received: unknown[]) => {
     const self = received[received.length - 1] as Command;
     const opts = self.opts() as O;
@@ -189,9 +185,7 @@ export function optionValues(option: Option): string[] | undefined {
 
 /** Adds --json and --format table|json|csv|md. */
 export function withFormat(cmd: Command, t: Translate, formats: readonly string[] = FORMATS): Command {
-  return cmd
-    .option('--json', t('opt.json'))
-    .addOption(new Option('--format <format>', t('opt.format')).choices(formats));
+  return cmd.option('--json', t('opt.json')).addOption(new Option('--format <format>', t('opt.format')).choices(formats));
 }
 
 export function formatOf(opts: { json?: boolean; format?: string }): Format {
@@ -204,7 +198,13 @@ export function describe(cmd: Command, t: Translate, key: string): Command {
   cmd.description(t(`cmd.${key}`));
   const examples = t(`ex.${key}`);
   if (examples !== `ex.${key}`) {
-    cmd.addHelpText('after', `\n${t('help.examples')}\n${examples.split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    cmd.addHelpText(
+      'after',
+      `\n${t('help.examples')}\n${examples
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+    );
   }
   return cmd;
 }

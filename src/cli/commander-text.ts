@@ -98,7 +98,11 @@ const RULES: Rule[] = [
   { pattern: /^error: too many arguments for '(.*)'\. Expected (\d+) arguments? but got (\d+)\.$/, key: 'commander.excess_arguments', names: ['name', 'expected', 'received'] },
   { pattern: /^error: too many arguments\. Expected (\d+) arguments? but got (\d+)\.$/, key: 'commander.excess_arguments_top', names: ['expected', 'received'] },
   { pattern: /^error: option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/s, key: 'commander.invalid_choice', names: ['flag', 'value', 'choices'] },
-  { pattern: /^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/s, key: 'commander.invalid_argument_choice', names: ['value', 'argument', 'choices'] },
+  {
+    pattern: /^error: command-argument value '(.*)' is invalid for argument '(.*)'\. Allowed choices are (.*)\.$/s,
+    key: 'commander.invalid_argument_choice',
+    names: ['value', 'argument', 'choices'],
+  },
   { pattern: /^error: option '(.*)' argument '(.*)' is invalid\.(?: (.*))?$/s, key: 'commander.invalid_value', names: ['flag', 'value', 'reason'] },
   { pattern: /^error: (?:option|environment variable) '(.*)' cannot be used with (?:option|environment variable) '(.*)'$/, key: 'commander.conflicting', names: ['a', 'b'] },
 ];

@@ -42,7 +42,8 @@ export function describeChanges(t: Translate, changes: unknown, entity?: string)
       // `{ changes: { name: [old, new] } }`: the changes themselves, not a field called "changes".
       if (field === 'changes' && value && typeof value === 'object' && !Array.isArray(value)) return describeChanges(t, value, entity);
       const label = labelOr(t, `field.${field}`, field);
-      const kinds = ['status', 'from', 'to'].includes(field) && status ? [status] : field === 'kind' && entity === 'import' ? (['import_kind'] as VocabularyKind[]) : FIELD_TERMS[field];
+      const kinds =
+        ['status', 'from', 'to'].includes(field) && status ? [status] : field === 'kind' && entity === 'import' ? (['import_kind'] as VocabularyKind[]) : FIELD_TERMS[field];
       const text = (v: unknown) => {
         if (field === 'fields' && Array.isArray(v)) return fieldLabels(t, v.map(String));
         return valueText(t, kinds ? termsOf(t, kinds, v) : v);

@@ -58,7 +58,10 @@ export function toTsv(headers: string[], rows: string[][]): string {
 /** Renders a list in the chosen format; "table" becomes TSV when stdout is not a TTY. */
 export async function renderRows<T>(io: Io, format: Format, columns: Column<NoInfer<T>>[], rows: T[]): Promise<void> {
   if (format === 'json') {
-    writeJson(io, rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))));
+    writeJson(
+      io,
+      rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]))),
+    );
     return;
   }
   const headers = columns.map((c) => c.header);
@@ -86,7 +89,18 @@ export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    width += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000) ? 2 : 1;
+    width +=
+      code >= 0x1100 &&
+      (code <= 0x115f ||
+        (code >= 0x2e80 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        (code >= 0xffe0 && code <= 0xffe6) ||
+        code >= 0x20000)
+        ? 2
+        : 1;
   }
   return width;
 }

@@ -110,7 +110,10 @@ export function zshScript(program: Command): string {
 # nuanxin completion for zsh. Load it with:
 #   source <(nuanxin completion zsh)      or save it as _nuanxin in a folder on $fpath
 autoload -U +X bashcompinit && bashcompinit
-${bashScript(program).split('\n').filter((l) => !l.startsWith('#')).join('\n')}`;
+${bashScript(program)
+  .split('\n')
+  .filter((l) => !l.startsWith('#'))
+  .join('\n')}`;
 }
 
 export type CompletionOptions = Record<string, never>;

@@ -10,11 +10,7 @@ import { newSqlite } from './open.js';
  * the target's name. Mode 0600: it holds personal data. The target is refused
  * if it is the live database, a directory or not a regular file.
  */
-export async function backupDatabase(
-  sqlite: Database.Database,
-  target: string,
-  options: { force?: boolean; guard: OutputGuard },
-): Promise<{ path: string; pages: number }> {
+export async function backupDatabase(sqlite: Database.Database, target: string, options: { force?: boolean; guard: OutputGuard }): Promise<{ path: string; pages: number }> {
   checkOutputTarget(target, options.guard);
   if (existsSync(target) && !options.force) {
     throw new ConflictError({ key: 'db.backup_exists', params: { path: target }, hintKey: 'db.backup_exists.hint' });

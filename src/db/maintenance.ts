@@ -12,12 +12,22 @@ export function engineChecks(sqlite: EngineHandle): { name: string; run: () => E
   return [
     {
       name: 'integrity_check',
-      run: () => (sqlite.pragma('integrity_check') as { integrity_check: string }[]).filter((r) => r.integrity_check !== 'ok').map((r) => ({ key: 'dbcheck.detail.raw', params: { text: r.integrity_check } })),
+      run: () =>
+        (sqlite.pragma('integrity_check') as { integrity_check: string }[])
+          .filter((r) => r.integrity_check !== 'ok')
+          .map((r) => ({ key: 'dbcheck.detail.raw', params: { text: r.integrity_check } })),
     },
     {
       name: 'foreign_key_check',
-      run: () => (sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((r) => ({ key: 'dbcheck.detail.foreign_key', params: { table: r.table, row: r.rowid, parent: r.parent } })),
+      run: () =>
+        (sqlite.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map((r) => ({
+          key: 'dbcheck.detail.foreign_key',
+          params: { table: r.table, row: r.rowid, parent: r.parent },
+        })),
     },
-    { name: 'append-only and whole-number guards are in place', run: () => guardProblems(sqlite).map((g) => ({ key: `dbcheck.detail.guard_${g.problem}`, params: { table: g.table, name: g.name } })) },
+    {
+      name: 'append-only and whole-number guards are in place',
+      run: () => guardProblems(sqlite).map((g) => ({ key: `dbcheck.detail.guard_${g.problem}`, params: { table: g.table, name: g.name } })),
+    },
   ];
 }

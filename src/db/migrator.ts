@@ -29,7 +29,10 @@ async function appliedMigrations(db: Kysely<any>): Promise<{ name: string; times
 
 /** A database that knows migrations this build does not was written by a newer nuanxin. */
 export async function assertNotNewer(db: Kysely<any>, path: string): Promise<void> {
-  refuseNewer((await appliedMigrations(db)).map((m) => m.name), path);
+  refuseNewer(
+    (await appliedMigrations(db)).map((m) => m.name),
+    path,
+  );
 }
 
 /**
@@ -40,7 +43,9 @@ export async function pendingOnOpen(db: Kysely<any>, path: string): Promise<stri
   const applied = (await appliedMigrations(db)).map((m) => m.name);
   refuseNewer(applied, path);
   const done = new Set(applied);
-  return Object.keys(migrations).filter((name) => !done.has(name)).sort();
+  return Object.keys(migrations)
+    .filter((name) => !done.has(name))
+    .sort();
 }
 
 function refuseNewer(applied: string[], path: string): void {

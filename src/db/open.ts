@@ -36,15 +36,11 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
  * `create: false` (every command but `init`) refuses a missing file, so a typo
  * in --db never silently creates an empty database.
  */
-export function openDatabase(props: {
-  path: string;
-  create: boolean;
-  busyTimeoutMs?: number;
-  readonly?: boolean;
-}): OpenDb {
+export function openDatabase(props: { path: string; create: boolean; busyTimeoutMs?: number; readonly?: boolean }): OpenDb {
   const { path } = props;
   const exists = path !== ':memory:' && existsSync(path);
-  if (exists && !statSync(path).isFile()) throw new ValidationError({ key: 'file.error', params: { path, reason: statSync(path).isDirectory() ? 'EISDIR' : 'not a regular file' } });
+  if (exists && !statSync(path).isFile())
+    throw new ValidationError({ key: 'file.error', params: { path, reason: statSync(path).isDirectory() ? 'EISDIR' : 'not a regular file' } });
   if (!exists && path !== ':memory:' && !props.create) {
     throw new UnavailableError({ key: 'db.missing', params: { path }, hintKey: 'db.missing.hint' });
   }

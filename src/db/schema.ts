@@ -257,16 +257,112 @@ export interface WishEventsTable {
   note: string | null;
 }
 
-export interface EventsTable { id: Generated<number>; type: string; title: string; event_date: string; community_id: number | null; station_id: number | null; capacity: number | null; organiser: string | null; rule_id: number | null; created_at: string }
-export interface EventAttendanceTable { id: Generated<number>; event_id: number; worker_id: number; status: 'attended' | 'waitlisted'; point_entry_id: number | null; import_id: number | null; at: string }
-export interface ChildcareSitesTable { id: Generated<number>; name: string; community_id: number; capacity: number; courses: string | null; from_on: string | null; to_on: string | null; volunteers: Generated<number>; created_at: string }
-export interface ChildcareEnrolmentsTable { id: Generated<number>; site_id: number; worker_id: number; child_name: string; child_age: number; course: string | null; status: 'enrolled' | 'waitlisted' | 'withdrawn'; requested_at: string; enrolled_on: string | null; withdrawn_on: string | null }
-export interface HousingApplicationsTable { id: Generated<number>; worker_id: number; household: number | null; note: string | null; status: string; reason: string | null; address: string | null; applied_on: string; updated_on: string }
-export interface DisputesTable { id: Generated<number>; worker_id: number; type: string; via: string; employer: string | null; amount_fen: number | null; summary: string | null; status: string; outcome: string | null; recovered_fen: number | null; opened_on: string; resolved_on: string | null; updated_on: string }
-export interface CaseEventsTable { id: Generated<number>; case_type: 'housing' | 'dispute'; case_id: number; business_date: string; at: string; operator: string; from_status: string | null; to_status: string; note: string | null }
-export interface CareVisitsTable { id: Generated<number>; worker_id: number; visit_date: string; by_name: string; kind: string; support_fen: number | null; note: string | null; created_at: string }
-export interface CommunityMeasuresTable { id: Generated<number>; community_id: number; measure: string; action: 'set' | 'unset'; on_date: string; operator: string }
-export interface MerchantsTable { id: Generated<number>; name: string; community_id: number; offers: string; added_on: string }
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  title: string;
+  event_date: string;
+  community_id: number | null;
+  station_id: number | null;
+  capacity: number | null;
+  organiser: string | null;
+  rule_id: number | null;
+  created_at: string;
+}
+export interface EventAttendanceTable {
+  id: Generated<number>;
+  event_id: number;
+  worker_id: number;
+  status: 'attended' | 'waitlisted';
+  point_entry_id: number | null;
+  import_id: number | null;
+  at: string;
+}
+export interface ChildcareSitesTable {
+  id: Generated<number>;
+  name: string;
+  community_id: number;
+  capacity: number;
+  courses: string | null;
+  from_on: string | null;
+  to_on: string | null;
+  volunteers: Generated<number>;
+  created_at: string;
+}
+export interface ChildcareEnrolmentsTable {
+  id: Generated<number>;
+  site_id: number;
+  worker_id: number;
+  child_name: string;
+  child_age: number;
+  course: string | null;
+  status: 'enrolled' | 'waitlisted' | 'withdrawn';
+  requested_at: string;
+  enrolled_on: string | null;
+  withdrawn_on: string | null;
+}
+export interface HousingApplicationsTable {
+  id: Generated<number>;
+  worker_id: number;
+  household: number | null;
+  note: string | null;
+  status: string;
+  reason: string | null;
+  address: string | null;
+  applied_on: string;
+  updated_on: string;
+}
+export interface DisputesTable {
+  id: Generated<number>;
+  worker_id: number;
+  type: string;
+  via: string;
+  employer: string | null;
+  amount_fen: number | null;
+  summary: string | null;
+  status: string;
+  outcome: string | null;
+  recovered_fen: number | null;
+  opened_on: string;
+  resolved_on: string | null;
+  updated_on: string;
+}
+export interface CaseEventsTable {
+  id: Generated<number>;
+  case_type: 'housing' | 'dispute';
+  case_id: number;
+  business_date: string;
+  at: string;
+  operator: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+}
+export interface CareVisitsTable {
+  id: Generated<number>;
+  worker_id: number;
+  visit_date: string;
+  by_name: string;
+  kind: string;
+  support_fen: number | null;
+  note: string | null;
+  created_at: string;
+}
+export interface CommunityMeasuresTable {
+  id: Generated<number>;
+  community_id: number;
+  measure: string;
+  action: 'set' | 'unset';
+  on_date: string;
+  operator: string;
+}
+export interface MerchantsTable {
+  id: Generated<number>;
+  name: string;
+  community_id: number;
+  offers: string;
+  added_on: string;
+}
 
 export interface DB {
   subdistricts: SubdistrictsTable;

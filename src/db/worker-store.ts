@@ -59,13 +59,9 @@ export function sqliteWorkerStore(sqlite: Database.Database): WorkerStore {
   const placeholders = insertColumns.map(() => '?').join(', ');
   const insert = sqlite.prepare(`insert into workers (${insertColumns.join(', ')}) values (${placeholders})`);
   // New phones (nearly every row of a first import) take one statement instead of a lookup and an insert.
-  const insertIfNew = sqlite.prepare(
-    `insert into workers (${insertColumns.join(', ')}) values (${placeholders}) on conflict (phone) do nothing`,
-  );
+  const insertIfNew = sqlite.prepare(`insert into workers (${insertColumns.join(', ')}) values (${placeholders}) on conflict (phone) do nothing`);
   const valuesOf = (worker: NewWorker) => insertColumns.map((c) => (worker as Record<string, unknown>)[c] ?? null);
-  const history = sqlite.prepare(
-    'insert into worker_history (worker_id, at, operator, action, import_id, changes) values (?, ?, ?, ?, ?, ?)',
-  );
+  const history = sqlite.prepare('insert into worker_history (worker_id, at, operator, action, import_id, changes) values (?, ?, ?, ?, ?, ?)');
   // One statement per distinct set of changed columns, prepared once.
   const updates = new Map<string, Database.Statement>();
   const updateFor = (keys: string[]) => {
@@ -83,9 +79,21 @@ export function sqliteWorkerStore(sqlite: Database.Database): WorkerStore {
     insertIfNew(phone, c, meta) {
       // Positional values in insertColumns order, built directly: this runs once per roster row.
       const result = insertIfNew.run(
-        phone, meta.registered_on, meta.import_id, meta.at, meta.at,
-        c.name ?? null, c.id_number ?? null, c.gender ?? null, c.occupation ?? null, c.platform ?? null,
-        c.site ?? null, c.community_id ?? null, c.subdistrict ?? null, c.joined_on ?? null, c.note ?? null,
+        phone,
+        meta.registered_on,
+        meta.import_id,
+        meta.at,
+        meta.at,
+        c.name ?? null,
+        c.id_number ?? null,
+        c.gender ?? null,
+        c.occupation ?? null,
+        c.platform ?? null,
+        c.site ?? null,
+        c.community_id ?? null,
+        c.subdistrict ?? null,
+        c.joined_on ?? null,
+        c.note ?? null,
       );
       return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
     },

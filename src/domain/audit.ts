@@ -34,10 +34,7 @@ export async function recordAudit(
 }
 
 /** The trail, oldest first; `since` is a date (inclusive, UTC instants compared by prefix). */
-export async function listAudit(
-  db: Kysely<DB>,
-  filter: { since?: string; entity?: string; entityKey?: string; limit?: number },
-): Promise<AuditEntry[]> {
+export async function listAudit(db: Kysely<DB>, filter: { since?: string; entity?: string; entityKey?: string; limit?: number }): Promise<AuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll().orderBy('id');
   if (filter.since) query = query.where('at', '>=', filter.since);
   if (filter.entity) query = query.where('entity', '=', filter.entity);

@@ -102,12 +102,7 @@ export const VOCABULARY = {
     term('volunteer_group', 'volunteer group', '志愿团体', '志愿者团队', '志愿队'),
     term('individual', 'individual', '个人'),
   ],
-  point_kind: [
-    term('award', 'award', '获得', '奖励'),
-    term('redeem', 'redemption', '兑换'),
-    term('reverse', 'reversal', '冲正'),
-    term('expire', 'expiry', '过期', '到期'),
-  ],
+  point_kind: [term('award', 'award', '获得', '奖励'), term('redeem', 'redemption', '兑换'), term('reverse', 'reversal', '冲正'), term('expire', 'expiry', '过期', '到期')],
   event_type: [
     term('health_lecture', 'health lecture', '健康讲座', '健康知识讲座'),
     term('first_aid', 'first-aid training', '急救培训', '应急救护培训'),
@@ -201,7 +196,9 @@ export function acceptedTerms(kind: VocabularyKind, codes?: readonly string[]): 
 /** A list typed as `门牌标识，hot_water、休息角` → codes, each once; the first unknown word is returned as `unknown`. */
 export function parseTermList(kind: VocabularyKind, value: string | undefined): { codes: string[]; unknown?: string } {
   const codes = new Set<string>();
-  for (const word of normalizeText(value ?? '').split(/[,，、;；|\s]+/).filter(Boolean)) {
+  for (const word of normalizeText(value ?? '')
+    .split(/[,，、;；|\s]+/)
+    .filter(Boolean)) {
     const code = parseTerm(kind, word);
     if (!code) return { codes: [...codes], unknown: word };
     codes.add(code);

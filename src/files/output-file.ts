@@ -184,11 +184,7 @@ export function fileError(error: unknown, path: string): Error {
  * job never picks up half a file, and a planted link redirects nothing.
  * The target is checked first (see checkOutputTarget).
  */
-export async function writeAtomically(
-  path: string,
-  write: (out: Writable) => Promise<void>,
-  props: OutputGuard & { mode?: number },
-): Promise<void> {
+export async function writeAtomically(path: string, write: (out: Writable) => Promise<void>, props: OutputGuard & { mode?: number }): Promise<void> {
   checkOutputTarget(path, props);
   const mode = props.mode ?? MODE_PERSONAL;
   const { temp, fd } = createTemp(path, mode);

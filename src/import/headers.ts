@@ -44,7 +44,12 @@ export function mapHeaders<F extends string>(headers: string[], aliases: HeaderA
       params: {
         missing: missing.map((f) => `${f} (${aliases[f].slice(0, 2).join('/')})`).join(', '),
         // A handful, each short: a wrong file must not pour its contents onto the clerk's terminal.
-        found: headers.map((h) => h.trim().slice(0, 40)).filter(Boolean).slice(0, 20).join(', ') || '—',
+        found:
+          headers
+            .map((h) => h.trim().slice(0, 40))
+            .filter(Boolean)
+            .slice(0, 20)
+            .join(', ') || '—',
       },
     });
   }

@@ -12,10 +12,7 @@ export function parseWorkerAvailable(env: Record<string, string | undefined>): b
   return env.NUANXIN_IMPORT_THREADS !== '0' && existsSync(fileURLToPath(WORKER_URL));
 }
 
-type Message =
-  | { batch: ParsedBatch<unknown> }
-  | { done: true }
-  | { error: { kind: ErrorKind; key: string; params: MessageParams; hintKey?: string } | { message: string } };
+type Message = { batch: ParsedBatch<unknown> } | { done: true } | { error: { kind: ErrorKind; key: string; params: MessageParams; hintKey?: string } | { message: string } };
 
 /**
  * Parses the file in a worker thread and yields its batches in order. The

@@ -127,10 +127,7 @@ function parseOne<F extends string, V>(
 }
 
 /** Parses in this thread (small files, tests, or where no worker is available). */
-export async function* parseInThread<F extends string, V>(
-  batches: AsyncIterable<RawRecord[]>,
-  parser: RowParser<F, V>,
-): AsyncGenerator<ParsedBatch<V>> {
+export async function* parseInThread<F extends string, V>(batches: AsyncIterable<RawRecord[]>, parser: RowParser<F, V>): AsyncGenerator<ParsedBatch<V>> {
   const state = recordParser(parser);
   for await (const records of batches) yield state.push(records);
   yield { items: [], contentSha256: state.finish() };

@@ -42,7 +42,8 @@ describe('NUANXIN_TZ', () => {
     const { cli } = await programme();
     // 2026-11-29 17:30 UTC is already 11-30 in Shanghai, still 11-29 in UTC and in New York.
     const now = '2026-11-29T17:30:00Z';
-    const dateOf = async (env: Record<string, string | undefined>) => JSON.parse((await cli(['points', 'award', P1, '--rule', 'errand', '--json'], { env: { NUANXIN_NOW: now, ...env } })).stdout).businessDate;
+    const dateOf = async (env: Record<string, string | undefined>) =>
+      JSON.parse((await cli(['points', 'award', P1, '--rule', 'errand', '--json'], { env: { NUANXIN_NOW: now, ...env } })).stdout).businessDate;
     expect(await dateOf({ TZ: 'UTC' })).toBe('2026-11-30');
     expect(await dateOf({ NUANXIN_TZ: 'UTC', TZ: 'Asia/Shanghai' })).toBe('2026-11-29');
     expect(await dateOf({ NUANXIN_TZ: 'America/New_York' })).toBe('2026-11-29');

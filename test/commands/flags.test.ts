@@ -40,18 +40,43 @@ const ROWS: Row[] = [
   // community
   ['community add 夹马营社区 --subdistrict 东关街道', 'community add', { subdistrict: '东关街道' }, ['夹马营社区']],
   ['community list', 'community list', {}],
-  ['community measures 夹马营社区 --set 门牌,热水 --unset 充电 --date 2024-05-01 --json', 'community measures', { set: '门牌,热水', unset: '充电', date: '2024-05-01', json: true }, ['夹马营社区']],
+  [
+    'community measures 夹马营社区 --set 门牌,热水 --unset 充电 --date 2024-05-01 --json',
+    'community measures',
+    { set: '门牌,热水', unset: '充电', date: '2024-05-01', json: true },
+    ['夹马营社区'],
+  ],
   // station
   ['station add --name 东关驿站 --community 夹马营社区', 'station add', { name: '东关驿站', community: '夹马营社区' }],
   [
     'station add --code ST9 --name 东关驿站 --community 新社区 --create-community --subdistrict 东关街道 --address 东关1号 --host 工会 --contact 王芳 --phone 13800138000 --hours 8-20 --amenities 桌椅,药品 --opened 2024-01-02 --medicine-expires 2025-01-02 --json',
     'station add',
-    { code: 'ST9', name: '东关驿站', community: '新社区', createCommunity: true, subdistrict: '东关街道', address: '东关1号', host: '工会', contact: '王芳', phone: P, hours: '8-20', amenities: '桌椅,药品', opened: '2024-01-02', medicineExpires: '2025-01-02', json: true },
+    {
+      code: 'ST9',
+      name: '东关驿站',
+      community: '新社区',
+      createCommunity: true,
+      subdistrict: '东关街道',
+      address: '东关1号',
+      host: '工会',
+      contact: '王芳',
+      phone: P,
+      hours: '8-20',
+      amenities: '桌椅,药品',
+      opened: '2024-01-02',
+      medicineExpires: '2025-01-02',
+      json: true,
+    },
   ],
   ['station list --status 已关闭 --missing 药品 --community 夹马营社区', 'station list', { status: 'closed', missing: '药品', community: '夹马营社区' }],
   ['station show ST0001 --format json', 'station show', { format: 'json' }, ['ST0001']],
   ['station update ST0001 --hours 9-18 --create-community', 'station update', { hours: '9-18', createCommunity: true }, ['ST0001']],
-  ['station amenities ST0001 --set 微波炉 --unset 空调 --medicine-expires 2025-06-30', 'station amenities', { set: '微波炉', unset: '空调', medicineExpires: '2025-06-30' }, ['ST0001']],
+  [
+    'station amenities ST0001 --set 微波炉 --unset 空调 --medicine-expires 2025-06-30',
+    'station amenities',
+    { set: '微波炉', unset: '空调', medicineExpires: '2025-06-30' },
+    ['ST0001'],
+  ],
   ['station close ST0001 --reason 拆迁', 'station close', { reason: '拆迁' }, ['ST0001']],
   ['station reopen ST0001 --json', 'station reopen', { json: true }, ['ST0001']],
   ['station import stations.csv', 'station import', { encoding: 'auto' }, ['stations.csv']],
@@ -69,7 +94,19 @@ const ROWS: Row[] = [
   [
     'worker add --name 张三 --phone 13800138000 --occupation rider --platform 美团 --community 夹马营社区 --subdistrict 东关街道 --site 东关站 --id-number 110101199001011234 --gender 男 --joined 2023-01-01 --note 夜班',
     'worker add',
-    { name: '张三', phone: P, occupation: 'rider', platform: '美团', community: '夹马营社区', subdistrict: '东关街道', site: '东关站', idNumber: '110101199001011234', gender: '男', joined: '2023-01-01', note: '夜班' },
+    {
+      name: '张三',
+      phone: P,
+      occupation: 'rider',
+      platform: '美团',
+      community: '夹马营社区',
+      subdistrict: '东关街道',
+      site: '东关站',
+      idNumber: '110101199001011234',
+      gender: '男',
+      joined: '2023-01-01',
+      note: '夜班',
+    },
   ],
   ['worker show 13800138000 --reveal --reason 核对', 'worker show', { reveal: true, reason: '核对' }, [P]],
   ['worker list --occupation 外卖骑手 --active --limit 0 --search 张', 'worker list', { occupation: 'rider', active: true, limit: 0, search: '张' }],
@@ -78,15 +115,29 @@ const ROWS: Row[] = [
   ['worker deactivate 13800138000 --reason 离职', 'worker deactivate', { reason: '离职' }, [P]],
   ['worker reactivate 7', 'worker reactivate', {}, ['7']],
   ['worker export', 'worker export', { format: 'csv' }],
-  ['worker export --format json --out w.json --reveal --reason 上报 --occupation courier', 'worker export', { format: 'json', out: 'w.json', reveal: true, reason: '上报', occupation: 'courier' }],
+  [
+    'worker export --format json --out w.json --reveal --reason 上报 --occupation courier',
+    'worker export',
+    { format: 'json', out: 'w.json', reveal: true, reason: '上报', occupation: 'courier' },
+  ],
   ['worker purge 13800138000 --reason 本人要求', 'worker purge', { reason: '本人要求' }, [P]],
   // points
-  ['points rule add VOL --name 志愿服务 --points 5 --daily-cap 2 --description 每次', 'points rule add', { name: '志愿服务', points: 5, dailyCap: 2, description: '每次' }, ['VOL']],
+  [
+    'points rule add VOL --name 志愿服务 --points 5 --daily-cap 2 --description 每次',
+    'points rule add',
+    { name: '志愿服务', points: 5, dailyCap: 2, description: '每次' },
+    ['VOL'],
+  ],
   ['points rule list --json', 'points rule list', { json: true }],
   ['points rule update VOL --points -3', 'points rule update', { points: -3 }, ['VOL']],
   ['points rule retire VOL', 'points rule retire', {}, ['VOL']],
   ['points award 13800138000 --rule VOL', 'points award', { rule: 'VOL' }, [P]],
-  ['points award 13800138000 --rule VOL --date 2024-05-01 --note 清扫 --ref R1 --points ２０ --reason 加倍 --json', 'points award', { rule: 'VOL', date: '2024-05-01', note: '清扫', ref: 'R1', points: 20, reason: '加倍', json: true }, [P]],
+  [
+    'points award 13800138000 --rule VOL --date 2024-05-01 --note 清扫 --ref R1 --points ２０ --reason 加倍 --json',
+    'points award',
+    { rule: 'VOL', date: '2024-05-01', note: '清扫', ref: 'R1', points: 20, reason: '加倍', json: true },
+    [P],
+  ],
   ['points import awards.csv --strict', 'points import', { strict: true, encoding: 'auto' }, ['awards.csv']],
   ['points redeem 13800138000 --gift TOWEL', 'points redeem', { gift: 'TOWEL', qty: 1 }, [P]],
   ['points redeem 13800138000 --gift TOWEL --qty 3', 'points redeem', { gift: 'TOWEL', qty: 3 }, [P]],
@@ -122,22 +173,48 @@ const ROWS: Row[] = [
   ['wish import wishes.csv --encoding utf-8', 'wish import', { encoding: 'utf-8' }, ['wishes.csv']],
   ['wish list-publish --category 家用电器', 'wish list-publish', { category: '家用电器' }],
   ['wish claim 3 --sponsor 区工会 --pledge 200 --due 2024-06-30', 'wish claim', { sponsor: '区工会', pledge: '200', due: '2024-06-30' }, ['3']],
-  ['wish fulfil 3 --cost 180 --date 2024-06-01 --note 已送达 --evidence photo.jpg', 'wish fulfil', { cost: '180', date: '2024-06-01', note: '已送达', evidence: 'photo.jpg' }, ['3']],
+  [
+    'wish fulfil 3 --cost 180 --date 2024-06-01 --note 已送达 --evidence photo.jpg',
+    'wish fulfil',
+    { cost: '180', date: '2024-06-01', note: '已送达', evidence: 'photo.jpg' },
+    ['3'],
+  ],
   ['wish follow-up 3 --note 很满意', 'wish follow-up', { note: '很满意' }, ['3']],
   ['wish release 3 --reason 无法兑现', 'wish release', { reason: '无法兑现' }, ['3']],
   ['wish cancel 3 --reason 重复', 'wish cancel', { reason: '重复' }, ['3']],
   ['wish show 3', 'wish show', {}, ['3']],
-  ['wish list --status 已认领 --category 电器 --sponsor 区工会 --community 夹马营社区 --overdue --stale', 'wish list', { status: 'claimed', category: 'appliance', sponsor: '区工会', community: '夹马营社区', overdue: true, stale: true }],
+  [
+    'wish list --status 已认领 --category 电器 --sponsor 区工会 --community 夹马营社区 --overdue --stale',
+    'wish list',
+    { status: 'claimed', category: 'appliance', sponsor: '区工会', community: '夹马营社区', overdue: true, stale: true },
+  ],
   // event
   ['event add --type 心理咨询 --title 减压讲座 --date 2024-05-20', 'event add', { type: 'counselling', title: '减压讲座', date: '2024-05-20' }],
-  ['event add --type first_aid --title 急救 --date 2024-05-20 --station ST0001 --capacity 30 --organiser 红十字会 --rule VOL --json', 'event add', { type: 'first_aid', title: '急救', date: '2024-05-20', station: 'ST0001', capacity: 30, organiser: '红十字会', rule: 'VOL', json: true }],
-  ['event list --type 体检 --from 2024-05-01 --to 2024-05-31 --community 夹马营社区', 'event list', { type: 'checkup', from: '2024-05-01', to: '2024-05-31', community: '夹马营社区' }],
+  [
+    'event add --type first_aid --title 急救 --date 2024-05-20 --station ST0001 --capacity 30 --organiser 红十字会 --rule VOL --json',
+    'event add',
+    { type: 'first_aid', title: '急救', date: '2024-05-20', station: 'ST0001', capacity: 30, organiser: '红十字会', rule: 'VOL', json: true },
+  ],
+  [
+    'event list --type 体检 --from 2024-05-01 --to 2024-05-31 --community 夹马营社区',
+    'event list',
+    { type: 'checkup', from: '2024-05-01', to: '2024-05-31', community: '夹马营社区' },
+  ],
   ['event show 5 --json', 'event show', { json: true }, ['5']],
   ['event attend 5 13800138000 13900139000 --over-capacity', 'event attend', { overCapacity: true }, ['5', P, Q]],
   ['event attend 5 --file sign-in.csv --dry-run --strict --rejects bad.csv', 'event attend', { file: 'sign-in.csv', dryRun: true, strict: true, rejects: 'bad.csv' }, ['5']],
   // childcare
-  ['childcare site add 东关托管点 --community 夹马营社区 --capacity 20 --courses 书法,美术 --from 2024-07-01 --to 2024-08-31', 'childcare site add', { community: '夹马营社区', capacity: 20, courses: '书法,美术', from: '2024-07-01', to: '2024-08-31' }, ['东关托管点']],
-  ['childcare enrol --site 东关托管点 --worker 13800138000 --child 小明 --age 8 --course 书法', 'childcare enrol', { site: '东关托管点', worker: P, child: '小明', age: 8, course: '书法' }],
+  [
+    'childcare site add 东关托管点 --community 夹马营社区 --capacity 20 --courses 书法,美术 --from 2024-07-01 --to 2024-08-31',
+    'childcare site add',
+    { community: '夹马营社区', capacity: 20, courses: '书法,美术', from: '2024-07-01', to: '2024-08-31' },
+    ['东关托管点'],
+  ],
+  [
+    'childcare enrol --site 东关托管点 --worker 13800138000 --child 小明 --age 8 --course 书法',
+    'childcare enrol',
+    { site: '东关托管点', worker: P, child: '小明', age: 8, course: '书法' },
+  ],
   ['childcare withdraw 4 --json', 'childcare withdraw', { json: true }, ['4']],
   ['childcare list --status 候补 --site 东关托管点', 'childcare list', { status: 'waitlisted', site: '东关托管点' }],
   ['childcare list --sites --format csv', 'childcare list', { sites: true, format: 'csv' }],
@@ -150,12 +227,20 @@ const ROWS: Row[] = [
   ['housing withdraw 2 --reason 已购房', 'housing withdraw', { reason: '已购房' }, ['2']],
   ['housing list --status 已配租', 'housing list', { status: 'allocated' }],
   // dispute
-  ['dispute open --worker 13800138000 --type 欠薪 --via 热线 --employer 某公司 --amount 3000 --summary 拖欠', 'dispute open', { worker: P, type: 'wages', via: 'hotline', employer: '某公司', amount: '3000', summary: '拖欠' }],
+  [
+    'dispute open --worker 13800138000 --type 欠薪 --via 热线 --employer 某公司 --amount 3000 --summary 拖欠',
+    'dispute open',
+    { worker: P, type: 'wages', via: 'hotline', employer: '某公司', amount: '3000', summary: '拖欠' },
+  ],
   ['dispute update 6 --status 调解中 --outcome 协商 --recovered 1500', 'dispute update', { status: 'mediating', outcome: '协商', recovered: '1500' }, ['6']],
   ['dispute list --status resolved --open-longer-than 30', 'dispute list', { status: 'resolved', openLongerThan: 30 }],
   // care
   ['care visit --worker 13800138000 --date 2024-05-02 --by 社区书记', 'care visit', { worker: P, date: '2024-05-02', by: '社区书记', kind: 'illness' }],
-  ['care visit --worker 13800138000 --date 2024-05-02 --by 社区书记 --kind 节日慰问 --support-yuan 200 --note 端午', 'care visit', { worker: P, date: '2024-05-02', by: '社区书记', kind: 'festival', supportYuan: '200', note: '端午' }],
+  [
+    'care visit --worker 13800138000 --date 2024-05-02 --by 社区书记 --kind 节日慰问 --support-yuan 200 --note 端午',
+    'care visit',
+    { worker: P, date: '2024-05-02', by: '社区书记', kind: 'festival', supportYuan: '200', note: '端午' },
+  ],
   ['care list --from 2024-05-01 --to 2024-05-31', 'care list', { from: '2024-05-01', to: '2024-05-31' }],
   // merchant
   ['merchant add 老王面馆 --community 夹马营社区 --offers 热水,厕所', 'merchant add', { community: '夹马营社区', offers: '热水,厕所' }, ['老王面馆']],
@@ -166,7 +251,11 @@ const ROWS: Row[] = [
   ['config set district.name 东关区 --json', 'config set', { json: true }, ['district.name', '东关区']],
   // report
   ['report weekly', 'report weekly', { format: 'table' }],
-  ['report weekly --week 2024-W20 --community 夹马营社区 --format html --out week.html', 'report weekly', { week: '2024-W20', community: '夹马营社区', format: 'html', out: 'week.html' }],
+  [
+    'report weekly --week 2024-W20 --community 夹马营社区 --format html --out week.html',
+    'report weekly',
+    { week: '2024-W20', community: '夹马营社区', format: 'html', out: 'week.html' },
+  ],
   ['report programme --from 2024-01-01 --to 2024-03-31 --json', 'report programme', { from: '2024-01-01', to: '2024-03-31', format: 'table', json: true }],
   ['report program --format md', 'report programme', { format: 'md' }],
   ['report stations --community 夹马营社区 --format csv', 'report stations', { community: '夹马营社区', format: 'csv' }],
@@ -239,7 +328,12 @@ describe('one shape for every verb', () => {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
   const verbFiles = files(root).filter((f) => /\baction\(/.test(readFileSync(f, 'utf8')));
   // `points/rule/add.ts` → `PointsRuleAdd`
-  const nameOf = (file: string) => relative(root, file).replace(/\.ts$/, '').split(/[/_-]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  const nameOf = (file: string) =>
+    relative(root, file)
+      .replace(/\.ts$/, '')
+      .split(/[/_-]/)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('');
 
   it('one file per verb, each exporting its options type, register and run functions', async () => {
     const tree = await buildProgram({ io: io(), t: translator(), state: { exitCode: 0 } });

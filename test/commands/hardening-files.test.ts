@@ -36,7 +36,10 @@ describe('output files never replace what must not be replaced', () => {
 
   it('refuses a --rejects file that is the input itself, before importing anything', async () => {
     const { cli, dir, workers } = await district();
-    const roster = writeRoster(dir, 'r.csv', [['李四', '13900139000', '', '', '快递员', '', '', '', ''], ['坏行', '123', '', '', '快递员', '', '', '', '']]);
+    const roster = writeRoster(dir, 'r.csv', [
+      ['李四', '13900139000', '', '', '快递员', '', '', '', ''],
+      ['坏行', '123', '', '', '快递员', '', '', '', ''],
+    ]);
     const before = sha(roster);
     const r = await cli(['worker', 'import', roster, '--rejects', roster]);
     expect(r.code).toBe(5);

@@ -54,7 +54,9 @@ describe('the ledger cannot be bent, even from a raw SQL session', () => {
     expect(() =>
       raw.prepare(`insert into point_entries (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')}) on conflict(id) do update set points = 100000`).run(entry),
     ).toThrow(/append-only/);
-    expect(() => raw.prepare("insert or replace into wish_events (id, wish_id, at, business_date, operator, to_status) values (1, 1, 'x', '2026-11-29', 'x', 'listed')").run()).toThrow();
+    expect(() =>
+      raw.prepare("insert or replace into wish_events (id, wish_id, at, business_date, operator, to_status) values (1, 1, 'x', '2026-11-29', 'x', 'listed')").run(),
+    ).toThrow();
     expect(raw.prepare('select points from point_entries').all()).toEqual([{ points: 10 }]);
     raw.close();
   });
@@ -73,7 +75,7 @@ describe('the ledger cannot be bent, even from a raw SQL session', () => {
     expect((await cli(['db', 'check'])).code).toBe(0);
     const raw = new Database(db);
     raw.exec('drop trigger point_entries_no_replace');
-    raw.exec("drop trigger gift_stock_entries_no_delete; create trigger gift_stock_entries_no_delete before delete on gift_stock_entries begin select 1; end");
+    raw.exec('drop trigger gift_stock_entries_no_delete; create trigger gift_stock_entries_no_delete before delete on gift_stock_entries begin select 1; end');
     raw.close();
     const r = await cli(['db', 'check']);
     expect(r.code).toBe(4);
@@ -158,7 +160,11 @@ describe('masking holds', () => {
     const raw = new Database(db);
     raw.prepare('update workers set name = ? where phone = ?').run('张\u001b[2J\u001b[31m三\u202e', P1);
     raw.close();
-    for (const [format, tty] of [['table', true], ['table', false], ['md', false]] as const) {
+    for (const [format, tty] of [
+      ['table', true],
+      ['table', false],
+      ['md', false],
+    ] as const) {
       const out = (await cli(['worker', 'list', '--format', format], { tty })).stdout;
       expect(out).not.toMatch(/[\u001b\u202e]/);
       expect(out).toContain('张\\x1B[2J\\x1B[31m三\\u202E');

@@ -33,7 +33,6 @@ describe('output targets reached through links', () => {
     }
   });
 
-
   it('refuses a target that is a symlink to the database, or the database through a symlinked --db', async () => {
     const { cli, dir, db } = await programme();
     const link = join(dir, 'link.db');
@@ -47,7 +46,10 @@ describe('output targets reached through links', () => {
 
   it('refuses --rejects that is a link to the input', async () => {
     const { cli, dir } = await programme();
-    const roster = writeRoster(dir, '名单.csv', [['王五', '13700137000', '', '', '快递员', '', '', '', ''], ['坏行', '123', '', '', '快递员', '', '', '', '']]);
+    const roster = writeRoster(dir, '名单.csv', [
+      ['王五', '13700137000', '', '', '快递员', '', '', '', ''],
+      ['坏行', '123', '', '', '快递员', '', '', '', ''],
+    ]);
     const before = readFileSync(roster);
     const today = join(dir, 'today.csv');
     symlinkSync(roster, today);
@@ -65,7 +67,10 @@ describe('output targets reached through links', () => {
 
   it('refuses --rejects in a folder it cannot write before importing a single row', async () => {
     const { cli, dir, json } = await programme();
-    const roster = writeRoster(dir, 'r.csv', [['王五', '13700137000', '', '', '快递员', '', '', '', ''], ['坏行', '123', '', '', '快递员', '', '', '', '']]);
+    const roster = writeRoster(dir, 'r.csv', [
+      ['王五', '13700137000', '', '', '快递员', '', '', '', ''],
+      ['坏行', '123', '', '', '快递员', '', '', '', ''],
+    ]);
     const closed = join(dir, 'closed');
     mkdirSync(closed);
     writeFileSync(join(closed, 'x'), '');
@@ -163,7 +168,7 @@ describe('masking never corrupts what must stay exact', () => {
     expect((await json(['points', 'balance', P1])).balance).toBe(13_000_000_000);
   });
 
-  it('commander\'s own errors mask a number the clerk typed', async () => {
+  it("commander's own errors mask a number the clerk typed", async () => {
     const { cli } = await programme();
     const r = await cli(['13912345678']);
     expect(r.code).toBe(2);
@@ -172,7 +177,7 @@ describe('masking never corrupts what must stay exact', () => {
 });
 
 describe('worker purge reaches the ledger and the timelines too', () => {
-  it('removes every number the worker had, wherever it was typed, and the purge\'s own reason too', async () => {
+  it("removes every number the worker had, wherever it was typed, and the purge's own reason too", async () => {
     const { cli, json, db } = await programme();
     const ID = '110105199003070025';
     await json(['worker', 'update', P2, '--id-number', ID]);
@@ -190,8 +195,7 @@ describe('worker purge reaches the ledger and the timelines too', () => {
     expect((await cli(['db', 'check'])).code).toBe(0);
   });
 
-
-  it('masks the worker\'s numbers in point notes, refs and wish timelines; a raw session still cannot edit them', async () => {
+  it("masks the worker's numbers in point notes, refs and wish timelines; a raw session still cannot edit them", async () => {
     const { cli, json, db } = await programme();
     await json(['points', 'award', P2, '--rule', 'errand', '--note', `本人${P2}`, '--ref', `LS-${P2}`]);
     const { id } = await json(['wish', 'add', '--title', `给${P2}买电饭煲`, '--category', 'appliance', '--worker', P2]);

@@ -22,20 +22,42 @@ const KINDS = {
 const text = (s: string) => Buffer.from(s, 'utf8');
 // The pieces hostile and careless files are made of.
 const FRAGMENTS: Buffer[] = [
-  text('13800138000'), text('13900139000'), text('张三'), text('夹马营社区'), text('rider'), text('errand'), text('2026-11-20'), text('家用电器'),
-  text(','), text(','), text(','), text('"'), text('""'), text('\n'), text('\r\n'), text('\r'), text('\t'), text(' '),
-  text('\u0000'), text('\u001b[2J'), text('='), text('1.38001E+10'), text('１３８００１３８０００'),
-  Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe]), iconv.encode('李四', 'gb18030'), Buffer.from('王五', 'utf16le'),
-  Buffer.from([0x80]), Buffer.from([0xc3]), text('长'.repeat(5000)), text('x'.repeat(70_000)),
+  text('13800138000'),
+  text('13900139000'),
+  text('张三'),
+  text('夹马营社区'),
+  text('rider'),
+  text('errand'),
+  text('2026-11-20'),
+  text('家用电器'),
+  text(','),
+  text(','),
+  text(','),
+  text('"'),
+  text('""'),
+  text('\n'),
+  text('\r\n'),
+  text('\r'),
+  text('\t'),
+  text(' '),
+  text('\u0000'),
+  text('\u001b[2J'),
+  text('='),
+  text('1.38001E+10'),
+  text('１３８００１３８０００'),
+  Buffer.from([0xef, 0xbb, 0xbf]),
+  Buffer.from([0xff, 0xfe]),
+  iconv.encode('李四', 'gb18030'),
+  Buffer.from('王五', 'utf16le'),
+  Buffer.from([0x80]),
+  Buffer.from([0xc3]),
+  text('长'.repeat(5000)),
+  text('x'.repeat(70_000)),
 ];
 
 const fileBytes = (header: string) =>
   fc
-    .tuple(
-      fc.boolean(),
-      fc.array(fc.array(fc.nat({ max: FRAGMENTS.length - 1 }), { maxLength: 14 }), { maxLength: 12 }),
-      fc.constantFrom('\n', '\r\n'),
-    )
+    .tuple(fc.boolean(), fc.array(fc.array(fc.nat({ max: FRAGMENTS.length - 1 }), { maxLength: 14 }), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'))
     .map(([withHeader, rows, newline]) => {
       const parts: Buffer[] = withHeader ? [text(header + newline)] : [];
       for (const row of rows) parts.push(...row.map((i) => FRAGMENTS[i]!), text(newline));
@@ -59,29 +81,33 @@ async function district() {
 }
 
 describe('every import survives random and mutated bytes', () => {
-  it.each(Object.keys(KINDS) as (keyof typeof KINDS)[])('%s import: exit 0 or 5, db check passes, written + rejected = data rows', async (kind) => {
-    const { cli, dir } = await district();
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(fileBytes(KINDS[kind].header), async (bytes) => {
-        const file = join(dir, `f${n++}.csv`);
-        writeFileSync(file, bytes);
-        const r = await cli([...KINDS[kind].argv(file), '--json']);
-        expect([0, 5]).toContain(r.code);
-        expect(r.stderr).not.toContain('internal');
-        expect(r.stderr.length).toBeLessThan(4_000);
-        if (r.code === 0) {
-          const report = JSON.parse(r.stdout);
-          if (report.already_imported === null) {
-            const handled = report.inserted + report.updated + report.unchanged + report.rejected;
-            const delimiter = bytes.includes(Buffer.from('\t')) && !bytes.includes(Buffer.from(',')) ? '\t' : ',';
-            if (delimiter === ',') expect(handled).toBe(dataRows(bytes, report.file.encoding, ','));
+  it.each(Object.keys(KINDS) as (keyof typeof KINDS)[])(
+    '%s import: exit 0 or 5, db check passes, written + rejected = data rows',
+    async (kind) => {
+      const { cli, dir } = await district();
+      let n = 0;
+      await fc.assert(
+        fc.asyncProperty(fileBytes(KINDS[kind].header), async (bytes) => {
+          const file = join(dir, `f${n++}.csv`);
+          writeFileSync(file, bytes);
+          const r = await cli([...KINDS[kind].argv(file), '--json']);
+          expect([0, 5]).toContain(r.code);
+          expect(r.stderr).not.toContain('internal');
+          expect(r.stderr.length).toBeLessThan(4_000);
+          if (r.code === 0) {
+            const report = JSON.parse(r.stdout);
+            if (report.already_imported === null) {
+              const handled = report.inserted + report.updated + report.unchanged + report.rejected;
+              const delimiter = bytes.includes(Buffer.from('\t')) && !bytes.includes(Buffer.from(',')) ? '\t' : ',';
+              if (delimiter === ',') expect(handled).toBe(dataRows(bytes, report.file.encoding, ','));
+            }
           }
-        }
-      }),
-      { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
-    );
-    const check = await cli(['db', 'check']);
-    expect(check.code).toBe(0);
-  }, 120_000);
+        }),
+        { numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false },
+      );
+      const check = await cli(['db', 'check']);
+      expect(check.code).toBe(0);
+    },
+    120_000,
+  );
 });

@@ -70,14 +70,18 @@ describe('redemptions and reversals', () => {
     await json(['points', 'award', P1, '--rule', 'errand']);
     expect(await json(['points', 'redeem', P1, '--gift', 'raincoat'])).toMatchObject({ kind: 'redeem', points: -20, qty: 1, balance: 0 });
     expect(await cli(['points', 'redeem', P1, '--gift', 'raincoat'])).toEqual({
-      code: 4, stdout: '', stderr: 'error: balance 0 is short of 20 points (needs 20 more); nothing changed\n',
+      code: 4,
+      stdout: '',
+      stderr: 'error: balance 0 is short of 20 points (needs 20 more); nothing changed\n',
     });
     expect([(await balance()).balance, await stock()]).toEqual([0, 1]);
     for (const d of ['2026-11-27', '2026-11-26', '2026-11-25']) await json(['points', 'award', P2, '--rule', 'errand', '--date', d]);
     await json(['points', 'award', P2, '--rule', 'errand', '--date', '2026-11-24']);
     expect(await json(['points', 'redeem', P2, '--gift', 'raincoat'])).toMatchObject({ balance: 20 });
     expect(await cli(['points', 'redeem', P2, '--gift', 'raincoat'])).toEqual({
-      code: 4, stdout: '', stderr: 'error: gift raincoat has 0 in stock, 1 asked; nothing changed\n',
+      code: 4,
+      stdout: '',
+      stderr: 'error: gift raincoat has 0 in stock, 1 asked; nothing changed\n',
     });
     expect([(await balance(P2)).balance, await stock()]).toEqual([20, 0]);
   });
@@ -140,7 +144,10 @@ describe('statements, ledger, leaderboard, teams', () => {
     expect((await json(['points', 'ledger', '--rule', 'hazard'])).map((e: { id: number }) => e.id)).toEqual([3, 2]);
     expect((await cli(['points', 'ledger', '--format', 'csv'])).stdout.startsWith('\uFEFFid,date,worker,phone,kind,points')).toBe(true);
     const top = await json(['points', 'top']);
-    expect(top.map((r: { name: string; points: number }) => [r.name, r.points])).toEqual([['李四', 16], ['张三', 10]]);
+    expect(top.map((r: { name: string; points: number }) => [r.name, r.points])).toEqual([
+      ['李四', 16],
+      ['张三', 10],
+    ]);
     expect((await json(['points', 'top', '--community', '夹马营社区'])).map((r: { name: string }) => r.name)).toEqual(['张三']);
   });
 
@@ -160,10 +167,14 @@ describe('points import', () => {
   it('imports awards with Excel row numbers, and a re-run adds nothing', async () => {
     const { cli, dir, balance } = await programme();
     const file = join(dir, 'awards.csv');
-    writeFileSync(file, `手机号码,积分规则,日期,备注,编号\n${P1},errand,2026-11-20,代购,A1\n${P1},hazard,2026/11/21,,A2\n${P1},nope,2026-11-21,,A3\n${P2},hazard,2026-12-01,,A4\n${P2},hazard,2026-11-21,,A1\n`);
+    writeFileSync(
+      file,
+      `手机号码,积分规则,日期,备注,编号\n${P1},errand,2026-11-20,代购,A1\n${P1},hazard,2026/11/21,,A2\n${P1},nope,2026-11-21,,A3\n${P2},hazard,2026-12-01,,A4\n${P2},hazard,2026-11-21,,A1\n`,
+    );
     const result = await cli(['points', 'import', file, '--json']);
     expect(JSON.parse(result.stdout)).toMatchObject({
-      inserted: 2, rejected: 3,
+      inserted: 2,
+      rejected: 3,
       rejects: [
         { row: 4, reason: 'no points rule with code nope' },
         { row: 5, reason: 'date 2026-12-01 is in the future' },
@@ -173,7 +184,10 @@ describe('points import', () => {
     expect((await balance()).balance).toBe(18);
     expect(JSON.parse((await cli(['points', 'import', file, '--json'])).stdout)).toMatchObject({ inserted: 0, already_imported: { id: 1 } });
     writeFileSync(file, `phone,rule,date,ref\n${P1},errand,2026-11-20,A1\n`);
-    expect(JSON.parse((await cli(['points', 'import', file, '--json'])).stdout)).toMatchObject({ inserted: 0, rejects: [{ row: 2, reason: 'an award with ref A1 already exists (entry #1)' }] });
+    expect(JSON.parse((await cli(['points', 'import', file, '--json'])).stdout)).toMatchObject({
+      inserted: 0,
+      rejects: [{ row: 2, reason: 'an award with ref A1 already exists (entry #1)' }],
+    });
     expect((await balance()).balance).toBe(18);
   });
 });

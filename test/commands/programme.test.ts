@@ -11,7 +11,11 @@ async function district() {
   const fresh = await freshCli({ NUANXIN_TODAY: '2026-11-25' });
   const { json } = fresh;
   await json(['community', 'add', '夹马营社区', '--subdistrict', '西关街道']);
-  for (const [name, phone] of [['张三', P1], ['李四', P2], ['王五', P3]]) {
+  for (const [name, phone] of [
+    ['张三', P1],
+    ['李四', P2],
+    ['王五', P3],
+  ]) {
     await json(['worker', 'add', '--name', name!, '--phone', phone!, '--occupation', 'courier', '--community', '夹马营社区']);
   }
   await json(['points', 'rule', 'add', 'event', '--name', '参加活动', '--points', '3']);
@@ -21,13 +25,34 @@ async function district() {
 describe('events and attendance', () => {
   it('records attendance, awards points once, waits past capacity, and refuses twice', async () => {
     const { cli, json } = await district();
-    const event = await json(['event', 'add', '--type', 'first_aid', '--title', '急救培训', '--date', '2026-11-20', '--community', '夹马营社区', '--capacity', '2', '--organiser', '社区卫生服务中心', '--rule', 'event']);
+    const event = await json([
+      'event',
+      'add',
+      '--type',
+      'first_aid',
+      '--title',
+      '急救培训',
+      '--date',
+      '2026-11-20',
+      '--community',
+      '夹马营社区',
+      '--capacity',
+      '2',
+      '--organiser',
+      '社区卫生服务中心',
+      '--rule',
+      'event',
+    ]);
     expect(event).toMatchObject({ id: 1, type: 'first_aid', capacity: 2, rule: 'event', attended: 0 });
     expect(await json(['event', 'attend', '1', P1, P2, P3])).toEqual({ event: 1, attended: 2, waitlisted: 1 });
     const before = await json(['event', 'show', '1']);
     expect(await cli(['event', 'attend', '1', P1])).toMatchObject({ code: 4, stderr: 'error: worker #1 is already recorded at event #1 (attended)\n' });
     expect(await json(['event', 'show', '1'])).toEqual(before);
-    expect(before.attendees.map((a: { phone: string; status: string }) => [a.phone, a.status])).toEqual([['138****8000', 'attended'], ['139****9000', 'attended'], ['137****7000', 'waitlisted']]);
+    expect(before.attendees.map((a: { phone: string; status: string }) => [a.phone, a.status])).toEqual([
+      ['138****8000', 'attended'],
+      ['139****9000', 'attended'],
+      ['137****7000', 'waitlisted'],
+    ]);
     expect((await json(['points', 'balance', P1])).balance).toBe(3);
     expect((await json(['points', 'balance', P3])).balance).toBe(0);
     await json(['event', 'add', '--type', 'skills', '--title', '电动车维修', '--date', '2026-11-21', '--capacity', '1']);
@@ -42,7 +67,14 @@ describe('events and attendance', () => {
     const file = join(dir, '签到表.csv');
     writeFileSync(file, `姓名,手机号码\r\n张三,${P1}\r\n李四,${P2}\r\n张三,${P1}\r\n无名,13600000000\r\n`);
     const first = JSON.parse((await cli(['event', 'attend', '1', '--file', file, '--json'])).stdout);
-    expect(first).toMatchObject({ inserted: 2, rejected: 2, rejects: [{ row: 4, reason: 'phone duplicates row 2' }, { row: 5, reason: 'no worker with phone or id 136****0000' }] });
+    expect(first).toMatchObject({
+      inserted: 2,
+      rejected: 2,
+      rejects: [
+        { row: 4, reason: 'phone duplicates row 2' },
+        { row: 5, reason: 'no worker with phone or id 136****0000' },
+      ],
+    });
     expect(JSON.parse((await cli(['event', 'attend', '1', '--file', file, '--json'])).stdout)).toMatchObject({ inserted: 0, already_imported: { id: 1 } });
     expect((await json(['points', 'ledger'])).length).toBe(2);
   });
@@ -51,8 +83,27 @@ describe('events and attendance', () => {
 describe('childcare', () => {
   it('fills places, waits in order, promotes when a place frees, and refuses repeats', async () => {
     const { cli, json } = await district();
-    await json(['childcare', 'site', 'add', '夹马营托管班', '--community', '夹马营社区', '--capacity', '1', '--courses', '篮球,美术,书法,舞蹈', '--from', '2026-07-10', '--to', '2026-08-20']);
-    expect(await json(['childcare', 'enrol', '--site', '夹马营托管班', '--worker', P1, '--child', '张小明', '--age', '9', '--course', '美术'])).toMatchObject({ id: 1, status: 'enrolled', phone: '138****8000' });
+    await json([
+      'childcare',
+      'site',
+      'add',
+      '夹马营托管班',
+      '--community',
+      '夹马营社区',
+      '--capacity',
+      '1',
+      '--courses',
+      '篮球,美术,书法,舞蹈',
+      '--from',
+      '2026-07-10',
+      '--to',
+      '2026-08-20',
+    ]);
+    expect(await json(['childcare', 'enrol', '--site', '夹马营托管班', '--worker', P1, '--child', '张小明', '--age', '9', '--course', '美术'])).toMatchObject({
+      id: 1,
+      status: 'enrolled',
+      phone: '138****8000',
+    });
     expect(await json(['childcare', 'enrol', '--site', '夹马营托管班', '--worker', P2, '--child', '李小红', '--age', '8'])).toMatchObject({ id: 2, status: 'waitlisted' });
     expect(await json(['childcare', 'enrol', '--site', '夹马营托管班', '--worker', P3, '--child', '王小刚', '--age', '10'])).toMatchObject({ id: 3, status: 'waitlisted' });
     expect((await cli(['childcare', 'enrol', '--site', '夹马营托管班', '--worker', P1, '--child', '张小明', '--age', '9'])).code).toBe(4);
@@ -83,7 +134,11 @@ describe('housing and disputes', () => {
 
   it('tracks a dispute to resolution and reports the days it took', async () => {
     const { cli, json, env } = await district();
-    expect(await json(['dispute', 'open', '--worker', P1, '--type', 'wages', '--via', 'hotline', '--employer', '某配送站', '--amount', '3200'])).toMatchObject({ id: 1, status: 'open', amount: '3200.00' });
+    expect(await json(['dispute', 'open', '--worker', P1, '--type', 'wages', '--via', 'hotline', '--employer', '某配送站', '--amount', '3200'])).toMatchObject({
+      id: 1,
+      status: 'open',
+      amount: '3200.00',
+    });
     const later = { env: { ...env, NUANXIN_TODAY: '2026-12-10' } };
     expect(JSON.parse((await cli(['dispute', 'list', '--open-longer-than', '10', '--json'], later)).stdout).map((d: { id: number }) => d.id)).toEqual([1]);
     expect(JSON.parse((await cli(['dispute', 'update', '1', '--status', 'mediating', '--json'], later)).stdout).status).toBe('mediating');
@@ -97,12 +152,24 @@ describe('housing and disputes', () => {
 describe('care visits, rider-friendly communities and merchants', () => {
   it('records visits and measures, and refuses repeats', async () => {
     const { cli, json } = await district();
-    expect(await json(['care', 'visit', '--worker', P1, '--date', '2026-11-24', '--by', '西关街道工会', '--kind', 'illness', '--support-yuan', '500'])).toMatchObject({ id: 1, support: '500.00', phone: '138****8000' });
+    expect(await json(['care', 'visit', '--worker', P1, '--date', '2026-11-24', '--by', '西关街道工会', '--kind', 'illness', '--support-yuan', '500'])).toMatchObject({
+      id: 1,
+      support: '500.00',
+      phone: '138****8000',
+    });
     expect((await cli(['care', 'visit', '--worker', P1, '--date', '2026-12-24', '--by', 'x'])).code).toBe(5);
-    expect(await json(['community', 'measures', '夹马营社区', '--set', 'door_signs,rider_parking,hot_water', '--date', '2026-11-01'])).toEqual({ community: '夹马营社区', measures: ['door_signs', 'rider_parking', 'hot_water'], friendly: false });
+    expect(await json(['community', 'measures', '夹马营社区', '--set', 'door_signs,rider_parking,hot_water', '--date', '2026-11-01'])).toEqual({
+      community: '夹马营社区',
+      measures: ['door_signs', 'rider_parking', 'hot_water'],
+      friendly: false,
+    });
     expect((await cli(['community', 'measures', '夹马营社区', '--set', 'hot_water'])).code).toBe(4);
     expect((await json(['community', 'measures', '夹马营社区', '--set', 'charging,rest_corner', '--date', '2026-11-20'])).friendly).toBe(true);
-    expect((await json(['merchant', 'add', '老王面馆', '--community', '夹马营社区', '--offers', 'hot_water,restroom,charging'])).offers).toEqual(['hot_water', 'restroom', 'charging']);
+    expect((await json(['merchant', 'add', '老王面馆', '--community', '夹马营社区', '--offers', 'hot_water,restroom,charging'])).offers).toEqual([
+      'hot_water',
+      'restroom',
+      'charging',
+    ]);
     expect((await cli(['merchant', 'add', '老王面馆', '--community', '夹马营社区', '--offers', 'hot_water'])).code).toBe(4);
     expect((await cli(['merchant', 'add', '面馆', '--community', '夹马营社区', '--offers', 'massage'])).code).toBe(5);
   });

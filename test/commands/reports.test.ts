@@ -18,7 +18,25 @@ async function boundaryDistrict() {
   const early = '2024-09-02T02:00:00Z';
   await run(['community', 'add', '夹马营社区', '--subdistrict', '西关街道'], early);
   await run(['community', 'add', '东关社区', '--subdistrict', '东关街道'], early);
-  await run(['station', 'add', '--code', 'A', '--name', '夹马营驿站', '--community', '夹马营社区', '--amenities', 'seating,water,microwave,cooling,reading,medicine,charging,signage,fixed_site,rules,staff,on_map', '--medicine-expires', '2024-10-01', '--opened', '2024-09-01'], early);
+  await run(
+    [
+      'station',
+      'add',
+      '--code',
+      'A',
+      '--name',
+      '夹马营驿站',
+      '--community',
+      '夹马营社区',
+      '--amenities',
+      'seating,water,microwave,cooling,reading,medicine,charging,signage,fixed_site,rules,staff,on_map',
+      '--medicine-expires',
+      '2024-10-01',
+      '--opened',
+      '2024-09-01',
+    ],
+    early,
+  );
   await run(['station', 'add', '--code', 'B', '--name', '东关驿站', '--community', '东关社区', '--amenities', 'seating', '--opened', '2024-09-10'], early);
   await run(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10'], early);
   await run(['gift', 'add', 'raincoat', '--name', '雨衣', '--cost', '10', '--stock', '3'], early);
@@ -75,7 +93,7 @@ describe('report weekly across week boundaries', () => {
     }
   });
 
-  it('defaults to the last complete ISO week in the district\'s zone', async () => {
+  it("defaults to the last complete ISO week in the district's zone", async () => {
     const { cli } = await boundaryDistrict();
     // Monday 09:00 in Shanghai: the week just ended is W37.
     expect((await weekly(cli, [], 'Asia/Shanghai', '2024-09-16T01:00:00Z')).period.week).toBe('2024-W37');

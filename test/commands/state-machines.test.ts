@@ -164,11 +164,23 @@ describe('waiting lists', () => {
     const b = await enrol('13900139000', '小红');
     const c = await enrol(P1, '小刚');
     const statuses = async () => (await json(['childcare', 'list'])).map((e: { child: string; status: string }) => [e.child, e.status]);
-    expect(await statuses()).toEqual([['小明', 'enrolled'], ['小红', 'waitlisted'], ['小刚', 'waitlisted']]);
+    expect(await statuses()).toEqual([
+      ['小明', 'enrolled'],
+      ['小红', 'waitlisted'],
+      ['小刚', 'waitlisted'],
+    ]);
     await json(['childcare', 'withdraw', String(c.id ?? c.enrolment?.id ?? 3)]);
-    expect(await statuses()).toEqual([['小明', 'enrolled'], ['小红', 'waitlisted'], ['小刚', 'withdrawn']]);
+    expect(await statuses()).toEqual([
+      ['小明', 'enrolled'],
+      ['小红', 'waitlisted'],
+      ['小刚', 'withdrawn'],
+    ]);
     await json(['childcare', 'withdraw', String(a.id ?? a.enrolment?.id ?? 1)]);
-    expect(await statuses()).toEqual([['小明', 'withdrawn'], ['小红', 'enrolled'], ['小刚', 'withdrawn']]);
+    expect(await statuses()).toEqual([
+      ['小明', 'withdrawn'],
+      ['小红', 'enrolled'],
+      ['小刚', 'withdrawn'],
+    ]);
     expect((await cli(['childcare', 'withdraw', String(a.id ?? 1)])).code).toBe(4);
     expect(b).toBeTruthy();
   });

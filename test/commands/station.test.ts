@@ -14,10 +14,25 @@ async function district() {
 describe('station add', () => {
   it.each([
     [['station', 'add', '--name', 'A', '--community', '夹马营社区'], 0, 'station ST0001 A registered\n', ''],
-    [['station', 'add', '--name', 'A', '--community', '夹马营'], 3, '', 'error: unknown community "夹马营"; did you mean: 夹马营社区?\nhint: add it with `nuanxin community add NAME --subdistrict S` (station add and station import also take --create-community)\n'],
-    [['station', 'add', '--name', 'A', '--community', '夹马营社区', '--amenities', 'sauna'], 5, '', 'error: unknown amenity "sauna"; accepted: seating（桌椅）, water（烧水壶/饮水机）, microwave（微波炉）, cooling（电风扇/空调）, reading（报刊书籍）, medicine（应急药品）, charging（充电/充气工具）, signage（统一标识）, fixed_site（固定场所）, rules（管理制度）, staff（人员管理）, on_map（地图可查）\n'],
+    [
+      ['station', 'add', '--name', 'A', '--community', '夹马营'],
+      3,
+      '',
+      'error: unknown community "夹马营"; did you mean: 夹马营社区?\nhint: add it with `nuanxin community add NAME --subdistrict S` (station add and station import also take --create-community)\n',
+    ],
+    [
+      ['station', 'add', '--name', 'A', '--community', '夹马营社区', '--amenities', 'sauna'],
+      5,
+      '',
+      'error: unknown amenity "sauna"; accepted: seating（桌椅）, water（烧水壶/饮水机）, microwave（微波炉）, cooling（电风扇/空调）, reading（报刊书籍）, medicine（应急药品）, charging（充电/充气工具）, signage（统一标识）, fixed_site（固定场所）, rules（管理制度）, staff（人员管理）, on_map（地图可查）\n',
+    ],
     [['station', 'add', '--name', 'A', '--community', '夹马营社区', '--opened', '2024-02-30'], 5, '', 'error: invalid date for opened: "2024-02-30" (use YYYY-MM-DD)\n'],
-    [['station', 'add', '--community', '夹马营社区'], 2, '', 'error: missing --name (required when not running interactively)\nhint: pass the flags, or run on a terminal to be asked\n'],
+    [
+      ['station', 'add', '--community', '夹马营社区'],
+      2,
+      '',
+      'error: missing --name (required when not running interactively)\nhint: pass the flags, or run on a terminal to be asked\n',
+    ],
     [['station', 'add', '--name', 'A', '--community', '夹马营社区', '--bogus'], 2, '', "error: unknown option '--bogus'\n(--help for usage)\n"],
   ])('%j → exit %i', async (argv, code, stdout, stderr) => {
     const { cli } = await district();
@@ -26,7 +41,11 @@ describe('station add', () => {
 
   it('answers in Chinese with --lang zh', async () => {
     const { cli } = await district();
-    expect(await cli(['--lang', 'zh', 'station', 'show', 'NOPE'])).toEqual({ code: 3, stdout: '', stderr: '错误: 没有编号为 NOPE 的驿站\n提示: 查看驿站：`nuanxin station list`\n' });
+    expect(await cli(['--lang', 'zh', 'station', 'show', 'NOPE'])).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: '错误: 没有编号为 NOPE 的驿站\n提示: 查看驿站：`nuanxin station list`\n',
+    });
   });
 
   it('prompts for every field on a terminal', async () => {
@@ -83,7 +102,20 @@ describe('station list, show, update, close', () => {
 describe('station audit', () => {
   it('reports gaps and exits 4 with --fail-on-gaps', async () => {
     const { cli } = await district();
-    await cli(['station', 'add', '--code', 'A', '--name', 'A', '--community', '夹马营社区', '--amenities', 'seating,water,microwave,cooling,reading,medicine,charging,signage,fixed_site,rules,staff,on_map', '--medicine-expires', '2026-12-01']);
+    await cli([
+      'station',
+      'add',
+      '--code',
+      'A',
+      '--name',
+      'A',
+      '--community',
+      '夹马营社区',
+      '--amenities',
+      'seating,water,microwave,cooling,reading,medicine,charging,signage,fixed_site,rules,staff,on_map',
+      '--medicine-expires',
+      '2026-12-01',
+    ]);
     const ok = await cli(['station', 'audit', '--fail-on-gaps', '--json']);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout).totals).toMatchObject({ stations: 1, fullyEquipped: 1, medicineExpiring: 1 });
@@ -98,13 +130,17 @@ describe('station audit', () => {
 describe('station import', () => {
   it('imports a GB18030 sheet, rejects bad rows by Excel row number, and adds nothing on re-import', async () => {
     const { cli, dir } = await district();
-    const text = '驿站名称,所属社区,配备设施,联系电话\r\n夹马营路爱心驿站,夹马营社区,"桌椅,饮水机,微波炉",0379-63212345\r\n东关驿站,东关社区,桌椅、空调,13912345678\r\n坏行,西工社区,桌椅,\r\n短行,东关社区\r\n';
+    const text =
+      '驿站名称,所属社区,配备设施,联系电话\r\n夹马营路爱心驿站,夹马营社区,"桌椅,饮水机,微波炉",0379-63212345\r\n东关驿站,东关社区,桌椅、空调,13912345678\r\n坏行,西工社区,桌椅,\r\n短行,东关社区\r\n';
     const file = join(dir, '驿站.csv');
     writeFileSync(file, iconv.encode(text, 'gb18030'));
     const result = await cli(['station', 'import', file, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({
-      inserted: 2, updated: 0, unchanged: 0, rejected: 2,
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 2,
       rejects: [
         { row: 4, reason: 'unknown community "西工社区"' },
         { row: 5, reason: 'has 2 cells but the header has 4' },

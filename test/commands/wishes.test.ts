@@ -22,11 +22,28 @@ describe('the wish lifecycle', () => {
     expect(wish).toMatchObject({ id: 1, status: 'collected', category: 'appliance', estimate: '299.00', for: '顺丰速运瀍河回族区夹马营路营业部' });
     const published = await json(['wish', 'list-publish', '--category', 'appliance']);
     expect(published.map((w: { id: number; status: string }) => [w.id, w.status])).toEqual([[1, 'listed']]);
-    expect(await json(['wish', 'claim', '1', '--sponsor', '区总工会', '--pledge', '300'])).toMatchObject({ status: 'claimed', sponsor: '区总工会', pledge: '300.00', dueOn: '2026-12-29' });
-    expect(await json(['wish', 'fulfil', '1', '--cost', '289.9', '--evidence', 'photos/1.jpg', '--note', '已送达'])).toMatchObject({ status: 'fulfilled', cost: '289.90', evidence: 'photos/1.jpg' });
+    expect(await json(['wish', 'claim', '1', '--sponsor', '区总工会', '--pledge', '300'])).toMatchObject({
+      status: 'claimed',
+      sponsor: '区总工会',
+      pledge: '300.00',
+      dueOn: '2026-12-29',
+    });
+    expect(await json(['wish', 'fulfil', '1', '--cost', '289.9', '--evidence', 'photos/1.jpg', '--note', '已送达'])).toMatchObject({
+      status: 'fulfilled',
+      cost: '289.90',
+      evidence: 'photos/1.jpg',
+    });
     expect(await json(['wish', 'follow-up', '1', '--note', '已回访'])).toMatchObject({ status: 'followed_up' });
     const shown = await json(['wish', 'show', '1']);
-    expect(shown.timeline.map((e: { from: string | null; to: string; sponsor: string | null; amount: string | null; note: string | null }) => [e.from, e.to, e.sponsor, e.amount, e.note])).toEqual([
+    expect(
+      shown.timeline.map((e: { from: string | null; to: string; sponsor: string | null; amount: string | null; note: string | null }) => [
+        e.from,
+        e.to,
+        e.sponsor,
+        e.amount,
+        e.note,
+      ]),
+    ).toEqual([
       [null, 'collected', null, null, null],
       ['collected', 'listed', null, null, null],
       ['listed', 'claimed', '区总工会', '300.00', null],
@@ -43,11 +60,46 @@ describe('the wish lifecycle', () => {
   });
 
   it.each([
-    ['fulfil before claim', [['wish', 'list-publish']], ['wish', 'fulfil', '1'], 'error: wish #1 is listed: `wish fulfil` does not apply; allowed next: claimed, cancelled (wish claim, wish cancel)\n'],
-    ['claim twice', [['wish', 'list-publish'], ['wish', 'claim', '1', '--sponsor', '区总工会']], ['wish', 'claim', '1', '--sponsor', '瀍河区妇联'], 'error: wish #1 is claimed: `wish claim` does not apply; allowed next: fulfilled, listed, cancelled (wish fulfil, wish release, wish cancel)\n'],
-    ['cancel after fulfilment', [['wish', 'list-publish'], ['wish', 'claim', '1', '--sponsor', '区总工会'], ['wish', 'fulfil', '1']], ['wish', 'cancel', '1', '--reason', 'x'], 'error: wish #1 is fulfilled: `wish cancel` does not apply; allowed next: followed up (wish follow-up)\n'],
-    ['follow-up before fulfilment', [['wish', 'list-publish'], ['wish', 'claim', '1', '--sponsor', '区总工会']], ['wish', 'follow-up', '1', '--note', 'x'], 'error: wish #1 is claimed: `wish follow-up` does not apply; allowed next: fulfilled, listed, cancelled (wish fulfil, wish release, wish cancel)\n'],
-    ['release before claim', [], ['wish', 'release', '1', '--reason', 'x'], 'error: wish #1 is collected: `wish release` does not apply; allowed next: listed, cancelled (wish list-publish, wish cancel)\n'],
+    [
+      'fulfil before claim',
+      [['wish', 'list-publish']],
+      ['wish', 'fulfil', '1'],
+      'error: wish #1 is listed: `wish fulfil` does not apply; allowed next: claimed, cancelled (wish claim, wish cancel)\n',
+    ],
+    [
+      'claim twice',
+      [
+        ['wish', 'list-publish'],
+        ['wish', 'claim', '1', '--sponsor', '区总工会'],
+      ],
+      ['wish', 'claim', '1', '--sponsor', '瀍河区妇联'],
+      'error: wish #1 is claimed: `wish claim` does not apply; allowed next: fulfilled, listed, cancelled (wish fulfil, wish release, wish cancel)\n',
+    ],
+    [
+      'cancel after fulfilment',
+      [
+        ['wish', 'list-publish'],
+        ['wish', 'claim', '1', '--sponsor', '区总工会'],
+        ['wish', 'fulfil', '1'],
+      ],
+      ['wish', 'cancel', '1', '--reason', 'x'],
+      'error: wish #1 is fulfilled: `wish cancel` does not apply; allowed next: followed up (wish follow-up)\n',
+    ],
+    [
+      'follow-up before fulfilment',
+      [
+        ['wish', 'list-publish'],
+        ['wish', 'claim', '1', '--sponsor', '区总工会'],
+      ],
+      ['wish', 'follow-up', '1', '--note', 'x'],
+      'error: wish #1 is claimed: `wish follow-up` does not apply; allowed next: fulfilled, listed, cancelled (wish fulfil, wish release, wish cancel)\n',
+    ],
+    [
+      'release before claim',
+      [],
+      ['wish', 'release', '1', '--reason', 'x'],
+      'error: wish #1 is collected: `wish release` does not apply; allowed next: listed, cancelled (wish list-publish, wish cancel)\n',
+    ],
   ])('refuses %s (exit 4) and changes nothing', async (_name, setup, move, stderr) => {
     const { cli, json } = await district();
     await json(['wish', 'add', '--title', '电饭煲', '--category', 'appliance', '--site', '营业部']);
@@ -118,7 +170,8 @@ describe('wish import and db check', () => {
   it('imports with Excel row numbers; a re-run (or re-saved file) adds nothing', async () => {
     const { cli, dir, json } = await district();
     const file = join(dir, 'wishes.csv');
-    const body = '心愿,类别,手机号码,集体,预估金额,收集日期\r\n电饭煲,家用电器,,顺丰营业部,299,2026-11-20\r\n书包,子女关爱,13800138000,,80,2026/11/21\r\n玩具,玩具,,S,,\r\n台灯,书籍学习,13900000000,,,\r\n';
+    const body =
+      '心愿,类别,手机号码,集体,预估金额,收集日期\r\n电饭煲,家用电器,,顺丰营业部,299,2026-11-20\r\n书包,子女关爱,13800138000,,80,2026/11/21\r\n玩具,玩具,,S,,\r\n台灯,书籍学习,13900000000,,,\r\n';
     writeFileSync(file, `\uFEFF${body}`);
     const first = JSON.parse((await cli(['wish', 'import', file, '--json'])).stdout);
     expect(first).toMatchObject({ inserted: 2, rejected: 2 });
@@ -140,6 +193,6 @@ describe('wish import and db check', () => {
     raw.close();
     const result = await cli(['db', 'check']);
     expect(result.code).toBe(4);
-    expect(result.stdout).toContain("wish #1: listed, timeline says collected");
+    expect(result.stdout).toContain('wish #1: listed, timeline says collected');
   });
 });

@@ -15,9 +15,7 @@ async function district() {
 
 async function storedRows(db: string) {
   const raw = new Database(db, { readonly: true });
-  const rows = raw
-    .prepare('select phone, name, id_number, gender, occupation, platform, community_id, joined_on, note, active from workers order by phone')
-    .all();
+  const rows = raw.prepare('select phone, name, id_number, gender, occupation, platform, community_id, joined_on, note, active from workers order by phone').all();
   raw.close();
   return rows;
 }
@@ -35,9 +33,42 @@ describe('worker import: encodings', () => {
       results.push(await storedRows(db));
     }
     expect(results[0]).toEqual([
-      { phone: '13700137000', name: '王五', id_number: null, gender: 'male', occupation: 'ride_hailing', platform: '滴滴', community_id: null, joined_on: '2023-12-01', note: null, active: 1 },
-      { phone: '13800138000', name: '张三', id_number: '11010519491231002X', gender: 'male', occupation: 'rider', platform: '美团', community_id: 1, joined_on: '2024-03-05', note: '夜班', active: 1 },
-      { phone: '13900139000', name: '李㐀', id_number: null, gender: 'female', occupation: 'courier', platform: '顺丰', community_id: 2, joined_on: '2024-03-05', note: null, active: 1 },
+      {
+        phone: '13700137000',
+        name: '王五',
+        id_number: null,
+        gender: 'male',
+        occupation: 'ride_hailing',
+        platform: '滴滴',
+        community_id: null,
+        joined_on: '2023-12-01',
+        note: null,
+        active: 1,
+      },
+      {
+        phone: '13800138000',
+        name: '张三',
+        id_number: '11010519491231002X',
+        gender: 'male',
+        occupation: 'rider',
+        platform: '美团',
+        community_id: 1,
+        joined_on: '2024-03-05',
+        note: '夜班',
+        active: 1,
+      },
+      {
+        phone: '13900139000',
+        name: '李㐀',
+        id_number: null,
+        gender: 'female',
+        occupation: 'courier',
+        platform: '顺丰',
+        community_id: 2,
+        joined_on: '2024-03-05',
+        note: null,
+        active: 1,
+      },
     ]);
     for (const rows of results.slice(1)) expect(rows).toEqual(results[0]);
   });
@@ -152,7 +183,12 @@ describe('worker import: strict, dry run, idempotence, updates', () => {
     expect(again.stderr).toContain(`this file was already imported (import #${first.import_id}`);
     // The same rows re-saved (UTF-8 with a BOM instead of GB18030 with CRLF) are the same file: nothing is imported again.
     const resaved = writeRoster(dir, 'r2.csv', ROSTER_ROWS, 'utf8-bom');
-    expect(JSON.parse((await cli(['worker', 'import', resaved, '--json'])).stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, already_imported: { id: first.import_id } });
+    expect(JSON.parse((await cli(['worker', 'import', resaved, '--json'])).stdout)).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      already_imported: { id: first.import_id },
+    });
     expect(await storedRows(db)).toEqual(rows);
     expect(JSON.parse((await cli(['worker', 'imports', '--json'])).stdout)).toHaveLength(1);
   });
@@ -161,7 +197,16 @@ describe('worker import: strict, dry run, idempotence, updates', () => {
     const { cli, dir } = await district();
     await cli(['worker', 'import', writeRoster(dir, 'a.csv', ROSTER_ROWS)]);
     // A platform roster without ID numbers or notes, and 张三 moved platform.
-    const update = writeRoster(dir, 'b.csv', [['张三', '13800138000', '外卖骑手', '饿了么'], ['李㐀', '13900139000', '快递员', '']], 'utf8', ['姓名', '手机号', '岗位', '平台']);
+    const update = writeRoster(
+      dir,
+      'b.csv',
+      [
+        ['张三', '13800138000', '外卖骑手', '饿了么'],
+        ['李㐀', '13900139000', '快递员', ''],
+      ],
+      'utf8',
+      ['姓名', '手机号', '岗位', '平台'],
+    );
     expect(JSON.parse((await cli(['worker', 'import', update, '--json'])).stdout)).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
     const shown = JSON.parse((await cli(['worker', 'show', '13800138000', '--json'])).stdout);
     expect(shown).toMatchObject({ platform: '饿了么', idNumber: '110105********002X', note: '夜班', community: '夹马营社区' });

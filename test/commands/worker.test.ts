@@ -7,15 +7,40 @@ import { freshCli } from '../helpers/cli.js';
 async function district() {
   const fresh = await freshCli({ NUANXIN_TODAY: '2026-11-29' });
   await fresh.cli(['community', 'add', '夹马营社区', '--subdistrict', '西关街道']);
-  await fresh.cli(['worker', 'add', '--name', '张三', '--phone', '13800138000', '--occupation', '外卖骑手', '--platform', '美团', '--community', '夹马营社区', '--id-number', '11010519491231002X']);
+  await fresh.cli([
+    'worker',
+    'add',
+    '--name',
+    '张三',
+    '--phone',
+    '13800138000',
+    '--occupation',
+    '外卖骑手',
+    '--platform',
+    '美团',
+    '--community',
+    '夹马营社区',
+    '--id-number',
+    '11010519491231002X',
+  ]);
   return fresh;
 }
 
 describe('worker add', () => {
   it.each([
     [['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'courier'], 0, 'worker 李四 (139****9000) registered\n', ''],
-    [['worker', 'add', '--name', '李四', '--phone', '138-0013-8000', '--occupation', 'courier'], 4, '', 'error: a worker with phone 138****8000 already exists\nhint: change their record with `nuanxin worker update PHONE`\n'],
-    [['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'courier', '--id-number', '11010519491231002x'], 4, '', 'error: ID number already belongs to another worker (138****8000)\n'],
+    [
+      ['worker', 'add', '--name', '李四', '--phone', '138-0013-8000', '--occupation', 'courier'],
+      4,
+      '',
+      'error: a worker with phone 138****8000 already exists\nhint: change their record with `nuanxin worker update PHONE`\n',
+    ],
+    [
+      ['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'courier', '--id-number', '11010519491231002x'],
+      4,
+      '',
+      'error: ID number already belongs to another worker (138****8000)\n',
+    ],
     [['worker', 'add', '--name', '李四', '--phone', '123', '--occupation', 'courier'], 5, '', 'error: phone "123" is not a mobile number (11 digits starting with 1)\n'],
     [['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'chef'], 5, '', expect.stringContaining('error: unknown occupation "chef"')],
     [['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'rider', '--community', '夹马营'], 3, '', expect.stringContaining('did you mean: 夹马营社区?')],
@@ -79,7 +104,12 @@ describe('worker lifecycle', () => {
     expect(JSON.parse(result.stdout)).toEqual({ id: 1, purged: true });
     const raw = new Database(db, { readonly: true });
     expect(raw.prepare('select phone, id_number, name, occupation, platform, active from workers').get()).toEqual({
-      phone: null, id_number: null, name: '(已清除)', occupation: 'rider', platform: '美团', active: 0,
+      phone: null,
+      id_number: null,
+      name: '(已清除)',
+      occupation: 'rider',
+      platform: '美团',
+      active: 0,
     });
     const leftovers = raw.prepare("select count(*) n from worker_history where changes like '%1380013%' or changes like '%110105%'").get();
     expect(leftovers).toEqual({ n: 0 });

@@ -82,7 +82,7 @@ class Model {
 }
 
 describe('the points ledger against a model of its own', () => {
-  it('accepts and refuses exactly what the model does, and ends with the model\'s balances and stock', async () => {
+  it("accepts and refuses exactly what the model does, and ends with the model's balances and stock", async () => {
     let refusals = 0;
     let shortBoth = 0;
     await fc.assert(

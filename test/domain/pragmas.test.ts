@@ -18,7 +18,11 @@ describe('SQLite pragmas on the connection nuanxin opens', () => {
     const { handle } = await opened();
     expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(() =>
-      handle.sqlite.prepare("insert into workers (phone, name, occupation, community_id, registered_on, created_at, updated_at) values ('13800138000', '张三', 'rider', 999, '2026-11-29', 'x', 'x')").run(),
+      handle.sqlite
+        .prepare(
+          "insert into workers (phone, name, occupation, community_id, registered_on, created_at, updated_at) values ('13800138000', '张三', 'rider', 999, '2026-11-29', 'x', 'x')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY constraint failed/);
     await handle.close();
   });

@@ -33,7 +33,14 @@ describe('GB 11643 ID numbers', () => {
 describe('labels and dates', () => {
   it('maps occupation labels', () => {
     expect(['外卖骑手', '网约配送员', '快递小哥', '网约车司机', '出租车司机', '货运司机', '主播', 'Rider'].map(parseOccupation)).toEqual([
-      'rider', 'rider', 'courier', 'ride_hailing', 'taxi', 'truck', 'streamer', 'rider',
+      'rider',
+      'rider',
+      'courier',
+      'ride_hailing',
+      'taxi',
+      'truck',
+      'streamer',
+      'rider',
     ]);
     expect(parseOccupation('厨师')).toBeUndefined();
   });

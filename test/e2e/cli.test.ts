@@ -41,10 +41,17 @@ describe('the built CLI, spawned as cron would', () => {
     await spawnCli(['init'], { NUANXIN_DB: db });
     await spawnCli(['community', 'add', '夹马营社区'], { NUANXIN_DB: db });
     // Another process opens the database and keeps a write transaction open.
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const D = require('better-sqlite3'); const db = new D(${JSON.stringify(db)});
       db.exec("begin immediate; insert into subdistricts (name, created_at) values ('held', 'x')");
-      process.stdout.write('ready\\n'); setTimeout(() => { db.exec('rollback'); db.close(); }, 4000);`], { cwd: process.cwd() });
+      process.stdout.write('ready\\n'); setTimeout(() => { db.exec('rollback'); db.close(); }, 4000);`,
+      ],
+      { cwd: process.cwd() },
+    );
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const target = join(dir, 'copy.db');
     const result = await spawnCli(['db', 'backup', target], { NUANXIN_DB: db });

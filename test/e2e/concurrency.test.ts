@@ -85,10 +85,17 @@ describe('two writers at once', () => {
       for (const phone of [PHONE, '13900139000']) await spawnCli(['points', 'award', phone, '--rule', 'patrol'], env);
       // A third connection holds the write lock until both redemptions are waiting on it: neither can
       // finish before the other has started, so a read taken outside the lock would be caught every time.
-      const holder = spawn(process.execPath, ['-e', `
+      const holder = spawn(
+        process.execPath,
+        [
+          '-e',
+          `
         const D = require('better-sqlite3'); const db = new D(${JSON.stringify(env.NUANXIN_DB)});
         db.exec('begin immediate'); process.stdout.write('held\\n');
-        process.stdin.once('data', () => { db.exec('rollback'); db.close(); process.exit(0); });`], { stdio: ['pipe', 'pipe', 'inherit'] });
+        process.stdin.once('data', () => { db.exec('rollback'); db.close(); process.exit(0); });`,
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      );
       await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
       const racers = [PHONE, '13900139000'].map((phone) => spawnCli(['points', 'redeem', phone, '--gift', 'raincoat'], { ...env, NUANXIN_BUSY_TIMEOUT_MS: '30000' }));
       await waitUntilOpen(env.NUANXIN_DB, 2);
@@ -105,9 +112,12 @@ describe('two writers at once', () => {
 
   it('a lock not had within the timeout exits 6 with "try again", not a raw SQLITE_BUSY', async () => {
     const { env } = await setup();
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(process.execPath, [
+      '-e',
+      `
       const D = require('better-sqlite3'); const db = new D(${JSON.stringify(env.NUANXIN_DB)});
-      db.exec('begin immediate'); process.stdout.write('ready\\n'); setTimeout(() => { db.exec('rollback'); db.close(); }, 3000);`]);
+      db.exec('begin immediate'); process.stdout.write('ready\\n'); setTimeout(() => { db.exec('rollback'); db.close(); }, 3000);`,
+    ]);
     await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const result = await spawnCli(['points', 'award', PHONE, '--rule', 'patrol'], { ...env, NUANXIN_BUSY_TIMEOUT_MS: '300' });
     holder.kill();

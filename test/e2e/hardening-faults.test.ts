@@ -170,7 +170,10 @@ async function runWithStdout(path: string, argv: string[], env: Record<string, s
   const { BIN } = await import('../helpers/spawn.js');
   const out = openSync(path, 'w');
   try {
-    const r = spawnSync(process.execPath, [BIN, ...argv], { env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NUANXIN_LANG: '', ...env }, stdio: ['ignore', out, 'pipe'] });
+    const r = spawnSync(process.execPath, [BIN, ...argv], {
+      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NUANXIN_LANG: '', ...env },
+      stdio: ['ignore', out, 'pipe'],
+    });
     return { status: r.status, stderr: r.stderr.toString() };
   } finally {
     closeSync(out);
@@ -196,4 +199,3 @@ describe('standard output that cannot be written', () => {
     expect(r.stderr).toContain('cannot write to standard output (ENOSPC)');
   });
 });
-

@@ -38,7 +38,10 @@ addEventListener('load', () => document.fonts.ready.then(() => {
 </script>`;
 
 function chromium(args: string[]): string {
-  const r = spawnSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--virtual-time-budget=5000', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--virtual-time-budget=5000', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0) throw new Error(`chromium failed (${r.status}): ${r.stderr}`);
   return r.stdout;
 }
@@ -49,7 +52,10 @@ describe.skipIf(!CHROMIUM)(title, () => {
   let period: string[] = [];
   beforeAll(async () => {
     dir = join(tempDir(), 'demo');
-    const demo = spawnSync(process.execPath, [DEMO], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'zh_CN.UTF-8', NUANXIN_DEMO_DIR: dir }, encoding: 'utf8' });
+    const demo = spawnSync(process.execPath, [DEMO], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'zh_CN.UTF-8', NUANXIN_DEMO_DIR: dir },
+      encoding: 'utf8',
+    });
     if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
     db = join(dir, 'nuanxin-demo.db');
     // The largest figures the rules allow (a billion points, ten digits) must still fit their charts.
@@ -65,31 +71,41 @@ describe.skipIf(!CHROMIUM)(title, () => {
     ['programme', 'zh'],
     ['weekly', 'en'],
     ['programme', 'en'],
-  ])('report %s (%s): nothing overflows or overlaps at A4 width, and it prints to an A4 PDF', async (report, lang) => {
-    const html = join(dir, `${report}-${lang}.html`);
-    const made = await spawnCli(['--db', db, '--lang', lang, 'report', report, ...period, '--format', 'html', '--out', html]);
-    expect(made.code).toBe(0);
-    const page = readFileSync(html, 'utf8');
-    expect(page).toContain('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif');
+  ])(
+    'report %s (%s): nothing overflows or overlaps at A4 width, and it prints to an A4 PDF',
+    async (report, lang) => {
+      const html = join(dir, `${report}-${lang}.html`);
+      const made = await spawnCli(['--db', db, '--lang', lang, 'report', report, ...period, '--format', 'html', '--out', html]);
+      expect(made.code).toBe(0);
+      const page = readFileSync(html, 'utf8');
+      expect(page).toContain('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "SimHei", sans-serif');
 
-    const checked = join(dir, `${report}-${lang}-checked.html`);
-    writeFileSync(checked, page.replace('</body>', `${LAYOUT_CHECK}</body>`));
-    // 794 px is A4's width at 96 dpi: the width the page is laid out for.
-    const dom = chromium(['--window-size=794,1123', '--dump-dom', `file://${checked}`]);
-    const found = /<pre id="layout-check">(.*?)<\/pre>/s.exec(dom);
-    expect(found, 'the layout check ran in the page').not.toBeNull();
-    const result = JSON.parse(found![1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')) as { problems: string[]; charts: number; cells: number };
-    expect(result.problems).toEqual([]);
-    expect(result.charts).toBeGreaterThan(report === 'programme' ? 5 : 2);
-    expect(result.cells).toBeGreaterThan(20);
+      const checked = join(dir, `${report}-${lang}-checked.html`);
+      writeFileSync(checked, page.replace('</body>', `${LAYOUT_CHECK}</body>`));
+      // 794 px is A4's width at 96 dpi: the width the page is laid out for.
+      const dom = chromium(['--window-size=794,1123', '--dump-dom', `file://${checked}`]);
+      const found = /<pre id="layout-check">(.*?)<\/pre>/s.exec(dom);
+      expect(found, 'the layout check ran in the page').not.toBeNull();
+      const result = JSON.parse(
+        found![1]!
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>'),
+      ) as { problems: string[]; charts: number; cells: number };
+      expect(result.problems).toEqual([]);
+      expect(result.charts).toBeGreaterThan(report === 'programme' ? 5 : 2);
+      expect(result.cells).toBeGreaterThan(20);
 
-    const pdf = join(dir, `${report}-${lang}.pdf`);
-    chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`]);
-    const bytes = readFileSync(pdf).toString('latin1');
-    expect(bytes.startsWith('%PDF-')).toBe(true);
-    // Every page is A4: 595 × 842 points (Chromium writes 594.96 × 841.92).
-    const boxes = [...bytes.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
-    expect(boxes.length).toBeGreaterThan(0);
-    expect(boxes.every(([w, h]) => w === 595 && h === 842)).toBe(true);
-  }, 90_000);
+      const pdf = join(dir, `${report}-${lang}.pdf`);
+      chromium(['--no-pdf-header-footer', `--print-to-pdf=${pdf}`, `file://${html}`]);
+      const bytes = readFileSync(pdf).toString('latin1');
+      expect(bytes.startsWith('%PDF-')).toBe(true);
+      // Every page is A4: 595 × 842 points (Chromium writes 594.96 × 841.92).
+      const boxes = [...bytes.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+      expect(boxes.length).toBeGreaterThan(0);
+      expect(boxes.every(([w, h]) => w === 595 && h === 842)).toBe(true);
+    },
+    90_000,
+  );
 });

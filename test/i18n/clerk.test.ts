@@ -40,7 +40,9 @@ describe('the language, chosen once', () => {
 
   it("commander's own errors are said in Chinese, with the suggestion", async () => {
     const { cli } = await district();
-    expect(await cli(['wrker', 'list'], { env: ZH })).toEqual(expect.objectContaining({ code: 2, stdout: '', stderr: "错误: 未知命令 'wrker'\n（您是不是要输入：worker？）\n（加 --help 查看用法）\n" }));
+    expect(await cli(['wrker', 'list'], { env: ZH })).toEqual(
+      expect.objectContaining({ code: 2, stdout: '', stderr: "错误: 未知命令 'wrker'\n（您是不是要输入：worker？）\n（加 --help 查看用法）\n" }),
+    );
     expect((await cli(['worker', 'show'], { env: ZH })).stderr).toBe("错误: 缺少必需的参数 '手机号或编号'\n（加 --help 查看用法）\n");
     expect((await cli(['worker', 'list', '--bogus'], { env: ZH })).stderr).toBe("错误: 未知选项 '--bogus'\n（加 --help 查看用法）\n");
     expect((await cli(['--lang', 'fr', 'worker', 'list'], { env: ZH })).stderr).toBe("错误: 选项 '--lang <语言>' 的值 'fr' 无效；可选：zh, en\n（加 --help 查看用法）\n");
@@ -64,14 +66,18 @@ describe('asking for help is not a mistake', () => {
 });
 
 describe("the seed's words", () => {
-  it('are accepted wherever they belong and shown in the run\'s language', async () => {
+  it("are accepted wherever they belong and shown in the run's language", async () => {
     const { cli, json } = await district();
     expect((await json(['worker', 'add', '--name', '王强', '--phone', '13800138000', '--occupation', '送餐员', '--community', '夹马营社区'])).occupation).toBe('rider');
     expect((await json(['worker', 'add', '--name', '李丽', '--phone', '13900139000', '--occupation', '货运车司机'])).occupation).toBe('truck');
     expect((await json(['station', 'add', '--name', '夹马营驿站', '--community', '夹马营社区', '--amenities', '充电充气工具，桌椅'])).amenities).toEqual(['seating', 'charging']);
     expect((await json(['community', 'measures', '夹马营社区', '--set', '门牌标识、免费热水'])).measures).toEqual(['door_signs', 'hot_water']);
     expect((await json(['merchant', 'add', '老王面馆', '--community', '夹马营社区', '--offers', '免费热水,充电'])).offers).toEqual(['hot_water', 'charging']);
-    for (const [type, code] of [['心理咨询', 'counselling'], ['防灾减灾', 'disaster_prevention'], ['交通安全普法讲座', 'traffic_safety_law']]) {
+    for (const [type, code] of [
+      ['心理咨询', 'counselling'],
+      ['防灾减灾', 'disaster_prevention'],
+      ['交通安全普法讲座', 'traffic_safety_law'],
+    ]) {
       const event = await json(['event', 'add', '--type', type!, '--title', `${type}活动`, '--date', '2026-11-20', '--community', '夹马营社区']);
       expect(event.type).toBe(code);
       expect((await cli(['event', 'attend', String(event.id), '13800138000'])).code).toBe(0);
@@ -149,9 +155,18 @@ describe('what a clerk reads', () => {
     const allowed = [...CODES, 'nuanxin', 'W47', 'ST0001'];
     for (const report of ['weekly', 'programme', 'stations', 'points', 'wishes', 'workers']) {
       for (const format of report === 'weekly' || report === 'programme' ? ['table', 'md', 'csv', 'html'] : ['table', 'md', 'csv']) {
-        const r = await cli(['report', report, '--week', '2026-W47', '--format', format].filter((a) => !(report === 'stations' || report === 'workers') || !['--week', '2026-W47'].includes(a)), { env: ZH });
+        const r = await cli(
+          ['report', report, '--week', '2026-W47', '--format', format].filter((a) => !(report === 'stations' || report === 'workers') || !['--week', '2026-W47'].includes(a)),
+          { env: ZH },
+        );
         expect(r.code, `${report} ${format}: ${r.stderr}`).toBe(0);
-        const text = format === 'html' ? r.stdout.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&\w+;/g, ' ') : r.stdout;
+        const text =
+          format === 'html'
+            ? r.stdout
+                .replace(/<style>[\s\S]*?<\/style>/, '')
+                .replace(/<[^>]+>/g, ' ')
+                .replace(/&\w+;/g, ' ')
+            : r.stdout;
         expect(englishWords(text, allowed), `${report} ${format}`).toEqual([]);
       }
     }
@@ -191,7 +206,26 @@ describe('cron-friendly', () => {
 describe('a zh export round-trips', () => {
   it('worker export --lang zh (revealed) is read back by worker import, values and all', async () => {
     const { cli, dir } = await district();
-    await cli(['worker', 'add', '--name', '王强', '--phone', '13800138000', '--occupation', '送餐员', '--community', '夹马营社区', '--gender', '男', '--id-number', '11010519491231002X', '--joined', '2024-03-05', '--note', '夜班']);
+    await cli([
+      'worker',
+      'add',
+      '--name',
+      '王强',
+      '--phone',
+      '13800138000',
+      '--occupation',
+      '送餐员',
+      '--community',
+      '夹马营社区',
+      '--gender',
+      '男',
+      '--id-number',
+      '11010519491231002X',
+      '--joined',
+      '2024-03-05',
+      '--note',
+      '夜班',
+    ]);
     const file = join(dir, '花名册.csv');
     expect((await cli(['--lang', 'zh', 'worker', 'export', '--reveal', '--reason', '核对', '--out', file])).code).toBe(0);
     const text = readFileSync(file, 'utf8');
@@ -215,7 +249,13 @@ describe('shell completion', () => {
     const file = join(tempDir(), 'nuanxin.bash');
     writeFileSync(file, script);
     const complete = (...words: string[]) =>
-      spawnSync('bash', ['-c', `source "${file}"; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _nuanxin; printf '%s\\n' "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).stdout.trim().split('\n');
+      spawnSync(
+        'bash',
+        ['-c', `source "${file}"; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _nuanxin; printf '%s\\n' "\${COMPREPLY[@]}"`],
+        { encoding: 'utf8' },
+      )
+        .stdout.trim()
+        .split('\n');
     expect(complete('nuanxin', 'ev')).toEqual(['event']);
     expect(complete('nuanxin', 'event', 'add', '--ty')).toEqual(['--type']);
     expect(complete('nuanxin', 'event', 'add', '--type', '心')).toEqual(['心理咨询', '心理疏导']);
@@ -231,12 +271,16 @@ describe('shell completion', () => {
 describe('an unknown community, typed on a terminal', () => {
   it('worker add --community 新区社区: offered for creation with its 街道, then the worker is added', async () => {
     const { cli, json } = await district();
-    const r = await cli(['worker', 'add', '--name', '张三', '--phone', '13911112223', '--occupation', '送餐员', '--community', '新区社区'], { tty: true, answers: [true, '北关街道'], env: ZH });
+    const r = await cli(['worker', 'add', '--name', '张三', '--phone', '13911112223', '--occupation', '送餐员', '--community', '新区社区'], {
+      tty: true,
+      answers: [true, '北关街道'],
+      env: ZH,
+    });
     expect(r.code).toBe(0);
     expect((await json(['community', 'list'])).find((c: { name: string }) => c.name === '新区社区')).toMatchObject({ subdistrict: '北关街道', workers: 1 });
   });
 
-  it('station add --community 新区社区 --amenities 应急药品: the community offered, the medicine\'s expiry asked', async () => {
+  it("station add --community 新区社区 --amenities 应急药品: the community offered, the medicine's expiry asked", async () => {
     const { cli, json } = await district();
     const r = await cli(['station', 'add', '--name', '新区驿站', '--community', '新区社区', '--amenities', '应急药品'], { tty: true, answers: ['2027-06-30', true, ''], env: ZH });
     expect(r.code).toBe(0);
@@ -252,7 +296,7 @@ describe('an unknown community, typed on a terminal', () => {
 });
 
 describe('after review: what a clerk reads in Chinese, literally', () => {
-  it('the audit and a station\'s history name actions, entities, fields and states in Chinese; amenity lists compare by label', async () => {
+  it("the audit and a station's history name actions, entities, fields and states in Chinese; amenity lists compare by label", async () => {
     const { cli } = await district();
     await cli(['station', 'add', '--name', '东关驿站', '--community', '夹马营社区', '--code', 'ST9', '--amenities', '桌椅,充电']);
     await cli(['station', 'update', 'ST9', '--amenities', '桌椅,微波炉']);
@@ -273,13 +317,15 @@ describe('after review: what a clerk reads in Chinese, literally', () => {
     expect((await json(['points', 'award', '13800138000', '--rule', '爱心跑腿'])).points).toBe(10);
     expect((await cli(['points', 'redeem', '13800138000', '--gift', '骑手雨衣'])).code).toBe(0);
     await json(['wish', 'add', '--title', '电风扇', '--category', '家用电器', '--worker', '13800138000']);
-    expect((await cli(['wish', 'fulfil', '1'], { env: ZH })).stderr).toBe('错误: 第 1 号心愿当前为已收集，不能执行 `wish fulfil`；可以改为：已发布、已取消（wish list-publish, wish cancel）\n');
+    expect((await cli(['wish', 'fulfil', '1'], { env: ZH })).stderr).toBe(
+      '错误: 第 1 号心愿当前为已收集，不能执行 `wish fulfil`；可以改为：已发布、已取消（wish list-publish, wish cancel）\n',
+    );
     await cli(['wish', 'cancel', '1', '--reason', '重复']);
     await json(['sponsor', 'add', '区总工会', '--type', '工会']);
     expect((await cli(['wish', 'claim', '1', '--sponsor', '区总工会'], { env: ZH })).stderr).toBe('错误: 第 1 号心愿当前为已取消，已是最终状态，不能执行 `wish claim`\n');
   });
 
-  it('a worker\'s 街道 follows their community', async () => {
+  it("a worker's 街道 follows their community", async () => {
     const { cli, json } = await district();
     await json(['community', 'add', '东关社区', '--subdistrict', '东关街道']);
     await json(['worker', 'add', '--name', '王强', '--phone', '13800138000', '--occupation', 'rider', '--community', '夹马营社区']);
@@ -289,7 +335,9 @@ describe('after review: what a clerk reads in Chinese, literally', () => {
 
   it('asking help of what does not exist, or with a bad global value, is an error; help of a verb shows that verb', async () => {
     const { cli } = await district();
-    expect(await cli(['help', 'nosuch'], { env: ZH })).toEqual(expect.objectContaining({ code: 2, stdout: '', stderr: "错误: 未知命令 'nosuch'\n提示: `nuanxin help` 列出全部命令\n" }));
+    expect(await cli(['help', 'nosuch'], { env: ZH })).toEqual(
+      expect.objectContaining({ code: 2, stdout: '', stderr: "错误: 未知命令 'nosuch'\n提示: `nuanxin help` 列出全部命令\n" }),
+    );
     expect((await cli(['worker', 'edit', '--help'], { env: ZH })).code).toBe(2);
     expect((await cli(['--lang', 'fr'], { env: ZH })).code).toBe(2);
     expect((await cli(['--db'], { env: ZH })).code).toBe(2);

@@ -2,8 +2,9 @@
 export const enReports: Record<string, string> = {
   'cmd.report': 'programme reports: weekly summary, the Ten Ones dashboard, areas',
   'ex.report': 'nuanxin report weekly\nnuanxin report programme',
-  'cmd.report.weekly': 'the weekly summary (default: the last complete ISO week in the district\'s time zone)',
-  'ex.report.weekly': 'nuanxin report weekly\nnuanxin report weekly --week 2024-W37 --format json\nnuanxin report weekly --format html --out 周报.html\nnuanxin report weekly --community 夹马营社区 --format md',
+  'cmd.report.weekly': "the weekly summary (default: the last complete ISO week in the district's time zone)",
+  'ex.report.weekly':
+    'nuanxin report weekly\nnuanxin report weekly --week 2024-W37 --format json\nnuanxin report weekly --format html --out 周报.html\nnuanxin report weekly --community 夹马营社区 --format md',
   'cmd.report.programme': 'one row per action of the Ten Ones with key figures and the change since the previous period (alias: program)',
   'ex.report.programme': 'nuanxin report programme\nnuanxin report program --from 2026-11-01 --to 2026-11-30 --format md',
   'cmd.report.stations': 'station compliance by community and the stations with gaps',
@@ -71,7 +72,7 @@ export const enReports: Record<string, string> = {
   'report.chart.points_by_week': 'Points per week (last 12 weeks): awarded / redeemed',
   'report.chart.wishes_by_state': 'Wishes by state',
   'report.chart.compliance': 'Station compliance by community: open / fully equipped',
-  'report.chart.programme': 'Ten Ones: each action\'s figures, this period against the previous (each figure on its own scale)',
+  'report.chart.programme': "Ten Ones: each action's figures, this period against the previous (each figure on its own scale)",
   'programme.not_tracked': 'not tracked yet',
   'programme.stations': 'Rest stations (爱心驿站)',
   'programme.stations.open': 'open stations',

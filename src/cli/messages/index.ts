@@ -100,9 +100,10 @@ export function withTermLabels(t: Translate, params: MessageParams, terms: Recor
   if (!terms) return params;
   const labelled = { ...params };
   for (const [name, kind] of Object.entries(terms)) {
-    const codes = String(params[name] ?? '').split(',').filter(Boolean);
+    const codes = String(params[name] ?? '')
+      .split(',')
+      .filter(Boolean);
     labelled[name] = codes.length ? codes.map((code) => termLabel(t, kind as VocabularyKind, code)).join(t('list.separator')) : t('list.none');
   }
   return labelled;
 }
-

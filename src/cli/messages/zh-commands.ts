@@ -153,9 +153,6 @@ export const zhCommands: Record<string, string> = {
   'col.pledged': '认捐(元)',
   'col.spent': '支出(元)',
 
-
-
-
   // 数据库、审计日志、社区、爱心驿站：示例、参数与选项
   'ex.init': 'nuanxin init\nnuanxin --db /srv/nuanxin/district.db init',
   'ex.db': 'nuanxin db path\nnuanxin db check',
@@ -205,7 +202,8 @@ export const zhCommands: Record<string, string> = {
 
   // 劳动者：示例、参数与选项
   'ex.worker': 'nuanxin worker import 美团骑手名单.csv\nnuanxin worker show 13800138000',
-  'ex.worker.import': 'nuanxin worker import 骑手花名册.csv --dry-run\nnuanxin worker import roster.csv --rejects 待修改.csv --source 美团\nnuanxin worker import 美团.csv --deactivate-missing --platform 美团',
+  'ex.worker.import':
+    'nuanxin worker import 骑手花名册.csv --dry-run\nnuanxin worker import roster.csv --rejects 待修改.csv --source 美团\nnuanxin worker import 美团.csv --deactivate-missing --platform 美团',
   'ex.worker.imports': 'nuanxin worker imports --json',
   'ex.worker.add': 'nuanxin worker add --name 张三 --phone 13800138000 --occupation 外卖骑手 --platform 美团 --community 夹马营社区',
   'ex.worker.show': 'nuanxin worker show 13800138000\nnuanxin worker show 13800138000 --reveal --reason "回访核实"',
@@ -249,7 +247,8 @@ export const zhCommands: Record<string, string> = {
   'ex.points.rule.update': 'nuanxin points rule update errand --points 12',
   'cmd.points.rule.retire': '停用积分规则（保留历史记录）',
   'ex.points.rule.retire': 'nuanxin points rule retire publicity',
-  'ex.points.award': 'nuanxin points award 13800138000 --rule errand --note "为独居老人代购"\nnuanxin points award 13800138000 --rule hazard --date 2026-11-28 --ref HZ-0012\nnuanxin points award 13800138000 --rule patrol --points 20 --reason "夜间巡查加倍"',
+  'ex.points.award':
+    'nuanxin points award 13800138000 --rule errand --note "为独居老人代购"\nnuanxin points award 13800138000 --rule hazard --date 2026-11-28 --ref HZ-0012\nnuanxin points award 13800138000 --rule patrol --points 20 --reason "夜间巡查加倍"',
   'ex.points.import': 'nuanxin points import 11月积分.csv --dry-run',
   'ex.points.redeem': 'nuanxin points redeem 13800138000 --gift raincoat --qty 1',
   'ex.points.reverse': 'nuanxin points reverse 42 --reason "重复录入"',
@@ -312,7 +311,8 @@ export const zhCommands: Record<string, string> = {
   'cmd.sponsor.show': '查看一个认领单位：汇总数字及其认领的心愿',
   'ex.sponsor.show': 'nuanxin sponsor show 区总工会',
   'ex.wish': 'nuanxin wish list --overdue',
-  'ex.wish.add': 'nuanxin wish add --title 电饭煲 --category appliance --site 顺丰速运瀍河回族区夹马营路营业部 --estimate 299\nnuanxin wish add --title 孩子的书包 --category 子女关爱 --worker 13800138000 --source interview',
+  'ex.wish.add':
+    'nuanxin wish add --title 电饭煲 --category appliance --site 顺丰速运瀍河回族区夹马营路营业部 --estimate 299\nnuanxin wish add --title 孩子的书包 --category 子女关爱 --worker 13800138000 --source interview',
   'cmd.wish.import': '从 CSV 批量收集心愿（与其他导入享有同样的保障）',
   'ex.wish.import': 'nuanxin wish import 心愿征集.csv --dry-run',
   'cmd.wish.list-publish': '将已收集的心愿发布到心愿清单（可只发布某一类别）',

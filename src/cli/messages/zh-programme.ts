@@ -65,7 +65,8 @@ export const zhProgramme: Record<string, string> = {
   'arg.enrolment': '报名编号',
   'arg.case': '案件编号',
   'arg.merchant': '商户名称',
-  'opt.event_type': 'health_lecture（健康讲座）、first_aid（急救培训）、checkup（健康体检）、counselling（心理咨询）、disaster_prevention（防灾减灾）、traffic_safety_law（交通安全普法讲座）、legal（法律宣传）、safety（安全宣传）、skills（技能培训）或 other（其他）；中文名称亦可',
+  'opt.event_type':
+    'health_lecture（健康讲座）、first_aid（急救培训）、checkup（健康体检）、counselling（心理咨询）、disaster_prevention（防灾减灾）、traffic_safety_law（交通安全普法讲座）、legal（法律宣传）、safety（安全宣传）、skills（技能培训）或 other（其他）；中文名称亦可',
   'opt.event_title': '活动名称',
   'opt.event_date': '活动日期',
   'opt.event_station': '举办地点所在驿站的编号',

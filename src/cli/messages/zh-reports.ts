@@ -3,7 +3,8 @@ export const zhReports: Record<string, string> = {
   'cmd.report': '工作报表：周报、"十个一"行动看板、分项报表',
   'ex.report': 'nuanxin report weekly\nnuanxin report programme',
   'cmd.report.weekly': '周报（默认：按辖区时区计算的上一个完整 ISO 周）',
-  'ex.report.weekly': 'nuanxin report weekly\nnuanxin report weekly --week 2024-W37 --format json\nnuanxin report weekly --format html --out 周报.html\nnuanxin report weekly --community 夹马营社区 --format md',
+  'ex.report.weekly':
+    'nuanxin report weekly\nnuanxin report weekly --week 2024-W37 --format json\nnuanxin report weekly --format html --out 周报.html\nnuanxin report weekly --community 夹马营社区 --format md',
   'cmd.report.programme': '"十个一"行动每项一行，列出关键数字及与上一统计期相比的变化（别名：program）',
   'ex.report.programme': 'nuanxin report programme\nnuanxin report program --from 2026-11-01 --to 2026-11-30 --format md',
   'cmd.report.stations': '按社区统计驿站达标情况，并列出有缺项的驿站',

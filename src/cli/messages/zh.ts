@@ -13,8 +13,8 @@ export const zh: Record<string, string> = {
 
   'error.prefix': '错误',
   'hint.prefix': '提示',
-  'cancelled': '已取消',
-  'internal': '内部错误：{message}',
+  cancelled: '已取消',
+  internal: '内部错误：{message}',
   'internal.hint': '加 --debug 重新运行查看详情，并报告此问题',
   'db.missing': '{path} 处没有数据库',
   'db.missing.hint': '请先运行 `nuanxin init` 创建（或用 --db / NUANXIN_DB 指定其他文件）',

@@ -4,7 +4,11 @@ import type { ReportText } from './render.js';
 import { signed } from './sections.js';
 import { barChart } from './svg.js';
 
-const escape = (s: string | number | null) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escape = (s: string | number | null) =>
+  String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 
 // A figure, a change (+3, -2), a rate (78%) or an amount: right-aligned so digits line up; words stay left.
 const NUMBER = /^[+-]?\d[\d,]*(\.\d+)?%?$/;
@@ -25,7 +29,11 @@ export function weeklyCharts(t: Translate, r: WeeklyReport): string[] {
       rows: r.charts.points_by_week.map((w) => ({ label: w.week, values: [w.awarded, w.redeemed] })),
       series: [t('report.points.awarded'), t('report.points.redeemed')],
     }),
-    barChart({ title: t('report.chart.wishes_by_state'), rows: Object.entries(r.charts.wishes_by_state).map(([state, n]) => ({ label: termLabel(t, 'wish_status', state), values: [n] })), series: [t('report.count')] }),
+    barChart({
+      title: t('report.chart.wishes_by_state'),
+      rows: Object.entries(r.charts.wishes_by_state).map(([state, n]) => ({ label: termLabel(t, 'wish_status', state), values: [n] })),
+      series: [t('report.count')],
+    }),
     barChart({
       title: t('report.chart.compliance'),
       rows: r.charts.compliance_by_community.map((c) => ({ label: c.community, values: [c.stations, c.fully_equipped] })),
@@ -39,9 +47,15 @@ export function reportHtml(t: Translate, r: ReportText, charts: string[], genera
   const sections = r.sections
     .map((s) => {
       const figures = s.figures.length
-        ? table([t('report.figure'), t('report.current'), t('report.previous'), t('report.change')], s.figures.map((f) => [f.label.trim(), f.current, f.previous, signed(f.change)]))
+        ? table(
+            [t('report.figure'), t('report.current'), t('report.previous'), t('report.change')],
+            s.figures.map((f) => [f.label.trim(), f.current, f.previous, signed(f.change)]),
+          )
         : '';
-      const lists = s.lists.filter((l) => l.rows.length).map((l) => `<h3>${escape(l.title)}</h3>${table(l.headers, l.rows)}`).join('');
+      const lists = s.lists
+        .filter((l) => l.rows.length)
+        .map((l) => `<h3>${escape(l.title)}</h3>${table(l.headers, l.rows)}`)
+        .join('');
       return `<section><h2>${escape(s.title)}</h2>${figures}${lists}</section>`;
     })
     .join('\n');

@@ -9,7 +9,11 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export function reportOptions(cmd: Command, t: Translate, formats: readonly string[] = REPORT_FORMATS): Command {
   return cmd
-    .addOption(new Option('--format <format>', formats.length === REPORT_FORMATS.length ? t('opt.report_format') : t('opt.format_of', { formats: formats.join(t('list.separator')) })).choices(formats).default('table'))
+    .addOption(
+      new Option('--format <format>', formats.length === REPORT_FORMATS.length ? t('opt.report_format') : t('opt.format_of', { formats: formats.join(t('list.separator')) }))
+        .choices(formats)
+        .default('table'),
+    )
     .option('--json', t('opt.json'))
     .option('--out <file>', t('opt.report_out'));
 }
@@ -25,8 +29,12 @@ export async function emitReport(env: CommandEnv, out: string | undefined, conte
     return;
   }
   // A file gets what stdout would: phone and ID numbers in any text masked (reports have no --reveal).
-  await writeAtomically(out, async (stream) => {
-    await put(stream, maskPersonalText(content));
-  }, { ...env.outputGuard(), mode: MODE_REPORT });
+  await writeAtomically(
+    out,
+    async (stream) => {
+      await put(stream, maskPersonalText(content));
+    },
+    { ...env.outputGuard(), mode: MODE_REPORT },
+  );
   env.note(env.t('report.written', { path: out }));
 }

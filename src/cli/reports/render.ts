@@ -12,11 +12,17 @@ export async function reportTable(t: Translate, r: ReportText): Promise<string> 
   for (const section of r.sections) {
     out += `\n${section.title}\n`;
     if (section.figures.length) {
-      out += await toTable([t('report.figure'), t('report.current'), t('report.previous'), t('report.change')], section.figures.map((f) => [f.label, String(f.current), String(f.previous), signed(f.change)]));
+      out += await toTable(
+        [t('report.figure'), t('report.current'), t('report.previous'), t('report.change')],
+        section.figures.map((f) => [f.label, String(f.current), String(f.previous), signed(f.change)]),
+      );
     }
     for (const list of section.lists) {
       if (list.rows.length === 0) continue;
-      out += `${list.title}\n${await toTable(list.headers, list.rows.map((row) => row.map(text)))}`;
+      out += `${list.title}\n${await toTable(
+        list.headers,
+        list.rows.map((row) => row.map(text)),
+      )}`;
     }
   }
   return out;
@@ -27,11 +33,17 @@ export function reportMarkdown(t: Translate, r: ReportText): string {
   for (const section of r.sections) {
     out += `\n## ${section.title}\n\n`;
     if (section.figures.length) {
-      out += toMarkdown([t('report.figure'), t('report.current'), t('report.previous'), t('report.change')], section.figures.map((f) => [f.label.trim(), String(f.current), String(f.previous), signed(f.change)]));
+      out += toMarkdown(
+        [t('report.figure'), t('report.current'), t('report.previous'), t('report.change')],
+        section.figures.map((f) => [f.label.trim(), String(f.current), String(f.previous), signed(f.change)]),
+      );
     }
     for (const list of section.lists) {
       if (list.rows.length === 0) continue;
-      out += `\n**${list.title}**\n\n${toMarkdown(list.headers, list.rows.map((row) => row.map(text)))}`;
+      out += `\n**${list.title}**\n\n${toMarkdown(
+        list.headers,
+        list.rows.map((row) => row.map(text)),
+      )}`;
     }
   }
   return out;

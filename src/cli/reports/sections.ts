@@ -39,18 +39,24 @@ export function weeklySections(t: Translate, r: WeeklyReport): Section[] {
       key: 'stations',
       title: t('report.section.stations'),
       figures: figureRows(t, r, 'stations'),
-      lists: [{
-        title: t('report.list.station_gaps'),
-        headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')],
-        rows: r.details.station_gaps.map((g) => [g.code, g.name, g.community, g.missing.map((a) => termLabel(t, 'amenity', a)).join('、'), t(`medicine.${g.medicine}`)]),
-      }],
+      lists: [
+        {
+          title: t('report.list.station_gaps'),
+          headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')],
+          rows: r.details.station_gaps.map((g) => [g.code, g.name, g.community, g.missing.map((a) => termLabel(t, 'amenity', a)).join('、'), t(`medicine.${g.medicine}`)]),
+        },
+      ],
     },
     {
       key: 'points',
       title: t('report.section.points'),
       figures: figureRows(t, r, 'points'),
       lists: [
-        { title: t('report.list.top_volunteers'), headers: ['#', t('col.name'), t('col.phone'), t('col.community'), t('col.points')], rows: r.details.top_volunteers.map((v) => [v.rank, v.name, v.phone, v.community, v.points]) },
+        {
+          title: t('report.list.top_volunteers'),
+          headers: ['#', t('col.name'), t('col.phone'), t('col.community'), t('col.points')],
+          rows: r.details.top_volunteers.map((v) => [v.rank, v.name, v.phone, v.community, v.points]),
+        },
         { title: t('report.list.low_stock'), headers: [t('col.code'), t('col.name'), t('col.stock')], rows: r.details.low_stock_gifts.map((g) => [g.code, g.name, g.stock]) },
       ],
     },
@@ -58,11 +64,13 @@ export function weeklySections(t: Translate, r: WeeklyReport): Section[] {
       key: 'wishes',
       title: t('report.section.wishes'),
       figures: figureRows(t, r, 'wishes'),
-      lists: [{
-        title: t('report.list.by_sponsor'),
-        headers: [t('col.sponsor'), t('col.claimed'), t('col.fulfilled'), t('col.pledged'), t('col.spent')],
-        rows: r.details.wishes_by_sponsor.map((s) => [s.sponsor, s.claimed, s.fulfilled, s.pledged_yuan, s.spent_yuan]),
-      }],
+      lists: [
+        {
+          title: t('report.list.by_sponsor'),
+          headers: [t('col.sponsor'), t('col.claimed'), t('col.fulfilled'), t('col.pledged'), t('col.spent')],
+          rows: r.details.wishes_by_sponsor.map((s) => [s.sponsor, s.claimed, s.fulfilled, s.pledged_yuan, s.spent_yuan]),
+        },
+      ],
     },
     { key: 'other', title: t('report.section.other'), figures: OTHER_AREAS.flatMap((area) => figureRows(t, r, area).map((f) => ({ ...f, key: `${area}.${f.key}` }))), lists: [] },
   ];

@@ -68,7 +68,9 @@ export function barChart(chart: BarChart): string {
     row.values.forEach((value, i) => {
       const top = y + i * PITCH;
       const length = (plotWidth * Math.max(0, value)) / max;
-      body.push(`<rect class="bar" x="${labelWidth}" y="${top}" width="${length.toFixed(1)}" height="${BAR}" fill="${COLOURS[i % COLOURS.length]}"><title>${escape(`${row.label} · ${chart.series[i] ?? ''}: ${value}`)}</title></rect>`);
+      body.push(
+        `<rect class="bar" x="${labelWidth}" y="${top}" width="${length.toFixed(1)}" height="${BAR}" fill="${COLOURS[i % COLOURS.length]}"><title>${escape(`${row.label} · ${chart.series[i] ?? ''}: ${value}`)}</title></rect>`,
+      );
       body.push(`<text class="value" x="${(labelWidth + length + 4).toFixed(1)}" y="${top + BAR - 1}" font-size="${FONT - 2}">${value}</text>`);
     });
     y += rowHeight;

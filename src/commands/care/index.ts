@@ -2,7 +2,4 @@
 import { registerCareList } from './list.js';
 import { registerCareVisit } from './visit.js';
 
-export const verbs = [
-  registerCareVisit,
-  registerCareList,
-];
+export const verbs = [registerCareVisit, registerCareList];

@@ -5,10 +5,4 @@ import { registerChildcareSite } from './site/index.js';
 import { registerChildcareVolunteer } from './volunteer/index.js';
 import { registerChildcareWithdraw } from './withdraw.js';
 
-export const verbs = [
-  registerChildcareSite,
-  registerChildcareEnrol,
-  registerChildcareWithdraw,
-  registerChildcareList,
-  registerChildcareVolunteer,
-];
+export const verbs = [registerChildcareSite, registerChildcareEnrol, registerChildcareWithdraw, registerChildcareList, registerChildcareVolunteer];

@@ -3,8 +3,4 @@ import { registerCommunityAdd } from './add.js';
 import { registerCommunityList } from './list.js';
 import { registerCommunityMeasures } from './measures.js';
 
-export const verbs = [
-  registerCommunityAdd,
-  registerCommunityList,
-  registerCommunityMeasures,
-];
+export const verbs = [registerCommunityAdd, registerCommunityList, registerCommunityMeasures];

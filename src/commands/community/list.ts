@@ -14,10 +14,15 @@ export function registerCommunityList(parent: Command, deps: Deps): void {
 export async function runCommunityList(env: CommandEnv, opts: CommunityListOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const rows = await env.withDb((ctx) => listCommunities(ctx.db));
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'name', header: t('col.community'), value: (r) => r.name },
-    { key: 'subdistrict', header: t('col.subdistrict'), value: (r) => r.subdistrict },
-    { key: 'stations', header: t('col.stations'), value: (r) => r.stations },
-    { key: 'workers', header: t('col.workers'), value: (r) => r.workers },
-  ], rows);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'name', header: t('col.community'), value: (r) => r.name },
+      { key: 'subdistrict', header: t('col.subdistrict'), value: (r) => r.subdistrict },
+      { key: 'stations', header: t('col.stations'), value: (r) => r.stations },
+      { key: 'workers', header: t('col.workers'), value: (r) => r.workers },
+    ],
+    rows,
+  );
 }

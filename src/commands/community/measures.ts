@@ -24,5 +24,14 @@ export async function runCommunityMeasures(env: CommandEnv, opts: CommunityMeasu
   const { t } = env;
   const result = await env.withDb((ctx) => setMeasures(ctx, name!, opts));
   if (opts.json) writeJson(env.io, result);
-  else env.done(`${t(result.friendly ? 'friendly.yes' : 'friendly.no', { community: result.community, measures: result.measures.map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) || '—', required: codesOf('friendly_measure').map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) })}\n`);
+  else
+    env.done(
+      `${t(result.friendly ? 'friendly.yes' : 'friendly.no', {
+        community: result.community,
+        measures: result.measures.map((m) => termLabel(t, 'friendly_measure', m)).join(t('list.separator')) || '—',
+        required: codesOf('friendly_measure')
+          .map((m) => termLabel(t, 'friendly_measure', m))
+          .join(t('list.separator')),
+      })}\n`,
+    );
 }

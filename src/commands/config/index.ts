@@ -3,8 +3,4 @@ import { registerConfigGet } from './get.js';
 import { registerConfigList } from './list.js';
 import { registerConfigSet } from './set.js';
 
-export const verbs = [
-  registerConfigList,
-  registerConfigGet,
-  registerConfigSet,
-];
+export const verbs = [registerConfigList, registerConfigGet, registerConfigSet];

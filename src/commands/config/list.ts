@@ -14,10 +14,15 @@ export function registerConfigList(parent: Command, deps: Deps): void {
 export async function runConfigList(env: CommandEnv, opts: ConfigListOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const rows = await env.withDb((ctx) => listSettings(ctx.db));
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'key', header: t('col.key'), value: (r) => r.key },
-    { key: 'value', header: t('col.value'), value: (r) => r.value },
-    { key: 'default', header: t('col.default'), value: (r) => r.default },
-    { key: 'hint', header: t('col.detail'), value: (r) => t(r.hintKey) },
-  ], rows);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'key', header: t('col.key'), value: (r) => r.key },
+      { key: 'value', header: t('col.value'), value: (r) => r.value },
+      { key: 'default', header: t('col.default'), value: (r) => r.default },
+      { key: 'hint', header: t('col.detail'), value: (r) => t(r.hintKey) },
+    ],
+    rows,
+  );
 }

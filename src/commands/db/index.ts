@@ -5,10 +5,4 @@ import { registerDbMigrate } from './migrate.js';
 import { registerDbPath } from './path.js';
 import { registerDbStatus } from './status.js';
 
-export const verbs = [
-  registerDbPath,
-  registerDbStatus,
-  registerDbMigrate,
-  registerDbBackup,
-  registerDbCheck,
-];
+export const verbs = [registerDbPath, registerDbStatus, registerDbMigrate, registerDbBackup, registerDbCheck];

@@ -14,9 +14,14 @@ export function registerDbStatus(parent: Command, deps: Deps): void {
 export async function runDbStatus(env: CommandEnv, opts: DbStatusOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const status = await env.withDb(async (ctx) => migrationStatus(ctx.db), { allowPending: true });
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'name', header: t('col.migration'), value: (m) => m.name },
-    { key: 'applied', header: t('col.state'), value: (m) => (opts.json || opts.format === 'json' ? m.applied : t(m.applied ? 'db.applied' : 'db.pending_one')) },
-    { key: 'appliedAt', header: t('col.applied_at'), value: (m) => m.appliedAt, shown: (m) => (m.appliedAt ? localTime(m.appliedAt, env.clock.timeZone) : '') },
-  ], status);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'name', header: t('col.migration'), value: (m) => m.name },
+      { key: 'applied', header: t('col.state'), value: (m) => (opts.json || opts.format === 'json' ? m.applied : t(m.applied ? 'db.applied' : 'db.pending_one')) },
+      { key: 'appliedAt', header: t('col.applied_at'), value: (m) => m.appliedAt, shown: (m) => (m.appliedAt ? localTime(m.appliedAt, env.clock.timeZone) : '') },
+    ],
+    status,
+  );
 }

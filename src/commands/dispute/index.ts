@@ -3,8 +3,4 @@ import { registerDisputeList } from './list.js';
 import { registerDisputeOpen } from './open.js';
 import { registerDisputeUpdate } from './update.js';
 
-export const verbs = [
-  registerDisputeOpen,
-  registerDisputeUpdate,
-  registerDisputeList,
-];
+export const verbs = [registerDisputeOpen, registerDisputeUpdate, registerDisputeList];

@@ -22,17 +22,22 @@ export async function runDisputeList(env: CommandEnv, opts: DisputeListOptions, 
     writeJson(env.io, rows);
     return;
   }
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'id', header: t('col.id'), value: (d) => d.id },
-    { key: 'worker', header: t('col.worker'), value: (d) => d.worker },
-    { key: 'phone', header: t('col.phone'), value: (d) => d.phone },
-    { key: 'type', header: t('col.type'), value: (d) => d.type, shown: (d) => termLabel(t, 'dispute_type', d.type) },
-    { key: 'via', header: t('col.via'), value: (d) => d.via, shown: (d) => termLabel(t, 'dispute_channel', d.via) },
-    { key: 'employer', header: t('col.employer'), value: (d) => d.employer },
-    { key: 'amount', header: t('col.amount'), value: (d) => d.amount },
-    { key: 'status', header: t('col.status'), value: (d) => d.status, shown: (d) => termLabel(t, 'dispute_status', d.status) },
-    { key: 'openedOn', header: t('col.case_opened'), value: (d) => d.openedOn },
-    { key: 'days', header: t('col.days'), value: (d) => d.daysToResolve ?? d.daysOpen },
-    { key: 'recovered', header: t('col.recovered'), value: (d) => d.recovered },
-  ], rows);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'id', header: t('col.id'), value: (d) => d.id },
+      { key: 'worker', header: t('col.worker'), value: (d) => d.worker },
+      { key: 'phone', header: t('col.phone'), value: (d) => d.phone },
+      { key: 'type', header: t('col.type'), value: (d) => d.type, shown: (d) => termLabel(t, 'dispute_type', d.type) },
+      { key: 'via', header: t('col.via'), value: (d) => d.via, shown: (d) => termLabel(t, 'dispute_channel', d.via) },
+      { key: 'employer', header: t('col.employer'), value: (d) => d.employer },
+      { key: 'amount', header: t('col.amount'), value: (d) => d.amount },
+      { key: 'status', header: t('col.status'), value: (d) => d.status, shown: (d) => termLabel(t, 'dispute_status', d.status) },
+      { key: 'openedOn', header: t('col.case_opened'), value: (d) => d.openedOn },
+      { key: 'days', header: t('col.days'), value: (d) => d.daysToResolve ?? d.daysOpen },
+      { key: 'recovered', header: t('col.recovered'), value: (d) => d.recovered },
+    ],
+    rows,
+  );
 }

@@ -4,7 +4,17 @@ import { writeJson } from '../../cli/render.js';
 import { addEvent } from '../../domain/programme/events.js';
 import { UsageError } from '../../errors.js';
 
-export type EventAddOptions = { type: string; title: string; date: string; community?: string; station?: string; capacity?: number; organiser?: string; rule?: string; json?: boolean };
+export type EventAddOptions = {
+  type: string;
+  title: string;
+  date: string;
+  community?: string;
+  station?: string;
+  capacity?: number;
+  organiser?: string;
+  rule?: string;
+  json?: boolean;
+};
 
 export function registerEventAdd(parent: Command, deps: Deps): void {
   const { t } = deps;

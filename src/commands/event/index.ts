@@ -4,9 +4,4 @@ import { registerEventAttend } from './attend.js';
 import { registerEventList } from './list.js';
 import { registerEventShow } from './show.js';
 
-export const verbs = [
-  registerEventAdd,
-  registerEventList,
-  registerEventShow,
-  registerEventAttend,
-];
+export const verbs = [registerEventAdd, registerEventList, registerEventShow, registerEventAttend];

@@ -4,9 +4,4 @@ import { registerGiftList } from './list.js';
 import { registerGiftRestock } from './restock.js';
 import { registerGiftRetire } from './retire.js';
 
-export const verbs = [
-  registerGiftAdd,
-  registerGiftList,
-  registerGiftRestock,
-  registerGiftRetire,
-];
+export const verbs = [registerGiftAdd, registerGiftList, registerGiftRestock, registerGiftRetire];

@@ -15,12 +15,17 @@ export function registerGiftList(parent: Command, deps: Deps): void {
 export async function runGiftList(env: CommandEnv, opts: GiftListOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const gifts = await env.withDb((ctx) => listGifts(ctx.db));
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'code', header: t('col.code'), value: (g) => g.code },
-    { key: 'name', header: t('col.name'), value: (g) => g.name },
-    { key: 'cost', header: t('col.cost'), value: (g) => g.cost },
-    { key: 'stock', header: t('col.stock'), value: (g) => g.stock },
-    { key: 'donor', header: t('col.donor'), value: (g) => g.donor },
-    { key: 'retired', header: t('col.status'), value: (g) => g.retired, shown: (g) => termLabel(t, 'catalogue_status', g.retired ? 'retired' : 'active') },
-  ], gifts);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'code', header: t('col.code'), value: (g) => g.code },
+      { key: 'name', header: t('col.name'), value: (g) => g.name },
+      { key: 'cost', header: t('col.cost'), value: (g) => g.cost },
+      { key: 'stock', header: t('col.stock'), value: (g) => g.stock },
+      { key: 'donor', header: t('col.donor'), value: (g) => g.donor },
+      { key: 'retired', header: t('col.status'), value: (g) => g.retired, shown: (g) => termLabel(t, 'catalogue_status', g.retired ? 'retired' : 'active') },
+    ],
+    gifts,
+  );
 }

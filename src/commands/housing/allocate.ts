@@ -7,7 +7,10 @@ export type HousingAllocateOptions = { address: string; json?: boolean };
 
 export function registerHousingAllocate(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = describe(parent.command('allocate'), t, 'housing.allocate').argument('<id>', t('arg.case'), idArgument('ID')).requiredOption('--address <text>', t('opt.address')).option('--json', t('opt.json'));
+  const cmd = describe(parent.command('allocate'), t, 'housing.allocate')
+    .argument('<id>', t('arg.case'), idArgument('ID'))
+    .requiredOption('--address <text>', t('opt.address'))
+    .option('--json', t('opt.json'));
   action(cmd, deps, runHousingAllocate);
 }
 

@@ -5,10 +5,4 @@ import { registerHousingAssess } from './assess.js';
 import { registerHousingList } from './list.js';
 import { registerHousingWithdraw } from './withdraw.js';
 
-export const verbs = [
-  registerHousingApply,
-  registerHousingAssess,
-  registerHousingAllocate,
-  registerHousingWithdraw,
-  registerHousingList,
-];
+export const verbs = [registerHousingApply, registerHousingAssess, registerHousingAllocate, registerHousingWithdraw, registerHousingList];

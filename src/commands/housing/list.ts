@@ -16,13 +16,18 @@ export function registerHousingList(parent: Command, deps: Deps): void {
 export async function runHousingList(env: CommandEnv, opts: HousingListOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const rows = (await env.withDb((ctx) => listHousing(ctx.db, { status: opts.status }))).map(housingView);
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'id', header: t('col.id'), value: (h) => h.id },
-    { key: 'worker', header: t('col.worker'), value: (h) => h.worker },
-    { key: 'phone', header: t('col.phone'), value: (h) => h.phone },
-    { key: 'household', header: t('col.household'), value: (h) => h.household },
-    { key: 'status', header: t('col.status'), value: (h) => h.status, shown: (h) => termLabel(t, 'housing_status', h.status) },
-    { key: 'appliedOn', header: t('col.applied_on'), value: (h) => h.appliedOn },
-    { key: 'reason', header: t('col.reason'), value: (h) => h.reason ?? h.address },
-  ], rows);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'id', header: t('col.id'), value: (h) => h.id },
+      { key: 'worker', header: t('col.worker'), value: (h) => h.worker },
+      { key: 'phone', header: t('col.phone'), value: (h) => h.phone },
+      { key: 'household', header: t('col.household'), value: (h) => h.household },
+      { key: 'status', header: t('col.status'), value: (h) => h.status, shown: (h) => termLabel(t, 'housing_status', h.status) },
+      { key: 'appliedOn', header: t('col.applied_on'), value: (h) => h.appliedOn },
+      { key: 'reason', header: t('col.reason'), value: (h) => h.reason ?? h.address },
+    ],
+    rows,
+  );
 }

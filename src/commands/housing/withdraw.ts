@@ -7,7 +7,10 @@ export type HousingWithdrawOptions = { reason?: string; json?: boolean };
 
 export function registerHousingWithdraw(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = describe(parent.command('withdraw'), t, 'housing.withdraw').argument('<id>', t('arg.case'), idArgument('ID')).option('--reason <text>', t('opt.reason')).option('--json', t('opt.json'));
+  const cmd = describe(parent.command('withdraw'), t, 'housing.withdraw')
+    .argument('<id>', t('arg.case'), idArgument('ID'))
+    .option('--reason <text>', t('opt.reason'))
+    .option('--json', t('opt.json'));
   action(cmd, deps, runHousingWithdraw);
 }
 

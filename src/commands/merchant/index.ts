@@ -2,7 +2,4 @@
 import { registerMerchantAdd } from './add.js';
 import { registerMerchantList } from './list.js';
 
-export const verbs = [
-  registerMerchantAdd,
-  registerMerchantList,
-];
+export const verbs = [registerMerchantAdd, registerMerchantList];

@@ -15,10 +15,15 @@ export function registerMerchantList(parent: Command, deps: Deps): void {
 export async function runMerchantList(env: CommandEnv, opts: MerchantListOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const rows = await env.withDb((ctx) => listMerchants(ctx.db, opts));
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'name', header: t('col.name'), value: (m) => m.name },
-    { key: 'community', header: t('col.community'), value: (m) => m.community },
-    { key: 'offers', header: t('col.offers'), value: (m) => m.offers, shown: (m) => m.offers.map((o) => termLabel(t, 'merchant_offer', o)).join('、') },
-    { key: 'addedOn', header: t('col.date'), value: (m) => m.addedOn },
-  ], rows);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'name', header: t('col.name'), value: (m) => m.name },
+      { key: 'community', header: t('col.community'), value: (m) => m.community },
+      { key: 'offers', header: t('col.offers'), value: (m) => m.offers, shown: (m) => m.offers.map((o) => termLabel(t, 'merchant_offer', o)).join('、') },
+      { key: 'addedOn', header: t('col.date'), value: (m) => m.addedOn },
+    ],
+    rows,
+  );
 }

@@ -22,11 +22,16 @@ export async function runPointsExpire(env: CommandEnv, opts: PointsExpireOptions
     writeJson(env.io, { as_of: opts.asOf, dry_run: Boolean(opts.dryRun), entries: expiries, points: total });
     return;
   }
-  await renderRows(env.io, 'table', [
-    { key: 'workerId', header: t('col.worker'), value: (e) => `#${e.workerId}` },
-    { key: 'year', header: t('col.year'), value: (e) => e.year },
-    { key: 'points', header: t('col.points'), value: (e) => -e.points },
-    { key: 'entryId', header: t('col.id'), value: (e) => e.entryId },
-  ], expiries);
+  await renderRows(
+    env.io,
+    'table',
+    [
+      { key: 'workerId', header: t('col.worker'), value: (e) => `#${e.workerId}` },
+      { key: 'year', header: t('col.year'), value: (e) => e.year },
+      { key: 'points', header: t('col.points'), value: (e) => -e.points },
+      { key: 'entryId', header: t('col.id'), value: (e) => e.entryId },
+    ],
+    expiries,
+  );
   env.note(t('points.expired_summary', { count: expiries.length, points: total }) + (opts.dryRun ? ` ${t('import.dry_run')}` : ''));
 }

@@ -13,7 +13,9 @@ export function printEntry(env: CommandEnv, json: boolean | undefined, entry: En
     return;
   }
   const sign = entry.points > 0 ? '+' : '';
-  env.done(`${env.t('points.entry_written', { id: entry.id, kind: termLabel(env.t, 'point_kind', entry.kind), points: `${sign}${entry.points}`, worker: entry.workerId, date: entry.businessDate, balance })}\n`);
+  env.done(
+    `${env.t('points.entry_written', { id: entry.id, kind: termLabel(env.t, 'point_kind', entry.kind), points: `${sign}${entry.points}`, worker: entry.workerId, date: entry.businessDate, balance })}\n`,
+  );
 }
 
 export function ledgerColumns(t: Translate): Column<LedgerRow>[] {

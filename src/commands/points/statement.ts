@@ -29,6 +29,11 @@ export async function runPointsStatement(env: CommandEnv, opts: PointsStatementO
   const heading = t('points.statement_heading', { name: worker.name, phone: worker.phone ?? '', month: s.month, from: s.from, to: s.to });
   const md = format === 'md';
   env.io.stdout.write(`${md ? '## ' : ''}${heading}\n${md ? '\n' : ''}${t('points.opening', { points: s.opening })}\n${md ? '\n' : ''}`);
-  await renderRows(env.io, format, ledgerColumns(t).filter((c) => !['worker', 'phone'].includes(c.key)), entries);
+  await renderRows(
+    env.io,
+    format,
+    ledgerColumns(t).filter((c) => !['worker', 'phone'].includes(c.key)),
+    entries,
+  );
   env.io.stdout.write(`${md ? '\n' : ''}${t('points.closing', { points: s.closing })}\n`);
 }

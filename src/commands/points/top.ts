@@ -28,12 +28,17 @@ export async function runPointsTop(env: CommandEnv, opts: PointsTopOptions, _arg
       limit: opts.limit,
     }),
   );
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'rank', header: '#', value: (r) => r.rank },
-    { key: 'name', header: t('col.name'), value: (r) => r.name },
-    { key: 'phone', header: t('col.phone'), value: (r) => maskPhone(r.phone) },
-    { key: 'community', header: t('col.community'), value: (r) => r.community },
-    { key: 'points', header: t('col.points'), value: (r) => r.points },
-    { key: 'awards', header: t('col.awards'), value: (r) => r.awards },
-  ], rows);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'rank', header: '#', value: (r) => r.rank },
+      { key: 'name', header: t('col.name'), value: (r) => r.name },
+      { key: 'phone', header: t('col.phone'), value: (r) => maskPhone(r.phone) },
+      { key: 'community', header: t('col.community'), value: (r) => r.community },
+      { key: 'points', header: t('col.points'), value: (r) => r.points },
+      { key: 'awards', header: t('col.awards'), value: (r) => r.awards },
+    ],
+    rows,
+  );
 }

@@ -18,6 +18,15 @@ export async function runReportPoints(env: CommandEnv, opts: ReportPointsOptions
   const { t } = env;
   await areaReport(env, opts, 'points', async (community) => {
     const rules = await env.withDb(async (ctx) => pointsByRule(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, community, ctx.clock.timeZone)));
-    return { json: { by_rule: rules }, lists: [{ title: t('report.list.by_rule'), headers: [t('col.rule'), t('col.name'), t('col.awards'), t('col.points')], rows: rules.map((r) => [r.rule, r.name, r.awards, r.points]) }] };
+    return {
+      json: { by_rule: rules },
+      lists: [
+        {
+          title: t('report.list.by_rule'),
+          headers: [t('col.rule'), t('col.name'), t('col.awards'), t('col.points')],
+          rows: rules.map((r) => [r.rule, r.name, r.awards, r.points]),
+        },
+      ],
+    };
   });
 }

@@ -17,9 +17,7 @@ function sections(t: Translate, r: ProgrammeReport): Section[] {
   return r.actions.map((a) => ({
     key: a.key,
     title: `${a.no}. ${t(`programme.${a.key}`)}`,
-    figures: a.tracked
-      ? a.figures.map((f) => ({ key: f.key, label: t(`programme.${a.key}.${f.key}`), current: f.current, previous: f.previous, change: f.change }))
-      : [],
+    figures: a.tracked ? a.figures.map((f) => ({ key: f.key, label: t(`programme.${a.key}.${f.key}`), current: f.current, previous: f.previous, change: f.change })) : [],
     lists: a.tracked ? [] : [{ title: t('programme.not_tracked'), headers: [], rows: [] }],
   }));
 }
@@ -45,13 +43,25 @@ export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeO
   const textFor = (withNotes: boolean) => ({ ...text, sections: text.sections.filter((s) => withNotes || s.figures.length) });
   let content: string;
   if (format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
-  else if (format === 'md') content = reportMarkdown(t, textFor(false)) + report.actions.filter((a) => !a.tracked).map((a) => `\n- ${a.no}. ${t(`programme.${a.key}`)}: ${t('programme.not_tracked')}`).join('') + '\n';
+  else if (format === 'md')
+    content =
+      reportMarkdown(t, textFor(false)) +
+      report.actions
+        .filter((a) => !a.tracked)
+        .map((a) => `\n- ${a.no}. ${t(`programme.${a.key}`)}: ${t('programme.not_tracked')}`)
+        .join('') +
+      '\n';
   else if (format === 'csv') content = await reportCsv(t, textFor(false));
   else if (format === 'html') {
     // One small chart per action, each on its own scale: stations, cases and points are not one axis.
     const panels = report.actions
       .filter((a) => a.tracked)
-      .map((a) => ({ title: `${a.no}. ${t(`programme.${a.key}`)}`, rows: a.figures.map((f) => ({ label: t(`programme.${a.key}.${f.key}`), values: [f.current, f.previous] })), series: [t('report.current'), t('report.previous')], scale: 'row' as const }));
+      .map((a) => ({
+        title: `${a.no}. ${t(`programme.${a.key}`)}`,
+        rows: a.figures.map((f) => ({ label: t(`programme.${a.key}.${f.key}`), values: [f.current, f.previous] })),
+        series: [t('report.current'), t('report.previous')],
+        scale: 'row' as const,
+      }));
     content = reportHtml(t, textFor(false), [smallMultiples({ title: t('report.chart.programme'), panels })], heading.generated);
   } else {
     content = await reportTable(t, textFor(false));

@@ -60,14 +60,22 @@ export async function renderWeekly(env: CommandEnv, format: ReportFormat, report
 }
 
 /** A report of one area: the weekly figures of that area plus its own breakdowns. */
-export async function areaReport(env: CommandEnv, opts: PeriodFlags, area: 'points' | 'wishes', extra: (scopeName?: string) => Promise<{ json: object; lists: ListBlock[] }>): Promise<void> {
+export async function areaReport(
+  env: CommandEnv,
+  opts: PeriodFlags,
+  area: 'points' | 'wishes',
+  extra: (scopeName?: string) => Promise<{ json: object; lists: ListBlock[] }>,
+): Promise<void> {
   const report = await buildWeekly(env, opts);
   const more = await extra(opts.community);
-  const sections: Section[] = weeklySections(env.t, report).filter((s) => s.key === area).map((s) => ({ ...s, lists: [...s.lists, ...more.lists] }));
+  const sections: Section[] = weeklySections(env.t, report)
+    .filter((s) => s.key === area)
+    .map((s) => ({ ...s, lists: [...s.lists, ...more.lists] }));
   const format = reportFormat(opts);
-  const content = format === 'json'
-    ? `${JSON.stringify({ period: report.period, community: report.community, [area]: report[area], previous: { period: report.previous.period, [area]: report.previous[area] }, change: report.change[area], ...more.json }, null, 2)}\n`
-    : await renderWeekly(env, format, report, weeklyText(env, await reportHeading(env), report, sections, `report.${area}_title`));
+  const content =
+    format === 'json'
+      ? `${JSON.stringify({ period: report.period, community: report.community, [area]: report[area], previous: { period: report.previous.period, [area]: report.previous[area] }, change: report.change[area], ...more.json }, null, 2)}\n`
+      : await renderWeekly(env, format, report, weeklyText(env, await reportHeading(env), report, sections, `report.${area}_title`));
   await emitReport(env, opts.out, content);
 }
 

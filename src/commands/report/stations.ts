@@ -21,16 +21,34 @@ export async function runReportStations(env: CommandEnv, opts: ReportStationsOpt
   const text: ReportText = {
     generated: (await reportHeading(env)).generated,
     title: t('report.stations_title'),
-    subtitle: t('audit.summary', { fully: audit.totals.fullyEquipped, total: audit.totals.stations, score: audit.totals.averageScore, expired: audit.totals.medicineExpired, expiring: audit.totals.medicineExpiring }),
-    sections: [{
-      key: 'stations',
-      title: t('report.section.stations'),
-      figures: [],
-      lists: [
-        { title: t('report.list.by_community'), headers: [t('col.community'), t('col.stations'), t('report.stations.fully_equipped'), t('col.score')], rows: audit.byCommunity.map((c) => [c.community, c.stations, c.fullyEquipped, `${c.averageScore}%`]) },
-        { title: t('report.list.station_gaps'), headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')], rows: audit.stations.filter((s) => !s.compliant).map((s) => [s.code, s.name, s.community, s.missing.map((a) => termLabel(t, 'amenity', a)).join('、'), t(`medicine.${s.medicine}`)]) },
-      ],
-    }],
+    subtitle: t('audit.summary', {
+      fully: audit.totals.fullyEquipped,
+      total: audit.totals.stations,
+      score: audit.totals.averageScore,
+      expired: audit.totals.medicineExpired,
+      expiring: audit.totals.medicineExpiring,
+    }),
+    sections: [
+      {
+        key: 'stations',
+        title: t('report.section.stations'),
+        figures: [],
+        lists: [
+          {
+            title: t('report.list.by_community'),
+            headers: [t('col.community'), t('col.stations'), t('report.stations.fully_equipped'), t('col.score')],
+            rows: audit.byCommunity.map((c) => [c.community, c.stations, c.fullyEquipped, `${c.averageScore}%`]),
+          },
+          {
+            title: t('report.list.station_gaps'),
+            headers: [t('col.code'), t('col.name'), t('col.community'), t('col.missing'), t('col.medicine')],
+            rows: audit.stations
+              .filter((s) => !s.compliant)
+              .map((s) => [s.code, s.name, s.community, s.missing.map((a) => termLabel(t, 'amenity', a)).join('、'), t(`medicine.${s.medicine}`)]),
+          },
+        ],
+      },
+    ],
   };
   await emitReport(env, opts.out, format === 'json' ? `${JSON.stringify(audit, null, 2)}\n` : await listsOnly(env, format, text));
 }

@@ -18,6 +18,15 @@ export async function runReportWishes(env: CommandEnv, opts: ReportWishesOptions
   const { t } = env;
   await areaReport(env, opts, 'wishes', async (community) => {
     const rows = await env.withDb(async (ctx) => wishesByCategory(ctx.db, await resolveScope(ctx.db, community, ctx.clock.timeZone)));
-    return { json: { by_category: rows }, lists: [{ title: t('report.list.by_category'), headers: [t('col.category'), t('col.status'), t('report.count')], rows: rows.map((r) => [termLabel(t, 'wish_category', r.category), termLabel(t, 'wish_status', r.status), r.count]) }] };
+    return {
+      json: { by_category: rows },
+      lists: [
+        {
+          title: t('report.list.by_category'),
+          headers: [t('col.category'), t('col.status'), t('report.count')],
+          rows: rows.map((r) => [termLabel(t, 'wish_category', r.category), termLabel(t, 'wish_status', r.status), r.count]),
+        },
+      ],
+    };
   });
 }

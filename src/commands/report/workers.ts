@@ -20,12 +20,23 @@ export async function runReportWorkers(env: CommandEnv, opts: ReportWorkersOptio
   const { t } = env;
   const b = await env.withDb(async (ctx) => workerBreakdown(ctx.db, await resolveScope(ctx.db, opts.community, ctx.clock.timeZone)));
   const format = reportFormat(opts);
-  const list = (title: string, rows: { key: string; count: number }[], label = (k: string) => k): ListBlock => ({ title, headers: [title, t('report.count')], rows: rows.map((r) => [label(r.key), r.count]) });
+  const list = (title: string, rows: { key: string; count: number }[], label = (k: string) => k): ListBlock => ({
+    title,
+    headers: [title, t('report.count')],
+    rows: rows.map((r) => [label(r.key), r.count]),
+  });
   const text: ReportText = {
     generated: (await reportHeading(env)).generated,
     title: t('report.workers_title'),
     subtitle: t('report.workers_total', { total: b.total }),
-    sections: [{ key: 'workers', title: t('report.section.workers'), figures: [], lists: [list(t('col.occupation'), b.by_occupation, (k) => termLabel(t, 'occupation', k)), list(t('col.platform'), b.by_platform), list(t('col.community'), b.by_community)] }],
+    sections: [
+      {
+        key: 'workers',
+        title: t('report.section.workers'),
+        figures: [],
+        lists: [list(t('col.occupation'), b.by_occupation, (k) => termLabel(t, 'occupation', k)), list(t('col.platform'), b.by_platform), list(t('col.community'), b.by_community)],
+      },
+    ],
   };
   await emitReport(env, opts.out, format === 'json' ? `${JSON.stringify(b, null, 2)}\n` : await listsOnly(env, format, text));
 }

@@ -71,8 +71,12 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
   } else if (!report.alreadyImported) {
     for (const r of rejects) io.stdout.write(`${t('import.row', { row: r.row, reason: r.reason })}\n`);
     for (const w of report.deactivate ?? []) io.stdout.write(`${t(report.dryRun ? 'import.would_deactivate' : 'import.deactivated', { name: w.name, phone: w.phone ?? '—' })}\n`);
-    const extra = Object.entries(report.extra ?? {}).map(([key, n]) => `, ${t(`import.extra.${key}`, { n })}`).join('');
-    io.stdout.write(`${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`);
+    const extra = Object.entries(report.extra ?? {})
+      .map(([key, n]) => `, ${t(`import.extra.${key}`, { n })}`)
+      .join('');
+    io.stdout.write(
+      `${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`,
+    );
   }
   // After the report: a refusal the dry run found (exit 4), or rejected rows under --strict (exit 5),
   // reported by the one error mapping like any other.

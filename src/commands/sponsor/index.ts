@@ -3,8 +3,4 @@ import { registerSponsorAdd } from './add.js';
 import { registerSponsorList } from './list.js';
 import { registerSponsorShow } from './show.js';
 
-export const verbs = [
-  registerSponsorAdd,
-  registerSponsorList,
-  registerSponsorShow,
-];
+export const verbs = [registerSponsorAdd, registerSponsorList, registerSponsorShow];

@@ -25,7 +25,12 @@ export async function runSponsorShow(env: CommandEnv, opts: SponsorShowOptions, 
     writeJson(env.io, { ...sponsor, wishes });
     return;
   }
-  renderRecord(env.io, format, sponsor, sponsorColumns(t).map((c) => [c.header, (c.shown ?? c.value)(sponsor)] as [string, unknown]));
+  renderRecord(
+    env.io,
+    format,
+    sponsor,
+    sponsorColumns(t).map((c) => [c.header, (c.shown ?? c.value)(sponsor)] as [string, unknown]),
+  );
   env.io.stdout.write('\n');
   await renderRows(env.io, format, wishColumns(t), wishes);
 }

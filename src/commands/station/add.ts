@@ -44,7 +44,8 @@ async function completeByPrompt(env: CommandEnv, opts: StationAddOptions): Promi
   answers.name ??= await prompter.input({ message: t('prompt.name'), required: true });
   if (!answers.community) Object.assign(answers, await askCommunity(env));
   if (!askAll) return answers;
-  const optional = async (message: string, validate?: Validate) => (await prompter.input({ message, validate: (v) => (v.trim() === '' || !validate ? true : validate(v)) })) || undefined;
+  const optional = async (message: string, validate?: Validate) =>
+    (await prompter.input({ message, validate: (v) => (v.trim() === '' || !validate ? true : validate(v)) })) || undefined;
   answers.code = await optional(t('prompt.code'));
   answers.address = await optional(t('prompt.address'));
   answers.host = await optional(t('prompt.host'));
@@ -71,7 +72,10 @@ async function askCommunity(env: CommandEnv): Promise<Pick<StationAddOptions, 'c
   const picked = communities.length
     ? await prompter.select({
         message: t('prompt.community'),
-        choices: [...communities.map((c) => ({ name: c.subdistrict ? t('prompt.community_choice', { name: c.name, subdistrict: c.subdistrict }) : c.name, value: c.name })), { name: t('prompt.community_new'), value: NEW }],
+        choices: [
+          ...communities.map((c) => ({ name: c.subdistrict ? t('prompt.community_choice', { name: c.name, subdistrict: c.subdistrict }) : c.name, value: c.name })),
+          { name: t('prompt.community_new'), value: NEW },
+        ],
       })
     : NEW;
   if (picked !== NEW) return { community: picked };

@@ -25,9 +25,7 @@ export async function runStationAmenities(env: CommandEnv, opts: StationAmenitie
   const { t } = env;
   if (!opts.set && !opts.unset && !opts.medicineExpires) throw new UsageError({ key: 'usage.nothing_to_change' });
   opts.medicineExpires ??= await askMedicineExpiry(env, opts.set);
-  const station = await env.withDb((ctx) =>
-    setStationAmenities(ctx, normalizeText(code), { set: opts.set, unset: opts.unset, medicineExpires: opts.medicineExpires }),
-  );
+  const station = await env.withDb((ctx) => setStationAmenities(ctx, normalizeText(code), { set: opts.set, unset: opts.unset, medicineExpires: opts.medicineExpires }));
   if (opts.json) printStation(env, formatOf(opts), station);
   else env.done(`${t('station.updated', { code: station.code })}: ${station.amenities.map((a) => termLabel(t, 'amenity', a)).join(t('list.separator'))}\n`);
 }

@@ -35,18 +35,29 @@ export async function printAudit(env: CommandEnv, format: ReturnType<typeof form
     writeJson(env.io, audit);
     return;
   }
-  await renderRows(env.io, format, [
-    { key: 'code', header: t('col.code'), value: (r) => r.code },
-    { key: 'name', header: t('col.name'), value: (r) => r.name },
-    { key: 'community', header: t('col.community'), value: (r) => r.community },
-    { key: 'score', header: t('col.score'), value: (r) => `${r.score}%` },
-    { key: 'missing', header: t('col.missing'), value: (r) => r.missing.map(amenityLabel).join('、') || '—', shown: (r) => r.missing.map((a) => termLabel(t, 'amenity', a)).join('、') || '—' },
-    { key: 'medicine', header: t('col.medicine'), value: (r) => `${t(`medicine.${r.medicine}`)}${r.medicineExpiresOn ? ` ${r.medicineExpiresOn}` : ''}` },
-  ], audit.stations);
+  await renderRows(
+    env.io,
+    format,
+    [
+      { key: 'code', header: t('col.code'), value: (r) => r.code },
+      { key: 'name', header: t('col.name'), value: (r) => r.name },
+      { key: 'community', header: t('col.community'), value: (r) => r.community },
+      { key: 'score', header: t('col.score'), value: (r) => `${r.score}%` },
+      {
+        key: 'missing',
+        header: t('col.missing'),
+        value: (r) => r.missing.map(amenityLabel).join('、') || '—',
+        shown: (r) => r.missing.map((a) => termLabel(t, 'amenity', a)).join('、') || '—',
+      },
+      { key: 'medicine', header: t('col.medicine'), value: (r) => `${t(`medicine.${r.medicine}`)}${r.medicineExpiresOn ? ` ${r.medicineExpiresOn}` : ''}` },
+    ],
+    audit.stations,
+  );
   const { totals } = audit;
-  const summary = totals.stations === 0
-    ? t('audit.none')
-    : t('audit.summary', { fully: totals.fullyEquipped, total: totals.stations, score: totals.averageScore, expired: totals.medicineExpired, expiring: totals.medicineExpiring });
+  const summary =
+    totals.stations === 0
+      ? t('audit.none')
+      : t('audit.summary', { fully: totals.fullyEquipped, total: totals.stations, score: totals.averageScore, expired: totals.medicineExpired, expiring: totals.medicineExpiring });
   // The summary is part of the report on a terminal or in Markdown; in CSV it would break the rows.
   if (format === 'csv') env.note(summary);
   else env.io.stdout.write(`${format === 'md' ? '\n' : ''}${summary}\n`);

@@ -20,9 +20,7 @@ export function registerStationList(parent: Command, deps: Deps): void {
 export async function runStationList(env: CommandEnv, opts: StationListOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const missing = opts.missing ? parseAmenities(opts.missing)[0] : undefined;
-  const stations = await env.withDb((ctx) =>
-    listStations(ctx.db, { community: opts.community ? normalizeText(opts.community) : undefined, missing, status: opts.status }),
-  );
+  const stations = await env.withDb((ctx) => listStations(ctx.db, { community: opts.community ? normalizeText(opts.community) : undefined, missing, status: opts.status }));
   const format = formatOf(opts);
   if (format === 'json') writeJson(env.io, stations.map(stationView));
   else await renderRows(env.io, format, stationColumns(t), stations);

@@ -27,6 +27,7 @@ export async function runStationShow(env: CommandEnv, opts: StationShowOptions, 
   printStation(env, format, station, events);
   if (format !== 'json') {
     env.io.stdout.write(`\n${t('col.history')}\n`);
-    for (const e of events) env.io.stdout.write(`  ${localTime(e.at, env.clock.timeZone)}  ${e.operator}  ${actionText(t, e.action)}  ${describeChanges(t, e.detail, 'station')}\n`);
+    for (const e of events)
+      env.io.stdout.write(`  ${localTime(e.at, env.clock.timeZone)}  ${e.operator}  ${actionText(t, e.action)}  ${describeChanges(t, e.detail, 'station')}\n`);
   }
 }

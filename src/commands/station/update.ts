@@ -9,10 +9,7 @@ export type StationUpdateOptions = StationFlags & { json?: boolean };
 
 export function registerStationUpdate(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = stationFieldOptions(describe(parent.command('update'), t, 'station.update').argument('<code>', t('arg.station_code')), t).option(
-    '--json',
-    t('opt.json'),
-  );
+  const cmd = stationFieldOptions(describe(parent.command('update'), t, 'station.update').argument('<code>', t('arg.station_code')), t).option('--json', t('opt.json'));
   action(cmd, deps, runStationUpdate);
 }
 

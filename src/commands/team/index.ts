@@ -5,10 +5,4 @@ import { registerTeamLeave } from './leave.js';
 import { registerTeamList } from './list.js';
 import { registerTeamShow } from './show.js';
 
-export const verbs = [
-  registerTeamAdd,
-  registerTeamJoin,
-  registerTeamLeave,
-  registerTeamList,
-  registerTeamShow,
-];
+export const verbs = [registerTeamAdd, registerTeamJoin, registerTeamLeave, registerTeamList, registerTeamShow];

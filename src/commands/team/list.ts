@@ -14,10 +14,15 @@ export function registerTeamList(parent: Command, deps: Deps): void {
 export async function runTeamList(env: CommandEnv, opts: TeamListOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   const teams = await env.withDb((ctx) => listTeams(ctx.db));
-  await renderRows(env.io, formatOf(opts), [
-    { key: 'name', header: t('col.name'), value: (r) => r.name },
-    { key: 'community', header: t('col.community'), value: (r) => r.community },
-    { key: 'focus', header: t('col.focus'), value: (r) => r.focus },
-    { key: 'members', header: t('col.members'), value: (r) => r.members },
-  ], teams);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'name', header: t('col.name'), value: (r) => r.name },
+      { key: 'community', header: t('col.community'), value: (r) => r.community },
+      { key: 'focus', header: t('col.focus'), value: (r) => r.focus },
+      { key: 'members', header: t('col.members'), value: (r) => r.members },
+    ],
+    teams,
+  );
 }

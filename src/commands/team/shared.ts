@@ -14,8 +14,5 @@ export type MembershipOptions = { json?: boolean };
 
 /** `team join|leave TEAM PHONE…`: the two verbs take the same words. */
 export function membershipCommand(parent: Command, t: Translate, verb: 'join' | 'leave'): Command {
-  return describe(parent.command(verb), t, `team.${verb}`)
-    .argument('<team>', t('arg.team'))
-    .argument('<phones...>', t('arg.workers'))
-    .option('--json', t('opt.json'));
+  return describe(parent.command(verb), t, `team.${verb}`).argument('<team>', t('arg.team')).argument('<phones...>', t('arg.workers')).option('--json', t('opt.json'));
 }

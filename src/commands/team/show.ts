@@ -22,13 +22,24 @@ export async function runTeamShow(env: CommandEnv, opts: TeamShowOptions, [name]
     writeJson(env.io, { ...team, memberList: members });
     return;
   }
-  renderRecord(env.io, format, team, [[t('col.name'), team.name], [t('col.community'), team.community], [t('col.focus'), team.focus], [t('col.members'), team.members], [t('col.points'), team.points]]);
+  renderRecord(env.io, format, team, [
+    [t('col.name'), team.name],
+    [t('col.community'), team.community],
+    [t('col.focus'), team.focus],
+    [t('col.members'), team.members],
+    [t('col.points'), team.points],
+  ]);
   env.io.stdout.write('\n');
-  await renderRows(env.io, format, [
-    { key: 'name', header: t('col.name'), value: (m) => m.name },
-    { key: 'phone', header: t('col.phone'), value: (m) => m.phone },
-    { key: 'occupation', header: t('col.occupation'), value: (m) => m.occupation, shown: (m) => termLabel(t, 'occupation', m.occupation) },
-    { key: 'joinedOn', header: t('col.joined'), value: (m) => m.joinedOn },
-    { key: 'points', header: t('col.points'), value: (m) => m.points },
-  ], members);
+  await renderRows(
+    env.io,
+    format,
+    [
+      { key: 'name', header: t('col.name'), value: (m) => m.name },
+      { key: 'phone', header: t('col.phone'), value: (m) => m.phone },
+      { key: 'occupation', header: t('col.occupation'), value: (m) => m.occupation, shown: (m) => termLabel(t, 'occupation', m.occupation) },
+      { key: 'joinedOn', header: t('col.joined'), value: (m) => m.joinedOn },
+      { key: 'points', header: t('col.points'), value: (m) => m.points },
+    ],
+    members,
+  );
 }

@@ -6,7 +6,18 @@ import { addWish } from '../../domain/wishes/write.js';
 import { UsageError } from '../../errors.js';
 import { viewProps, wishView } from './shared.js';
 
-export type WishAddOptions = { title: string; category: string; worker?: string; site?: string; detail?: string; estimate?: string; source?: string; collectedOn?: string; station?: string; json?: boolean };
+export type WishAddOptions = {
+  title: string;
+  category: string;
+  worker?: string;
+  site?: string;
+  detail?: string;
+  estimate?: string;
+  source?: string;
+  collectedOn?: string;
+  station?: string;
+  json?: boolean;
+};
 
 export function registerWishAdd(parent: Command, deps: Deps): void {
   const { t } = deps;

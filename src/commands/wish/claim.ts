@@ -7,7 +7,9 @@ export type WishClaimOptions = { sponsor: string; pledge?: string; due?: string;
 
 export function registerWishClaim(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = moveCommand(parent, t, 'claim', (c) => c.requiredOption('--sponsor <name>', t('opt.sponsor')).option('--pledge <yuan>', t('opt.pledge')).option('--due <date>', t('opt.due')));
+  const cmd = moveCommand(parent, t, 'claim', (c) =>
+    c.requiredOption('--sponsor <name>', t('opt.sponsor')).option('--pledge <yuan>', t('opt.pledge')).option('--due <date>', t('opt.due')),
+  );
   action(cmd, deps, runWishClaim);
 }
 

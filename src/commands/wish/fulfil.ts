@@ -7,7 +7,13 @@ export type WishFulfilOptions = { cost?: string; date?: string; note?: string; e
 
 export function registerWishFulfil(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = moveCommand(parent, t, 'fulfil', (c) => c.option('--cost <yuan>', t('opt.cost_yuan')).option('--date <date>', t('opt.fulfil_date')).option('--note <text>', t('opt.note')).option('--evidence <path-or-url>', t('opt.evidence')));
+  const cmd = moveCommand(parent, t, 'fulfil', (c) =>
+    c
+      .option('--cost <yuan>', t('opt.cost_yuan'))
+      .option('--date <date>', t('opt.fulfil_date'))
+      .option('--note <text>', t('opt.note'))
+      .option('--evidence <path-or-url>', t('opt.evidence')),
+  );
   action(cmd, deps, runWishFulfil);
 }
 

@@ -21,7 +21,12 @@ export async function runWishListPublish(env: CommandEnv, opts: WishListPublishO
   });
   if (opts.json) writeJson(env.io, wishes);
   else {
-    await renderRows(env.io, 'table', wishColumns(t).filter((c) => [t('col.id'), 'title', 'category', 'for', 'community', 'estimate'].includes(c.key)), wishes);
+    await renderRows(
+      env.io,
+      'table',
+      wishColumns(t).filter((c) => [t('col.id'), 'title', 'category', 'for', 'community', 'estimate'].includes(c.key)),
+      wishes,
+    );
     env.note(t('wish.published', { count: wishes.length }));
   }
 }

@@ -17,7 +17,10 @@ export function registerWishShow(parent: Command, deps: Deps): void {
 
 export async function runWishShow(env: CommandEnv, opts: WishShowOptions, [id]: string[]): Promise<number | void> {
   const { t } = env;
-  const { wish, events } = await env.withDb(async (ctx) => ({ wish: wishView(await getWish(ctx.db, Number(id), await viewProps(ctx))), events: await timeline(ctx.db, Number(id)) }));
+  const { wish, events } = await env.withDb(async (ctx) => ({
+    wish: wishView(await getWish(ctx.db, Number(id), await viewProps(ctx))),
+    events: await timeline(ctx.db, Number(id)),
+  }));
   const shown = events.map((e) => ({ ...e, amount: formatYuan(e.amountFen), amountFen: undefined }));
   const format = formatOf(opts);
   renderRecord(env.io, format, { ...wish, timeline: shown }, [
@@ -38,7 +41,9 @@ export async function runWishShow(env: CommandEnv, opts: WishShowOptions, [id]: 
   if (format !== 'json') {
     env.io.stdout.write(`\n${t('col.timeline')}\n`);
     for (const e of shown) {
-      env.io.stdout.write(`  ${e.businessDate}  ${localTime(e.at, env.clock.timeZone)}  ${e.operator}  ${e.from ? termLabel(t, 'wish_status', e.from) : '—'} → ${termLabel(t, 'wish_status', e.to)}${e.sponsor ? `  ${e.sponsor}` : ''}${e.amount ? `  ¥${e.amount}` : ''}${e.dueOn ? `  ${t('wish.due_on', { date: e.dueOn })}` : ''}${e.note ? `  ${e.note}` : ''}\n`);
+      env.io.stdout.write(
+        `  ${e.businessDate}  ${localTime(e.at, env.clock.timeZone)}  ${e.operator}  ${e.from ? termLabel(t, 'wish_status', e.from) : '—'} → ${termLabel(t, 'wish_status', e.to)}${e.sponsor ? `  ${e.sponsor}` : ''}${e.amount ? `  ¥${e.amount}` : ''}${e.dueOn ? `  ${t('wish.due_on', { date: e.dueOn })}` : ''}${e.note ? `  ${e.note}` : ''}\n`,
+      );
     }
   }
 }

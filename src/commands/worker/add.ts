@@ -44,7 +44,11 @@ async function completeByPrompt(env: CommandEnv, opts: WorkerAddOptions): Promis
       const NEW = '\u0000new';
       const picked = await prompter.select({
         message: t('prompt.community'),
-        choices: [{ name: '—', value: '' }, ...communities.map((c) => ({ name: c.subdistrict ? t('prompt.community_choice', { name: c.name, subdistrict: c.subdistrict }) : c.name, value: c.name })), { name: t('prompt.community_new'), value: NEW }],
+        choices: [
+          { name: '—', value: '' },
+          ...communities.map((c) => ({ name: c.subdistrict ? t('prompt.community_choice', { name: c.name, subdistrict: c.subdistrict }) : c.name, value: c.name })),
+          { name: t('prompt.community_new'), value: NEW },
+        ],
       });
       // Another community: typed, and offered for creation when the write finds it unknown.
       answers.community = picked === NEW ? await prompter.input({ message: t('prompt.community_name'), required: true }) : picked || undefined;

@@ -38,7 +38,8 @@ export async function runWorkerExport(env: CommandEnv, opts: WorkerExportOptions
 async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: WorkerExportOptions): Promise<void> {
   const columns = exportColumns(env.t);
   // Without --reveal, every field is masked as stdout would be (a phone typed into the site or note too).
-  const present = (w: Worker): Worker => (opts.reveal ? w : (Object.fromEntries(Object.entries(maskWorker(w)).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalText(v) : v])) as Worker));
+  const present = (w: Worker): Worker =>
+    opts.reveal ? w : (Object.fromEntries(Object.entries(maskWorker(w)).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalText(v) : v])) as Worker);
   const { stringify } = await import('csv-stringify/sync');
   const csvLine = (cells: unknown[]) => stringify([cells.map((c) => neutraliseFormula(c == null ? '' : String(c)))], { record_delimiter: '\r\n' });
   let first = true;

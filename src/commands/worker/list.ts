@@ -10,11 +10,7 @@ export type WorkerListOptions = FilterFlags & RevealFlags & { limit?: number; js
 
 export function registerWorkerList(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = revealOptions(filterOptions(withFormat(describe(parent.command('list'), t, 'worker.list'), t), t), t).option(
-    '--limit <n>',
-    t('opt.limit'),
-    intOption('--limit'),
-  );
+  const cmd = revealOptions(filterOptions(withFormat(describe(parent.command('list'), t, 'worker.list'), t), t), t).option('--limit <n>', t('opt.limit'), intOption('--limit'));
   action(cmd, deps, runWorkerList);
 }
 

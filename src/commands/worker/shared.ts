@@ -94,7 +94,12 @@ export function checkReveal(flags: RevealFlags): void {
 /** Logs the reveal (when asked for) and returns how to present each worker. */
 export async function presenter(ctx: Ctx, flags: RevealFlags, workers: Worker[]): Promise<(w: Worker) => Worker> {
   if (!flags.reveal) return maskWorker;
-  await logReveal(ctx, workers.map((w) => w.id), ['phone', 'id_number'], flags.reason!);
+  await logReveal(
+    ctx,
+    workers.map((w) => w.id),
+    ['phone', 'id_number'],
+    flags.reason!,
+  );
   return (w) => w;
 }
 
@@ -145,7 +150,10 @@ export function workerFields(env: CommandEnv, w: Worker): [string, unknown][] {
     [t('col.community'), [w.community, w.subdistrict].filter(Boolean).join(' · ')],
     [t('col.joined'), w.joinedOn],
     [t('col.registered'), w.registeredOn],
-    [t('col.status'), w.active || w.purged ? termLabel(t, 'worker_status', workerStatus(w)) : `${termLabel(t, 'worker_status', 'inactive')}（${w.deactivatedOn}：${w.deactivatedReason}）`],
+    [
+      t('col.status'),
+      w.active || w.purged ? termLabel(t, 'worker_status', workerStatus(w)) : `${termLabel(t, 'worker_status', 'inactive')}（${w.deactivatedOn}：${w.deactivatedReason}）`,
+    ],
     [t('col.note'), w.note],
   ];
 }

@@ -53,7 +53,12 @@ export async function runWorkerShow(env: CommandEnv, opts: WorkerShowOptions, [k
 async function section(env: CommandEnv, title: string, headers: string[], rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
   env.io.stdout.write(`\n${title}\n`);
-  await renderRows(env.io, 'table', headers.map((h, i) => ({ key: String(i), header: h, value: (r: unknown[]) => r[i] })), rows);
+  await renderRows(
+    env.io,
+    'table',
+    headers.map((h, i) => ({ key: String(i), header: h, value: (r: unknown[]) => r[i] })),
+    rows,
+  );
 }
 
 /** A strand's table, from its declaration: closed-list values by their label, fen as yuan. */
@@ -64,15 +69,33 @@ async function strandSection(env: CommandEnv, part: RecordPart<unknown>, rows: R
     if (column.term && typeof value === 'string') return termLabel(t, column.term, value);
     return column.money ? formatYuan(value as number | null) : value;
   };
-  await section(env, t(part.title), part.columns.map((c) => t(`col.${c.label}`)), rows.map((row) => part.columns.map((c) => cell(c, row))));
+  await section(
+    env,
+    t(part.title),
+    part.columns.map((c) => t(`col.${c.label}`)),
+    rows.map((row) => part.columns.map((c) => cell(c, row))),
+  );
 }
 
 async function printSections(env: CommandEnv, r: WorkerRecord): Promise<void> {
   const { t } = env;
   env.io.stdout.write(`\n${t('worker.section.points', { balance: r.points.balance, earned: r.points.earned, redeemed: r.points.redeemed })}\n`);
-  await section(env, t('worker.section.recent'), [t('col.id'), t('col.date'), t('col.kind'), t('col.points'), t('col.rule')], r.points.recent.map((e) => [e.id, e.businessDate, termLabel(t, 'point_kind', e.kind), e.points, e.rule ?? e.gift]));
-  await section(env, t('worker.section.wishes'), [t('col.id'), t('col.title'), t('col.category'), t('col.status'), t('col.sponsor')], r.wishes.map((w) => [w.id, w.title, termLabel(t, 'wish_category', w.category), termLabel(t, 'wish_status', w.status), w.sponsor]));
+  await section(
+    env,
+    t('worker.section.recent'),
+    [t('col.id'), t('col.date'), t('col.kind'), t('col.points'), t('col.rule')],
+    r.points.recent.map((e) => [e.id, e.businessDate, termLabel(t, 'point_kind', e.kind), e.points, e.rule ?? e.gift]),
+  );
+  await section(
+    env,
+    t('worker.section.wishes'),
+    [t('col.id'), t('col.title'), t('col.category'), t('col.status'), t('col.sponsor')],
+    r.wishes.map((w) => [w.id, w.title, termLabel(t, 'wish_category', w.category), termLabel(t, 'wish_status', w.status), w.sponsor]),
+  );
   for (const part of RECORD_PARTS) await strandSection(env, part, rowsOf(r, part));
   env.io.stdout.write(`\n${t('col.history')}\n`);
-  for (const h of r.history) env.io.stdout.write(`  ${localTime(h.at, env.clock.timeZone)}  ${h.operator}  ${actionText(t, h.action)}${h.importId ? ` #${h.importId}` : ''}  ${describeChanges(t, h.changes, 'worker')}\n`);
+  for (const h of r.history)
+    env.io.stdout.write(
+      `  ${localTime(h.at, env.clock.timeZone)}  ${h.operator}  ${actionText(t, h.action)}${h.importId ? ` #${h.importId}` : ''}  ${describeChanges(t, h.changes, 'worker')}\n`,
+    );
 }

@@ -9,7 +9,6 @@ import { INVARIANTS, type Problem } from './invariants.js';
 export type Finding = { key: string; params: Record<string, string | number>; terms?: Record<string, string> };
 export type CheckReport = { ok: boolean; checks: { name: string; ok: boolean; problems: Finding[] }[] };
 
-
 /** A check that throws (a damaged page, a missing table) fails with what the engine said; the others still run. */
 async function attempt(run: () => Promise<Finding[]> | Finding[]): Promise<Finding[]> {
   try {

@@ -11,11 +11,7 @@ export type Community = { id: number; name: string; subdistrict: string | null }
 async function ensureSubdistrict(trx: Tx, ctx: Ctx, name: string): Promise<number> {
   const found = await trx.selectFrom('subdistricts').select('id').where('name', '=', name).executeTakeFirst();
   if (found) return found.id;
-  const created = await trx
-    .insertInto('subdistricts')
-    .values({ name, created_at: ctx.clock.now().toISOString() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const created = await trx.insertInto('subdistricts').values({ name, created_at: ctx.clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow();
   await recordAudit(trx, ctx, { action: 'create', entity: 'subdistrict', entityKey: name });
   return created.id;
 }
@@ -63,12 +59,7 @@ export async function listCommunities(db: Kysely<DB>): Promise<(Community & { st
  * Finds a community by exact (normalised) name. An unknown name is an error that
  * suggests the closest existing names; `create` adds it instead (--create-community).
  */
-export async function resolveCommunity(
-  trx: Tx | Kysely<DB>,
-  ctx: Ctx,
-  rawName: string,
-  options: { create?: boolean; subdistrict?: string } = {},
-): Promise<Community> {
+export async function resolveCommunity(trx: Tx | Kysely<DB>, ctx: Ctx, rawName: string, options: { create?: boolean; subdistrict?: string } = {}): Promise<Community> {
   const name = normalizeText(rawName);
   const found = await trx
     .selectFrom('communities as c')
@@ -83,7 +74,10 @@ export async function resolveCommunity(
 
 export async function unknownCommunity(db: Tx | Kysely<DB>, name: string): Promise<NotFoundError> {
   const all = await db.selectFrom('communities').select('name').execute();
-  const suggestions = closestNames(name, all.map((c) => c.name));
+  const suggestions = closestNames(
+    name,
+    all.map((c) => c.name),
+  );
   return new NotFoundError({
     key: suggestions.length ? 'community.not_found_suggest' : 'community.not_found',
     params: { name, suggestions: suggestions.join(', ') },

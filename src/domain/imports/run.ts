@@ -92,13 +92,7 @@ export function emptyReport(file: FileMeta, dryRun: boolean): ImportReport {
  * (kind, content_sha256) backs the check — so of two clerks importing the
  * same file at once, exactly one imports.
  */
-export async function runImport<V>(
-  ctx: Ctx,
-  file: FileMeta,
-  batches: AsyncIterable<ParsedBatch<V>>,
-  plan: ImportPlan<V>,
-  options: ImportOptions = {},
-): Promise<ImportReport> {
+export async function runImport<V>(ctx: Ctx, file: FileMeta, batches: AsyncIterable<ParsedBatch<V>>, plan: ImportPlan<V>, options: ImportOptions = {}): Promise<ImportReport> {
   const report = emptyReport(file, Boolean(options.dryRun));
   try {
     await inTransaction(ctx, async (trx) => {
@@ -127,7 +121,16 @@ export async function runImport<V>(
 async function openImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileMeta, source?: string): Promise<number> {
   const row = await trx
     .insertInto('imports')
-    .values({ kind, file_name: file.name, sha256: file.sha256, size: file.size, at: ctx.clock.now().toISOString(), operator: ctx.actor.operator, source: source ?? null, encoding: file.encoding })
+    .values({
+      kind,
+      file_name: file.name,
+      sha256: file.sha256,
+      size: file.size,
+      at: ctx.clock.now().toISOString(),
+      operator: ctx.actor.operator,
+      source: source ?? null,
+      encoding: file.encoding,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -136,18 +139,15 @@ async function openImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileMeta,
 async function closeImportRecord(trx: Tx, ctx: Ctx, props: { kind: string; file: FileMeta; importId: number; report: ImportReport; content: string }): Promise<void> {
   const { kind, file, importId, report, content } = props;
   const counts = { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected };
-  await trx.updateTable('imports').set({ ...counts, content_sha256: content }).where('id', '=', importId).execute();
+  await trx
+    .updateTable('imports')
+    .set({ ...counts, content_sha256: content })
+    .where('id', '=', importId)
+    .execute();
   await recordAudit(trx, ctx, { action: 'import', entity: 'import', entityKey: importId, detail: { kind, file: file.name, sha256: file.sha256, ...counts, ...report.extra } });
 }
 
-async function writeRows<V>(
-  trx: Tx,
-  batches: AsyncIterable<ParsedBatch<V>>,
-  plan: ImportPlan<V>,
-  importId: number,
-  report: ImportReport,
-  options: ImportOptions,
-): Promise<string> {
+async function writeRows<V>(trx: Tx, batches: AsyncIterable<ParsedBatch<V>>, plan: ImportPlan<V>, importId: number, report: ImportReport, options: ImportOptions): Promise<string> {
   let content: string | undefined;
   for await (const batch of batches) {
     if (batch.contentSha256) content = batch.contentSha256;

@@ -9,7 +9,6 @@ import { normalizeText, optionalText } from '../text/normalize.js';
 export type Rule = { id: number; code: string; name: string; points: number; dailyCap: number | null; description: string | null; retired: boolean };
 export type Gift = { id: number; code: string; name: string; cost: number; stock: number; donor: string | null; retired: boolean };
 
-
 function positive(value: number | undefined, field: string, allowZero = false): number | undefined {
   if (value === undefined) return undefined;
   wholeNumber(value, field, allowZero ? 0 : 1);
@@ -25,7 +24,15 @@ function code(value: string): string {
 // ---- rules
 
 type RuleRow = Selectable<PointRulesTable>;
-const toRule = (r: RuleRow): Rule => ({ id: r.id, code: r.code, name: r.name, points: r.points, dailyCap: r.daily_cap, description: r.description, retired: r.retired_at !== null });
+const toRule = (r: RuleRow): Rule => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  points: r.points,
+  dailyCap: r.daily_cap,
+  description: r.description,
+  retired: r.retired_at !== null,
+});
 
 /** A rule by its code, or by its name as registered (爱心跑腿) when exactly one rule has that name. */
 export async function findRule(db: Db, ruleCode: string): Promise<Rule> {
@@ -58,7 +65,16 @@ export async function addRule(ctx: Ctx, input: { code: string; name: string; poi
     const now = ctx.clock.now().toISOString();
     await trx
       .insertInto('point_rules')
-      .values({ code: ruleCode, name, points: input.points, daily_cap: input.dailyCap ?? null, description: optionalText(input.description) ?? null, retired_at: null, created_at: now, updated_at: now })
+      .values({
+        code: ruleCode,
+        name,
+        points: input.points,
+        daily_cap: input.dailyCap ?? null,
+        description: optionalText(input.description) ?? null,
+        retired_at: null,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await recordAudit(trx, ctx, { action: 'create', entity: 'rule', entityKey: ruleCode, detail: { name, points: input.points, dailyCap: input.dailyCap ?? null } });
   });
@@ -77,7 +93,11 @@ export async function updateRule(ctx: Ctx, ruleCode: string, input: { name?: str
       ...(input.dailyCap !== undefined ? { daily_cap: input.dailyCap === 0 ? null : input.dailyCap } : {}),
       ...(input.description !== undefined ? { description: optionalText(input.description) ?? null } : {}),
     };
-    await trx.updateTable('point_rules').set({ ...set, updated_at: ctx.clock.now().toISOString() }).where('id', '=', rule.id).execute();
+    await trx
+      .updateTable('point_rules')
+      .set({ ...set, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', rule.id)
+      .execute();
     await recordAudit(trx, ctx, { action: 'update', entity: 'rule', entityKey: rule.code, detail: set });
   });
   return findRule(ctx.db, ruleCode);
@@ -121,13 +141,32 @@ export async function listGifts(db: Db): Promise<Gift[]> {
 }
 
 /** Moves a gift's stock and records the movement (append-only), in the caller's transaction. */
-export async function moveStock(trx: Tx, ctx: Ctx, gift: Gift, delta: number, reason: 'initial' | 'restock' | 'redeem' | 'reverse', extra: { pointEntryId?: number; note?: string } = {}): Promise<void> {
+export async function moveStock(
+  trx: Tx,
+  ctx: Ctx,
+  gift: Gift,
+  delta: number,
+  reason: 'initial' | 'restock' | 'redeem' | 'reverse',
+  extra: { pointEntryId?: number; note?: string } = {},
+): Promise<void> {
   if (gift.stock + delta < 0) throw new ConflictError({ key: 'points.out_of_stock', params: { code: gift.code, stock: gift.stock, qty: -delta } });
   if (gift.stock + delta > COUNT_LIMIT) throw new ValidationError({ key: 'invalid.positive', params: { field: 'stock', value: gift.stock + delta, max: COUNT_LIMIT } });
-  await trx.updateTable('gifts').set({ stock: gift.stock + delta }).where('id', '=', gift.id).execute();
+  await trx
+    .updateTable('gifts')
+    .set({ stock: gift.stock + delta })
+    .where('id', '=', gift.id)
+    .execute();
   await trx
     .insertInto('gift_stock_entries')
-    .values({ gift_id: gift.id, delta, reason, point_entry_id: extra.pointEntryId ?? null, note: extra.note ?? null, operator: ctx.actor.operator, created_at: ctx.clock.now().toISOString() })
+    .values({
+      gift_id: gift.id,
+      delta,
+      reason,
+      point_entry_id: extra.pointEntryId ?? null,
+      note: extra.note ?? null,
+      operator: ctx.actor.operator,
+      created_at: ctx.clock.now().toISOString(),
+    })
     .execute();
 }
 

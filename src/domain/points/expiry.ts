@@ -49,7 +49,8 @@ export async function expirePoints(ctx: Ctx, input: { asOf: string; dryRun?: boo
           due.push({ workerId, year, points, entryId: entry?.id ?? null });
         }
       }
-      if (write && due.length) await recordAudit(trx, ctx, { action: 'expire', entity: 'points', entityKey: asOf, detail: { entries: due.length, points: due.reduce((s, d) => s + d.points, 0) } });
+      if (write && due.length)
+        await recordAudit(trx, ctx, { action: 'expire', entity: 'points', entityKey: asOf, detail: { entries: due.length, points: due.reduce((s, d) => s + d.points, 0) } });
       return due;
     });
   return run(!input.dryRun);

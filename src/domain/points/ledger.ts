@@ -104,7 +104,11 @@ export async function appendEntry(trx: Tx, ctx: Ctx, entry: NewEntry): Promise<E
     })
     .where('worker_id', '=', entry.workerId)
     .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) === 0) await trx.insertInto('point_balances').values({ worker_id: entry.workerId, ...m }).execute();
+  if (Number(moved.numUpdatedRows) === 0)
+    await trx
+      .insertInto('point_balances')
+      .values({ worker_id: entry.workerId, ...m })
+      .execute();
   await trx
     .insertInto('point_daily')
     .values({ business_date: entry.businessDate, community_id: worker.community_id ?? 0, kind: entry.kind, points: entry.points, entries: 1 })
@@ -134,11 +138,35 @@ export async function appendEntry(trx: Tx, ctx: Ctx, entry: NewEntry): Promise<E
 }
 
 export function toEntry(r: {
-  id: number; worker_id: number; kind: EntryKind; points: number; rule_id: number | null; gift_id: number | null; qty: number | null;
-  business_date: string; note: string | null; reason: string | null; ref: string | null; reverses_id: number | null; operator: string; created_at: string;
+  id: number;
+  worker_id: number;
+  kind: EntryKind;
+  points: number;
+  rule_id: number | null;
+  gift_id: number | null;
+  qty: number | null;
+  business_date: string;
+  note: string | null;
+  reason: string | null;
+  ref: string | null;
+  reverses_id: number | null;
+  operator: string;
+  created_at: string;
 }): Entry {
   return {
-    id: r.id, workerId: r.worker_id, kind: r.kind, points: r.points, ruleId: r.rule_id, giftId: r.gift_id, qty: r.qty,
-    businessDate: r.business_date, note: r.note, reason: r.reason, ref: r.ref, reversesId: r.reverses_id, operator: r.operator, createdAt: r.created_at,
+    id: r.id,
+    workerId: r.worker_id,
+    kind: r.kind,
+    points: r.points,
+    ruleId: r.rule_id,
+    giftId: r.gift_id,
+    qty: r.qty,
+    businessDate: r.business_date,
+    note: r.note,
+    reason: r.reason,
+    ref: r.ref,
+    reversesId: r.reverses_id,
+    operator: r.operator,
+    createdAt: r.created_at,
   };
 }

@@ -22,7 +22,6 @@ export type AwardInput = {
   dedupe?: boolean;
 };
 
-
 /** A business date as given (YYYY-MM-DD and the usual forms), default today; never in the future. */
 export function businessDateOf(ctx: Ctx, input: string | undefined): string {
   return happenedDate(input === undefined ? undefined : normalizeText(input), 'date', ctx.clock.today());
@@ -82,7 +81,12 @@ export async function awardIn(trx: Tx, ctx: Ctx, input: AwardInput): Promise<Ent
 export async function award(ctx: Ctx, input: AwardInput): Promise<Entry> {
   return inTransaction(ctx, async (trx) => {
     const entry = await awardIn(trx, ctx, input);
-    await recordAudit(trx, ctx, { action: 'award', entity: 'point_entry', entityKey: entry.id, detail: { worker: entry.workerId, points: entry.points, date: entry.businessDate } });
+    await recordAudit(trx, ctx, {
+      action: 'award',
+      entity: 'point_entry',
+      entityKey: entry.id,
+      detail: { worker: entry.workerId, points: entry.points, date: entry.businessDate },
+    });
     return entry;
   });
 }

@@ -17,8 +17,22 @@ function ledgerQuery(db: Kysely<DB>) {
     .leftJoin('point_rules as r', 'r.id', 'e.rule_id')
     .leftJoin('gifts as g', 'g.id', 'e.gift_id')
     .select([
-      'e.id', 'e.business_date as businessDate', 'e.worker_id as workerId', 'w.name as worker', 'w.phone', 'e.kind', 'e.points',
-      'r.code as rule', 'g.code as gift', 'e.qty', 'e.note', 'e.reason', 'e.ref', 'e.reverses_id as reversesId', 'e.operator', 'e.created_at as createdAt',
+      'e.id',
+      'e.business_date as businessDate',
+      'e.worker_id as workerId',
+      'w.name as worker',
+      'w.phone',
+      'e.kind',
+      'e.points',
+      'r.code as rule',
+      'g.code as gift',
+      'e.qty',
+      'e.note',
+      'e.reason',
+      'e.ref',
+      'e.reverses_id as reversesId',
+      'e.operator',
+      'e.created_at as createdAt',
     ]);
 }
 
@@ -60,7 +74,13 @@ export async function statement(db: Kysely<DB>, key: string, month: string): Pro
     .where('business_date', '<', from)
     .executeTakeFirstOrThrow();
   const opening = Number(before.total);
-  const entries = (await ledgerQuery(db).where('e.worker_id', '=', worker.id).where('e.business_date', '>=', from).where('e.business_date', '<=', to).orderBy('e.business_date').orderBy('e.id').execute()) as LedgerRow[];
+  const entries = (await ledgerQuery(db)
+    .where('e.worker_id', '=', worker.id)
+    .where('e.business_date', '>=', from)
+    .where('e.business_date', '<=', to)
+    .orderBy('e.business_date')
+    .orderBy('e.id')
+    .execute()) as LedgerRow[];
   const closing = opening + entries.reduce((sum, e) => sum + e.points, 0);
   return { worker: { id: worker.id, name: worker.name, phone: worker.phone }, month, from, to, opening, entries, closing };
 }

@@ -1,7 +1,7 @@
-import { sql, } from 'kysely';
+import { sql } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Db, } from '../context.js';
+import { inTransaction, type Ctx, type Db } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
@@ -9,13 +9,15 @@ import { findWorker } from '../workers/read.js';
 export type Team = { id: number; name: string; community: string; focus: string | null; members: number };
 export type TeamMember = { workerId: number; name: string; phone: string | null; occupation: string; joinedOn: string; points: number };
 
-
 async function findTeam(db: Db, name: string): Promise<Team> {
   const row = await db
     .selectFrom('teams as t')
     .innerJoin('communities as c', 'c.id', 't.community_id')
     .select((eb) => [
-      't.id', 't.name', 'c.name as community', 't.focus',
+      't.id',
+      't.name',
+      'c.name as community',
+      't.focus',
       eb.selectFrom('team_members as m').select(eb.fn.countAll<number>().as('n')).whereRef('m.team_id', '=', 't.id').where('m.left_on', 'is', null).as('members'),
     ])
     .where('t.name', '=', normalizeText(name))
@@ -31,7 +33,10 @@ export async function addTeam(ctx: Ctx, input: { name: string; community: string
     const community = await resolveCommunity(trx, ctx, input.community);
     const clash = await trx.selectFrom('teams').select('id').where('name', '=', name).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'team.exists', params: { name } });
-    await trx.insertInto('teams').values({ name, community_id: community.id, focus: optionalText(input.focus) ?? null, created_at: ctx.clock.now().toISOString() }).execute();
+    await trx
+      .insertInto('teams')
+      .values({ name, community_id: community.id, focus: optionalText(input.focus) ?? null, created_at: ctx.clock.now().toISOString() })
+      .execute();
     await recordAudit(trx, ctx, { action: 'create', entity: 'team', entityKey: name, detail: { community: community.name, focus: optionalText(input.focus) ?? null } });
   });
   return findTeam(ctx.db, name);
@@ -48,7 +53,13 @@ export async function changeMembership(ctx: Ctx, teamName: string, workers: stri
     const team = await findTeam(trx, teamName);
     for (const key of workers) {
       const worker = await findWorker(trx, key);
-      const current = await trx.selectFrom('team_members').select('id').where('team_id', '=', team.id).where('worker_id', '=', worker.id).where('left_on', 'is', null).executeTakeFirst();
+      const current = await trx
+        .selectFrom('team_members')
+        .select('id')
+        .where('team_id', '=', team.id)
+        .where('worker_id', '=', worker.id)
+        .where('left_on', 'is', null)
+        .executeTakeFirst();
       if (leave) {
         if (!current) throw new ConflictError({ key: 'team.not_member', params: { team: team.name, worker: worker.id } });
         await trx.updateTable('team_members').set({ left_on: ctx.clock.today() }).where('id', '=', current.id).execute();
@@ -69,8 +80,17 @@ export async function showTeam(db: Db, name: string): Promise<Team & { memberLis
     .selectFrom('team_members as m')
     .innerJoin('workers as w', 'w.id', 'm.worker_id')
     .select((eb) => [
-      'w.id as workerId', 'w.name', 'w.phone', 'w.occupation', 'm.joined_on as joinedOn',
-      eb.selectFrom('point_entries as e').select(sql<number>`coalesce(sum(e.points), 0)`.as('p')).whereRef('e.worker_id', '=', 'w.id').where('e.rule_id', 'is not', null).as('points'),
+      'w.id as workerId',
+      'w.name',
+      'w.phone',
+      'w.occupation',
+      'm.joined_on as joinedOn',
+      eb
+        .selectFrom('point_entries as e')
+        .select(sql<number>`coalesce(sum(e.points), 0)`.as('p'))
+        .whereRef('e.worker_id', '=', 'w.id')
+        .where('e.rule_id', 'is not', null)
+        .as('points'),
     ])
     .where('m.team_id', '=', team.id)
     .where('m.left_on', 'is', null)

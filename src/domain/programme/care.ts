@@ -1,7 +1,6 @@
-
 import { ConflictError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Db, } from '../context.js';
+import { inTransaction, type Ctx, type Db } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { happenedDate, requireDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
@@ -9,9 +8,17 @@ import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, codesOf, parseTerm, parseTermList } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
-
-
-export type CareVisit = { id: number; workerId: number; worker: string; phone: string | null; date: string; by: string; kind: string; supportFen: number | null; note: string | null };
+export type CareVisit = {
+  id: number;
+  workerId: number;
+  worker: string;
+  phone: string | null;
+  date: string;
+  by: string;
+  kind: string;
+  supportFen: number | null;
+  note: string | null;
+};
 
 export async function recordVisit(ctx: Ctx, input: { worker: string; date: string; by: string; kind?: string; support?: string; note?: string }): Promise<CareVisit> {
   const kind = parseTerm('visit_kind', input.kind ?? 'illness');
@@ -24,7 +31,15 @@ export async function recordVisit(ctx: Ctx, input: { worker: string; date: strin
     const worker = await findWorker(trx, input.worker);
     const row = await trx
       .insertInto('care_visits')
-      .values({ worker_id: worker.id, visit_date: date, by_name: by, kind, support_fen: support, note: optionalText(input.note) ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({
+        worker_id: worker.id,
+        visit_date: date,
+        by_name: by,
+        kind,
+        support_fen: support,
+        note: optionalText(input.note) ?? null,
+        created_at: ctx.clock.now().toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'visit', entity: 'care_visit', entityKey: row.id, detail: { worker: worker.id, kind } });
@@ -60,13 +75,24 @@ function parseList(value: string | undefined, kind: 'friendly_measure' | 'mercha
 
 /** The measures a community has on `date` (replaying the dated set/unset history). */
 export async function measuresOn(db: Db, communityId: number, date: string): Promise<string[]> {
-  const rows = await db.selectFrom('community_measures').select(['measure', 'action']).where('community_id', '=', communityId).where('on_date', '<=', date).orderBy('on_date').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('community_measures')
+    .select(['measure', 'action'])
+    .where('community_id', '=', communityId)
+    .where('on_date', '<=', date)
+    .orderBy('on_date')
+    .orderBy('id')
+    .execute();
   const have = new Set<string>();
-  for (const r of rows) (r.action === 'set' ? have.add(r.measure) : have.delete(r.measure));
+  for (const r of rows) r.action === 'set' ? have.add(r.measure) : have.delete(r.measure);
   return FRIENDLY_MEASURES.filter((m) => have.has(m));
 }
 
-export async function setMeasures(ctx: Ctx, community: string, input: { set?: string; unset?: string; date?: string }): Promise<{ community: string; measures: string[]; friendly: boolean }> {
+export async function setMeasures(
+  ctx: Ctx,
+  community: string,
+  input: { set?: string; unset?: string; date?: string },
+): Promise<{ community: string; measures: string[]; friendly: boolean }> {
   const toSet = parseList(input.set, 'friendly_measure', 'friendly.bad_measure');
   const toUnset = parseList(input.unset, 'friendly_measure', 'friendly.bad_measure');
   if (toSet.length + toUnset.length === 0) throw new ValidationError({ key: 'usage.nothing_to_change' });
@@ -100,7 +126,11 @@ export async function addMerchant(ctx: Ctx, input: { name: string; community: st
     if (await trx.selectFrom('merchants').select('id').where('name', '=', name).where('community_id', '=', c.id).executeTakeFirst()) {
       throw new ConflictError({ key: 'merchant.exists', params: { name, community: c.name } });
     }
-    const row = await trx.insertInto('merchants').values({ name, community_id: c.id, offers: offers.join(','), added_on: ctx.clock.today() }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('merchants')
+      .values({ name, community_id: c.id, offers: offers.join(','), added_on: ctx.clock.today() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'create', entity: 'merchant', entityKey: row.id, detail: { name, community: c.name, offers } });
     return row.id;
   });
@@ -108,7 +138,12 @@ export async function addMerchant(ctx: Ctx, input: { name: string; community: st
 }
 
 export async function listMerchants(db: Db, filter: { community?: string }): Promise<Merchant[]> {
-  let q = db.selectFrom('merchants as m').innerJoin('communities as c', 'c.id', 'm.community_id').select(['m.id', 'm.name', 'c.name as community', 'm.offers', 'm.added_on as addedOn']).orderBy('c.name').orderBy('m.name');
+  let q = db
+    .selectFrom('merchants as m')
+    .innerJoin('communities as c', 'c.id', 'm.community_id')
+    .select(['m.id', 'm.name', 'c.name as community', 'm.offers', 'm.added_on as addedOn'])
+    .orderBy('c.name')
+    .orderBy('m.name');
   if (filter.community) q = q.where('c.name', '=', normalizeText(filter.community));
   return (await q.execute()).map((r) => ({ ...r, offers: r.offers.split(',') }));
 }

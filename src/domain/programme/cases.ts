@@ -32,7 +32,16 @@ export const DISPUTE_MOVES: Record<string, string[]> = {
 async function caseEvent(trx: Tx, ctx: Ctx, type: CaseType, id: number, from: string | null, to: string, note?: string | null): Promise<void> {
   await trx
     .insertInto('case_events')
-    .values({ case_type: type, case_id: id, business_date: ctx.clock.today(), at: ctx.clock.now().toISOString(), operator: ctx.actor.operator, from_status: from, to_status: to, note: note ?? null })
+    .values({
+      case_type: type,
+      case_id: id,
+      business_date: ctx.clock.today(),
+      at: ctx.clock.now().toISOString(),
+      operator: ctx.actor.operator,
+      from_status: from,
+      to_status: to,
+      note: note ?? null,
+    })
     .execute();
   await recordAudit(trx, ctx, { action: to, entity: type, entityKey: id, detail: { from } });
 }
@@ -40,19 +49,47 @@ async function caseEvent(trx: Tx, ctx: Ctx, type: CaseType, id: number, from: st
 function checkMove(type: CaseType, id: number, moves: Record<string, string[]>, from: string, to: string): void {
   if (!(moves[from] ?? []).includes(to)) {
     const states = `${type}_status`;
-    throw new ConflictError({ key: 'case.bad_move', params: { type, id, status: from, to, allowed: (moves[from] ?? []).join(',') }, terms: { type: 'case_type', status: states, to: states, allowed: states } });
+    throw new ConflictError({
+      key: 'case.bad_move',
+      params: { type, id, status: from, to, allowed: (moves[from] ?? []).join(',') },
+      terms: { type: 'case_type', status: states, to: states, allowed: states },
+    });
   }
 }
 
 // ---- housing
 
-export type HousingCase = { id: number; workerId: number; worker: string; phone: string | null; household: number | null; status: string; reason: string | null; address: string | null; appliedOn: string; updatedOn: string; note: string | null };
+export type HousingCase = {
+  id: number;
+  workerId: number;
+  worker: string;
+  phone: string | null;
+  household: number | null;
+  status: string;
+  reason: string | null;
+  address: string | null;
+  appliedOn: string;
+  updatedOn: string;
+  note: string | null;
+};
 
 export async function listHousing(db: Db, filter: { id?: number; status?: string; workerId?: number }): Promise<HousingCase[]> {
   let q = db
     .selectFrom('housing_applications as h')
     .innerJoin('workers as w', 'w.id', 'h.worker_id')
-    .select(['h.id', 'h.worker_id as workerId', 'w.name as worker', 'w.phone', 'h.household', 'h.status', 'h.reason', 'h.address', 'h.applied_on as appliedOn', 'h.updated_on as updatedOn', 'h.note'])
+    .select([
+      'h.id',
+      'h.worker_id as workerId',
+      'w.name as worker',
+      'w.phone',
+      'h.household',
+      'h.status',
+      'h.reason',
+      'h.address',
+      'h.applied_on as appliedOn',
+      'h.updated_on as updatedOn',
+      'h.note',
+    ])
     .orderBy('h.id');
   if (filter.id !== undefined) q = q.where('h.id', '=', filter.id);
   if (filter.status) q = q.where('h.status', '=', filter.status);
@@ -75,7 +112,16 @@ export async function applyHousing(ctx: Ctx, input: { worker: string; household?
     const today = ctx.clock.today();
     const row = await trx
       .insertInto('housing_applications')
-      .values({ worker_id: worker.id, household: input.household ?? null, note: optionalText(input.note) ?? null, status: 'applied', reason: null, address: null, applied_on: today, updated_on: today })
+      .values({
+        worker_id: worker.id,
+        household: input.household ?? null,
+        note: optionalText(input.note) ?? null,
+        status: 'applied',
+        reason: null,
+        address: null,
+        applied_on: today,
+        updated_on: today,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await caseEvent(trx, ctx, 'housing', row.id, null, 'applied');
@@ -105,22 +151,63 @@ export async function moveHousing(ctx: Ctx, id: number, to: string, input: { rea
 // ---- disputes
 
 export type DisputeCase = {
-  id: number; workerId: number; worker: string; phone: string | null; type: string; via: string; employer: string | null; amountFen: number | null; summary: string | null;
-  status: string; outcome: string | null; recoveredFen: number | null; openedOn: string; resolvedOn: string | null; daysOpen: number; daysToResolve: number | null;
+  id: number;
+  workerId: number;
+  worker: string;
+  phone: string | null;
+  type: string;
+  via: string;
+  employer: string | null;
+  amountFen: number | null;
+  summary: string | null;
+  status: string;
+  outcome: string | null;
+  recoveredFen: number | null;
+  openedOn: string;
+  resolvedOn: string | null;
+  daysOpen: number;
+  daysToResolve: number | null;
 };
 
 export async function listDisputes(db: Db, filter: { id?: number; status?: string; workerId?: number; openLongerThan?: number }, today: string): Promise<DisputeCase[]> {
   let q = db
     .selectFrom('disputes as d')
     .innerJoin('workers as w', 'w.id', 'd.worker_id')
-    .select(['d.id', 'd.worker_id as workerId', 'w.name as worker', 'w.phone', 'd.type', 'd.via', 'd.employer', 'd.amount_fen', 'd.summary', 'd.status', 'd.outcome', 'd.recovered_fen', 'd.opened_on', 'd.resolved_on'])
+    .select([
+      'd.id',
+      'd.worker_id as workerId',
+      'w.name as worker',
+      'w.phone',
+      'd.type',
+      'd.via',
+      'd.employer',
+      'd.amount_fen',
+      'd.summary',
+      'd.status',
+      'd.outcome',
+      'd.recovered_fen',
+      'd.opened_on',
+      'd.resolved_on',
+    ])
     .orderBy('d.id');
   if (filter.id !== undefined) q = q.where('d.id', '=', filter.id);
   if (filter.status) q = q.where('d.status', '=', filter.status);
   if (filter.workerId !== undefined) q = q.where('d.worker_id', '=', filter.workerId);
   const rows = (await q.execute()).map((r) => ({
-    id: r.id, workerId: r.workerId, worker: r.worker, phone: r.phone, type: r.type, via: r.via, employer: r.employer, amountFen: r.amount_fen, summary: r.summary,
-    status: r.status, outcome: r.outcome, recoveredFen: r.recovered_fen, openedOn: r.opened_on, resolvedOn: r.resolved_on,
+    id: r.id,
+    workerId: r.workerId,
+    worker: r.worker,
+    phone: r.phone,
+    type: r.type,
+    via: r.via,
+    employer: r.employer,
+    amountFen: r.amount_fen,
+    summary: r.summary,
+    status: r.status,
+    outcome: r.outcome,
+    recoveredFen: r.recovered_fen,
+    openedOn: r.opened_on,
+    resolvedOn: r.resolved_on,
     daysOpen: daysBetween(r.opened_on, r.resolved_on ?? today),
     daysToResolve: r.resolved_on ? daysBetween(r.opened_on, r.resolved_on) : null,
   }));
@@ -133,7 +220,6 @@ async function dispute(db: Db, id: number, today: string): Promise<DisputeCase> 
   return found;
 }
 
-
 export async function openDispute(ctx: Ctx, input: { worker: string; type: string; via: string; employer?: string; amount?: string; summary?: string }): Promise<DisputeCase> {
   const type = parseTerm('dispute_type', input.type);
   if (!type) throw new ValidationError({ key: 'dispute.bad_type', params: { value: input.type, accepted: acceptedTerms('dispute_type') } });
@@ -145,7 +231,20 @@ export async function openDispute(ctx: Ctx, input: { worker: string; type: strin
     const today = ctx.clock.today();
     const row = await trx
       .insertInto('disputes')
-      .values({ worker_id: worker.id, type, via, employer: optionalText(input.employer) ?? null, amount_fen: amount, summary: optionalText(input.summary) ?? null, status: 'open', outcome: null, recovered_fen: null, opened_on: today, resolved_on: null, updated_on: today })
+      .values({
+        worker_id: worker.id,
+        type,
+        via,
+        employer: optionalText(input.employer) ?? null,
+        amount_fen: amount,
+        summary: optionalText(input.summary) ?? null,
+        status: 'open',
+        outcome: null,
+        recovered_fen: null,
+        opened_on: today,
+        resolved_on: null,
+        updated_on: today,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await caseEvent(trx, ctx, 'dispute', row.id, null, 'open');

@@ -1,30 +1,69 @@
 import { wholeNumber } from '../text/numbers.js';
-import { sql, } from 'kysely';
+import { sql } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Db, } from '../context.js';
+import { inTransaction, type Ctx, type Db } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { plannedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
 
-export type Site = { id: number; name: string; community: string; capacity: number; courses: string[]; from: string | null; to: string | null; volunteers: number; enrolled: number; waitlisted: number };
-export type Enrolment = { id: number; site: string; workerId: number; worker: string; phone: string | null; child: string; age: number; course: string | null; status: string; enrolledOn: string | null };
-
+export type Site = {
+  id: number;
+  name: string;
+  community: string;
+  capacity: number;
+  courses: string[];
+  from: string | null;
+  to: string | null;
+  volunteers: number;
+  enrolled: number;
+  waitlisted: number;
+};
+export type Enrolment = {
+  id: number;
+  site: string;
+  workerId: number;
+  worker: string;
+  phone: string | null;
+  child: string;
+  age: number;
+  course: string | null;
+  status: string;
+  enrolledOn: string | null;
+};
 
 export async function getSite(db: Db, name: string): Promise<Site> {
   const row = await db
     .selectFrom('childcare_sites as s')
     .innerJoin('communities as c', 'c.id', 's.community_id')
     .select((eb) => [
-      's.id', 's.name', 'c.name as community', 's.capacity', 's.courses', 's.from_on', 's.to_on', 's.volunteers',
+      's.id',
+      's.name',
+      'c.name as community',
+      's.capacity',
+      's.courses',
+      's.from_on',
+      's.to_on',
+      's.volunteers',
       eb.selectFrom('childcare_enrolments as e').select(sql<number>`count(*)`.as('n')).whereRef('e.site_id', '=', 's.id').where('e.status', '=', 'enrolled').as('enrolled'),
       eb.selectFrom('childcare_enrolments as e').select(sql<number>`count(*)`.as('n')).whereRef('e.site_id', '=', 's.id').where('e.status', '=', 'waitlisted').as('waitlisted'),
     ])
     .where('s.name', '=', normalizeText(name))
     .executeTakeFirst();
   if (!row) throw new NotFoundError({ key: 'childcare.site_not_found', params: { name }, hintKey: 'childcare.site_not_found.hint' });
-  return { id: row.id, name: row.name, community: row.community, capacity: row.capacity, courses: row.courses ? row.courses.split(',') : [], from: row.from_on, to: row.to_on, volunteers: row.volunteers, enrolled: Number(row.enrolled ?? 0), waitlisted: Number(row.waitlisted ?? 0) };
+  return {
+    id: row.id,
+    name: row.name,
+    community: row.community,
+    capacity: row.capacity,
+    courses: row.courses ? row.courses.split(',') : [],
+    from: row.from_on,
+    to: row.to_on,
+    volunteers: row.volunteers,
+    enrolled: Number(row.enrolled ?? 0),
+    waitlisted: Number(row.waitlisted ?? 0),
+  };
 }
 
 export async function addSite(ctx: Ctx, input: { name: string; community: string; capacity: number; courses?: string; from?: string; to?: string }): Promise<Site> {
@@ -36,13 +75,25 @@ export async function addSite(ctx: Ctx, input: { name: string; community: string
   };
   if (term.from && term.to && term.to < term.from) throw new ValidationError({ key: 'invalid.date_order', params: { from: term.from, to: term.to } });
   wholeNumber(input.capacity, 'capacity');
-  const courses = normalizeText(input.courses).split(/[,，、]/).map((c) => c.trim()).filter(Boolean);
+  const courses = normalizeText(input.courses)
+    .split(/[,，、]/)
+    .map((c) => c.trim())
+    .filter(Boolean);
   await inTransaction(ctx, async (trx) => {
     const community = await resolveCommunity(trx, ctx, input.community);
-    if (await trx.selectFrom('childcare_sites').select('id').where('name', '=', name).executeTakeFirst()) throw new ConflictError({ key: 'childcare.site_exists', params: { name } });
+    if (await trx.selectFrom('childcare_sites').select('id').where('name', '=', name).executeTakeFirst())
+      throw new ConflictError({ key: 'childcare.site_exists', params: { name } });
     await trx
       .insertInto('childcare_sites')
-      .values({ name, community_id: community.id, capacity: input.capacity, courses: courses.join(',') || null, from_on: term.from, to_on: term.to, created_at: ctx.clock.now().toISOString() })
+      .values({
+        name,
+        community_id: community.id,
+        capacity: input.capacity,
+        courses: courses.join(',') || null,
+        from_on: term.from,
+        to_on: term.to,
+        created_at: ctx.clock.now().toISOString(),
+      })
       .execute();
     await recordAudit(trx, ctx, { action: 'create', entity: 'childcare_site', entityKey: name, detail: { capacity: input.capacity, courses } });
   });
@@ -58,13 +109,31 @@ export async function enrol(ctx: Ctx, input: { site: string; worker: string; chi
     const site = await getSite(trx, input.site);
     const worker = await findWorker(trx, input.worker);
     const course = optionalText(input.course);
-    if (course && site.courses.length && !site.courses.includes(course)) throw new ValidationError({ key: 'childcare.bad_course', params: { value: course, accepted: site.courses.join(', ') } });
-    const same = await trx.selectFrom('childcare_enrolments').select('id').where('site_id', '=', site.id).where('worker_id', '=', worker.id).where('child_name', '=', child).where('status', '!=', 'withdrawn').executeTakeFirst();
+    if (course && site.courses.length && !site.courses.includes(course))
+      throw new ValidationError({ key: 'childcare.bad_course', params: { value: course, accepted: site.courses.join(', ') } });
+    const same = await trx
+      .selectFrom('childcare_enrolments')
+      .select('id')
+      .where('site_id', '=', site.id)
+      .where('worker_id', '=', worker.id)
+      .where('child_name', '=', child)
+      .where('status', '!=', 'withdrawn')
+      .executeTakeFirst();
     if (same) throw new ConflictError({ key: 'childcare.already_enrolled', params: { child, site: site.name } });
     const status = site.enrolled >= site.capacity ? 'waitlisted' : 'enrolled';
     const row = await trx
       .insertInto('childcare_enrolments')
-      .values({ site_id: site.id, worker_id: worker.id, child_name: child, child_age: input.age, course: course ?? null, status, requested_at: ctx.clock.now().toISOString(), enrolled_on: status === 'enrolled' ? ctx.clock.today() : null, withdrawn_on: null })
+      .values({
+        site_id: site.id,
+        worker_id: worker.id,
+        child_name: child,
+        child_age: input.age,
+        course: course ?? null,
+        status,
+        requested_at: ctx.clock.now().toISOString(),
+        enrolled_on: status === 'enrolled' ? ctx.clock.today() : null,
+        withdrawn_on: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: status, entity: 'childcare_enrolment', entityKey: row.id, detail: { site: site.name, worker: worker.id } });
@@ -82,7 +151,14 @@ export async function withdraw(ctx: Ctx, enrolmentId: number): Promise<{ withdra
     await trx.updateTable('childcare_enrolments').set({ status: 'withdrawn', withdrawn_on: ctx.clock.today() }).where('id', '=', e.id).execute();
     await recordAudit(trx, ctx, { action: 'withdraw', entity: 'childcare_enrolment', entityKey: e.id });
     if (e.status !== 'enrolled') return null;
-    const next = await trx.selectFrom('childcare_enrolments').select('id').where('site_id', '=', e.site_id).where('status', '=', 'waitlisted').orderBy('requested_at').orderBy('id').executeTakeFirst();
+    const next = await trx
+      .selectFrom('childcare_enrolments')
+      .select('id')
+      .where('site_id', '=', e.site_id)
+      .where('status', '=', 'waitlisted')
+      .orderBy('requested_at')
+      .orderBy('id')
+      .executeTakeFirst();
     if (!next) return null;
     await trx.updateTable('childcare_enrolments').set({ status: 'enrolled', enrolled_on: ctx.clock.today() }).where('id', '=', next.id).execute();
     await recordAudit(trx, ctx, { action: 'promote', entity: 'childcare_enrolment', entityKey: next.id });
@@ -98,7 +174,18 @@ export async function listEnrolments(db: Db, filter: { id?: number; site?: strin
     .selectFrom('childcare_enrolments as e')
     .innerJoin('childcare_sites as s', 's.id', 'e.site_id')
     .innerJoin('workers as w', 'w.id', 'e.worker_id')
-    .select(['e.id', 's.name as site', 'e.worker_id as workerId', 'w.name as worker', 'w.phone', 'e.child_name as child', 'e.child_age as age', 'e.course', 'e.status', 'e.enrolled_on as enrolledOn'])
+    .select([
+      'e.id',
+      's.name as site',
+      'e.worker_id as workerId',
+      'w.name as worker',
+      'w.phone',
+      'e.child_name as child',
+      'e.child_age as age',
+      'e.course',
+      'e.status',
+      'e.enrolled_on as enrolledOn',
+    ])
     .orderBy('s.name')
     .orderBy('e.requested_at')
     .orderBy('e.id');
@@ -119,7 +206,11 @@ export async function addVolunteers(ctx: Ctx, siteName: string, count: number): 
   wholeNumber(count, 'count');
   await inTransaction(ctx, async (trx) => {
     const site = await getSite(trx, siteName);
-    await trx.updateTable('childcare_sites').set({ volunteers: site.volunteers + count }).where('id', '=', site.id).execute();
+    await trx
+      .updateTable('childcare_sites')
+      .set({ volunteers: site.volunteers + count })
+      .where('id', '=', site.id)
+      .execute();
     await recordAudit(trx, ctx, { action: 'volunteers', entity: 'childcare_site', entityKey: site.name, detail: { added: count } });
   });
   return getSite(ctx.db, siteName);

@@ -1,5 +1,5 @@
 import { wholeNumber } from '../text/numbers.js';
-import { sql, } from 'kysely';
+import { sql } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
@@ -12,12 +12,25 @@ import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
-
-export type EventRow = { id: number; type: string; title: string; date: string; community: string | null; station: string | null; capacity: number | null; organiser: string | null; rule: string | null; attended: number; waitlisted: number };
+export type EventRow = {
+  id: number;
+  type: string;
+  title: string;
+  date: string;
+  community: string | null;
+  station: string | null;
+  capacity: number | null;
+  organiser: string | null;
+  rule: string | null;
+  attended: number;
+  waitlisted: number;
+};
 export type Attendance = { workerId: number; name: string; phone: string | null; status: 'attended' | 'waitlisted'; pointEntryId: number | null; at: string };
 
-
-export async function addEvent(ctx: Ctx, input: { type: string; title: string; date: string; community?: string; station?: string; capacity?: number; organiser?: string; rule?: string }): Promise<EventRow> {
+export async function addEvent(
+  ctx: Ctx,
+  input: { type: string; title: string; date: string; community?: string; station?: string; capacity?: number; organiser?: string; rule?: string },
+): Promise<EventRow> {
   const type = parseTerm('event_type', input.type);
   if (!type) throw new ValidationError({ key: 'event.bad_type', params: { value: input.type, accepted: acceptedTerms('event_type') } });
   const title = normalizeText(input.title);
@@ -32,7 +45,17 @@ export async function addEvent(ctx: Ctx, input: { type: string; title: string; d
     const stationCommunity = station ? (await trx.selectFrom('stations').select('community_id').where('id', '=', station.id).executeTakeFirstOrThrow()).community_id : null;
     const row = await trx
       .insertInto('events')
-      .values({ type, title, event_date: date, community_id: community?.id ?? stationCommunity, station_id: station?.id ?? null, capacity: input.capacity ?? null, organiser: optionalText(input.organiser) ?? null, rule_id: rule?.id ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({
+        type,
+        title,
+        event_date: date,
+        community_id: community?.id ?? stationCommunity,
+        station_id: station?.id ?? null,
+        capacity: input.capacity ?? null,
+        organiser: optionalText(input.organiser) ?? null,
+        rule_id: rule?.id ?? null,
+        created_at: ctx.clock.now().toISOString(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'create', entity: 'event', entityKey: row.id, detail: { type, title, date } });
@@ -48,13 +71,25 @@ function eventQuery(db: Db) {
     .leftJoin('stations as s', 's.id', 'e.station_id')
     .leftJoin('point_rules as r', 'r.id', 'e.rule_id')
     .select((eb) => [
-      'e.id', 'e.type', 'e.title', 'e.event_date as date', 'c.name as community', 's.code as station', 'e.capacity', 'e.organiser', 'r.code as rule',
+      'e.id',
+      'e.type',
+      'e.title',
+      'e.event_date as date',
+      'c.name as community',
+      's.code as station',
+      'e.capacity',
+      'e.organiser',
+      'r.code as rule',
       eb.selectFrom('event_attendance as a').select(sql<number>`count(*)`.as('n')).whereRef('a.event_id', '=', 'e.id').where('a.status', '=', 'attended').as('attended'),
       eb.selectFrom('event_attendance as a').select(sql<number>`count(*)`.as('n')).whereRef('a.event_id', '=', 'e.id').where('a.status', '=', 'waitlisted').as('waitlisted'),
     ]);
 }
 
-const toEvent = (r: Awaited<ReturnType<ReturnType<typeof eventQuery>['executeTakeFirstOrThrow']>>): EventRow => ({ ...r, attended: Number(r.attended ?? 0), waitlisted: Number(r.waitlisted ?? 0) });
+const toEvent = (r: Awaited<ReturnType<ReturnType<typeof eventQuery>['executeTakeFirstOrThrow']>>): EventRow => ({
+  ...r,
+  attended: Number(r.attended ?? 0),
+  waitlisted: Number(r.waitlisted ?? 0),
+});
 
 export async function getEvent(db: Db, id: number): Promise<EventRow> {
   const row = await eventQuery(db).where('e.id', '=', id).executeTakeFirst();
@@ -87,17 +122,25 @@ export async function attendees(db: Db, eventId: number): Promise<Attendance[]> 
  * capacity goes to the waiting list unless `overCapacity`; an event with a
  * points rule awards its points through the ledger, once (the ref is unique).
  */
-export async function attendIn(trx: Tx, ctx: Ctx, eventId: number, workerKey: string, options: { overCapacity?: boolean; importId?: number } = {}): Promise<'attended' | 'waitlisted'> {
+export async function attendIn(
+  trx: Tx,
+  ctx: Ctx,
+  eventId: number,
+  workerKey: string,
+  options: { overCapacity?: boolean; importId?: number } = {},
+): Promise<'attended' | 'waitlisted'> {
   const event = await getEvent(trx, eventId);
   const worker = await findWorker(trx, workerKey);
   const already = await trx.selectFrom('event_attendance').select('status').where('event_id', '=', eventId).where('worker_id', '=', worker.id).executeTakeFirst();
-  if (already) throw new ConflictError({ key: 'event.already_attending', params: { id: eventId, worker: worker.id, status: already.status }, terms: { status: 'attendance_status' } });
+  if (already)
+    throw new ConflictError({ key: 'event.already_attending', params: { id: eventId, worker: worker.id, status: already.status }, terms: { status: 'attendance_status' } });
   const full = event.capacity !== null && event.attended >= event.capacity && !options.overCapacity;
   const status = full ? 'waitlisted' : 'attended';
   let entryId: number | null = null;
   if (status === 'attended' && event.rule) {
     const date = event.date <= ctx.clock.today() ? event.date : ctx.clock.today();
-    entryId = (await awardIn(trx, ctx, { worker: workerKey, rule: event.rule, date, note: event.title, ref: `event:${eventId}:worker:${worker.id}`, importId: options.importId })).id;
+    entryId = (await awardIn(trx, ctx, { worker: workerKey, rule: event.rule, date, note: event.title, ref: `event:${eventId}:worker:${worker.id}`, importId: options.importId }))
+      .id;
   }
   await trx
     .insertInto('event_attendance')

@@ -27,7 +27,12 @@ export async function pointsByRule(db: Kysely<DB>, p: Period, scope: Scope): Pro
   let q = db
     .selectFrom('point_entries as e')
     .innerJoin('point_rules as r', 'r.id', 'e.rule_id')
-    .select(['r.code as rule', 'r.name', sql<number>`sum(case when e.kind = 'award' then 1 when e.kind = 'reverse' then -1 else 0 end)`.as('awards'), sql<number>`sum(e.points)`.as('points')])
+    .select([
+      'r.code as rule',
+      'r.name',
+      sql<number>`sum(case when e.kind = 'award' then 1 when e.kind = 'reverse' then -1 else 0 end)`.as('awards'),
+      sql<number>`sum(e.points)`.as('points'),
+    ])
     .where('e.business_date', '>=', p.from)
     .where('e.business_date', '<=', p.to)
     .groupBy(['r.code', 'r.name'])
@@ -38,7 +43,12 @@ export async function pointsByRule(db: Kysely<DB>, p: Period, scope: Scope): Pro
 
 /** Wishes by category and state (current). */
 export async function wishesByCategory(db: Kysely<DB>, scope: Scope): Promise<{ category: string; status: string; count: number }[]> {
-  let q = db.selectFrom('wishes').select(['category', 'status', sql<number>`count(*)`.as('n')]).groupBy(['category', 'status']).orderBy('category').orderBy('status');
+  let q = db
+    .selectFrom('wishes')
+    .select(['category', 'status', sql<number>`count(*)`.as('n')])
+    .groupBy(['category', 'status'])
+    .orderBy('category')
+    .orderBy('status');
   if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
   return (await q.execute()).map((r) => ({ category: r.category, status: r.status, count: Number(r.n) }));
 }

@@ -16,8 +16,17 @@ export function inScope(scope: Scope, column: string): RawBuilder<unknown> {
 export type WorkerFigures = { active: number; new: number; deactivated: number; by_occupation: Record<string, number> };
 export type StationFigures = { open: number; fully_equipped: number; with_gaps: number; medicine_expired: number; medicine_expiring: number; average_score: number };
 export type PointFigures = { awarded: number; redeemed: number; reversed: number; expired: number; net: number; earners: number };
-export type WishFigures = { collected: number; listed: number; claimed: number; fulfilled: number; followed_up: number; cancelled: number; overdue: number; pledged_yuan: number; spent_yuan: number };
-
+export type WishFigures = {
+  collected: number;
+  listed: number;
+  claimed: number;
+  fulfilled: number;
+  followed_up: number;
+  cancelled: number;
+  overdue: number;
+  pledged_yuan: number;
+  spent_yuan: number;
+};
 
 function byOccupation(rows: { occupation: string; n: number | string | bigint }[]): Record<string, number> {
   const out: Record<string, number> = Object.fromEntries(OCCUPATIONS.map((o) => [o, 0]));
@@ -37,7 +46,12 @@ export async function workerFigures(db: Db, p: Period, scope: Scope): Promise<Wo
     .where('registered_on', '<=', p.to)
     .where((eb) => eb.or([eb('deactivated_on', 'is', null), eb('deactivated_on', '>', p.to)]))
     .executeTakeFirstOrThrow();
-  const newRows = await base().select(['occupation', sql<number>`count(*)`.as('n')]).where('registered_on', '>=', p.from).where('registered_on', '<=', p.to).groupBy('occupation').execute();
+  const newRows = await base()
+    .select(['occupation', sql<number>`count(*)`.as('n')])
+    .where('registered_on', '>=', p.from)
+    .where('registered_on', '<=', p.to)
+    .groupBy('occupation')
+    .execute();
   const gone = await base().select(sql<number>`count(*)`.as('n')).where('deactivated_on', '>=', p.from).where('deactivated_on', '<=', p.to).executeTakeFirstOrThrow();
   const newBy = byOccupation(newRows);
   return { active: Number(active.n), new: Object.values(newBy).reduce((a, b) => a + b, 0), deactivated: Number(gone.n), by_occupation: newBy };

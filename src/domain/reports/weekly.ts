@@ -46,7 +46,12 @@ export async function resolveScope(db: Kysely<DB>, community: string | undefined
 }
 
 async function figures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Figures & { compliance: Awaited<ReturnType<typeof stationFigures>> }> {
-  const [workers, stations, points, wishes] = await Promise.all([workerFigures(db, period, scope), stationFigures(db, period, scope), pointFigures(db, period, scope), wishFigures(db, period, scope)]);
+  const [workers, stations, points, wishes] = await Promise.all([
+    workerFigures(db, period, scope),
+    stationFigures(db, period, scope),
+    pointFigures(db, period, scope),
+    wishFigures(db, period, scope),
+  ]);
   const { byCommunity: _byCommunity, openStations: _openStations, ...stationTotals } = stations;
   return { workers, stations: stationTotals, points, wishes, ...(await otherActionFigures(db, period, scope)), compliance: stations };
 }
@@ -88,7 +93,14 @@ export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope)
 
 async function details(db: Kysely<DB>, period: Period, scope: Scope, openStations: StationAuditRow[]): Promise<WeeklyReport['details']> {
   const volunteers = await top(db, { community: scope.community, from: period.from, to: period.to, limit: 5 });
-  const gifts = await db.selectFrom('gifts').select(['code', 'name', 'stock']).where('retired_at', 'is', null).where('stock', '<=', LOW_STOCK).orderBy('stock').orderBy('code').execute();
+  const gifts = await db
+    .selectFrom('gifts')
+    .select(['code', 'name', 'stock'])
+    .where('retired_at', 'is', null)
+    .where('stock', '<=', LOW_STOCK)
+    .orderBy('stock')
+    .orderBy('code')
+    .execute();
   let sponsors = db
     .selectFrom('wish_events as e')
     .innerJoin('wishes as w', 'w.id', 'e.wish_id')
@@ -109,7 +121,13 @@ async function details(db: Kysely<DB>, period: Period, scope: Scope, openStation
     // Names masked like phones: a report is handed on (a file of mode 0644), so it holds no personal data.
     top_volunteers: volunteers.map((v) => ({ rank: v.rank, name: maskName(v.name), phone: maskPhone(v.phone), community: v.community, points: v.points })),
     low_stock_gifts: gifts,
-    wishes_by_sponsor: (await sponsors.execute()).map((r) => ({ sponsor: r.sponsor, claimed: Number(r.claimed), fulfilled: Number(r.fulfilled), pledged_yuan: formatYuan(Number(r.pledged)), spent_yuan: formatYuan(Number(r.spent)) })),
+    wishes_by_sponsor: (await sponsors.execute()).map((r) => ({
+      sponsor: r.sponsor,
+      claimed: Number(r.claimed),
+      fulfilled: Number(r.fulfilled),
+      pledged_yuan: formatYuan(Number(r.pledged)),
+      spent_yuan: formatYuan(Number(r.spent)),
+    })),
     station_gaps: openStations.filter((s) => !s.compliant).map((s) => ({ code: s.code, name: s.name, community: s.community, missing: s.missing, medicine: s.medicine })),
   };
 }
@@ -141,7 +159,10 @@ async function pointsByWeek(db: Kysely<DB>, period: Period, scope: Scope): Promi
 }
 
 async function wishesByState(db: Kysely<DB>, scope: Scope): Promise<Record<string, number>> {
-  let q = db.selectFrom('wishes').select(['status', sql<number>`count(*)`.as('n')]).groupBy('status');
+  let q = db
+    .selectFrom('wishes')
+    .select(['status', sql<number>`count(*)`.as('n')])
+    .groupBy('status');
   if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
   const counts: Record<string, number> = { collected: 0, listed: 0, claimed: 0, fulfilled: 0, followed_up: 0, cancelled: 0 };
   for (const r of await q.execute()) counts[r.status] = Number(r.n);

@@ -39,25 +39,25 @@ export const stationRowParser: RowParser<Field, Parsed> = {
   aliases: STATION_HEADERS,
   required: ['name', 'community'],
   parse(map, cells) {
-      const get = (f: Field) => optionalText(cellOf(map, cells, f));
-      const name = get('name');
-      const community = get('community');
-      if (!name) throw new RowRejection({ key: 'reject.required', params: { field: 'name' } });
-      if (!community) throw new RowRejection({ key: 'reject.required', params: { field: 'community' } });
-      const input: StationInput = {
-        code: get('code'),
-        name,
-        community,
-        address: get('address'),
-        host: get('host'),
-        contactName: get('contact'),
-        contactPhone: get('phone'),
-        hours: get('hours'),
-        amenities: get('amenities'),
-        openedOn: get('opened'),
-        medicineExpiresOn: get('medicine_expires'),
-      };
-      return { input, key: input.code ?? `${community}\u0000${name}` };
+    const get = (f: Field) => optionalText(cellOf(map, cells, f));
+    const name = get('name');
+    const community = get('community');
+    if (!name) throw new RowRejection({ key: 'reject.required', params: { field: 'name' } });
+    if (!community) throw new RowRejection({ key: 'reject.required', params: { field: 'community' } });
+    const input: StationInput = {
+      code: get('code'),
+      name,
+      community,
+      address: get('address'),
+      host: get('host'),
+      contactName: get('contact'),
+      contactPhone: get('phone'),
+      hours: get('hours'),
+      amenities: get('amenities'),
+      openedOn: get('opened'),
+      medicineExpiresOn: get('medicine_expires'),
+    };
+    return { input, key: input.code ?? `${community}\u0000${name}` };
   },
   keyOf: (value) => value.key,
   keyField: (value) => (value.input.code ? 'code' : 'name'),

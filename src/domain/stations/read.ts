@@ -41,18 +41,14 @@ export async function listStations(db: Kysely<DB> | Tx, filter: StationFilter = 
   if (filter.missing) {
     const missing = filter.missing;
     query = query.where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('station_amenities as a')
-            .select('a.amenity')
-            .whereRef('a.station_id', '=', 'st.id')
-            .where('a.amenity', '=', missing),
-        ),
-      ),
+      not(exists(selectFrom('station_amenities as a').select('a.amenity').whereRef('a.station_id', '=', 'st.id').where('a.amenity', '=', missing))),
     );
   }
   const rows = await query.execute();
-  const amenities = await amenitiesByStation(db, rows.map((r) => r.id));
+  const amenities = await amenitiesByStation(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     code: r.code,

@@ -194,11 +194,7 @@ export async function updateStation(ctx: Ctx, code: string, input: StationInput,
   return getStation(ctx.db, code);
 }
 
-export async function setStationAmenities(
-  ctx: Ctx,
-  code: string,
-  change: { set?: string; unset?: string; medicineExpires?: string },
-): Promise<Station> {
+export async function setStationAmenities(ctx: Ctx, code: string, change: { set?: string; unset?: string; medicineExpires?: string }): Promise<Station> {
   const toSet = parseAmenities(change.set);
   const toUnset = parseAmenities(change.unset);
   const medicine = windowDate(change.medicineExpires, 'medicine-expires', MEDICINE_EXPIRY(ctx.clock.today()));
@@ -237,9 +233,15 @@ export async function closeStation(ctx: Ctx, code: string, reason: string): Prom
 }
 
 export async function reopenStation(ctx: Ctx, code: string): Promise<Station> {
-  return changeStation(ctx, code, 'reopen', async (trx, station) => {
-    if (station.status === 'open') throw new ConflictError({ key: 'station.already_open', params: { code } });
-    await trx.updateTable('stations').set({ status: 'open', closed_reason: null, closed_on: null }).where('id', '=', station.id).execute();
-    return { status: 'open', closedReason: null, closedOn: null };
-  }, {});
+  return changeStation(
+    ctx,
+    code,
+    'reopen',
+    async (trx, station) => {
+      if (station.status === 'open') throw new ConflictError({ key: 'station.already_open', params: { code } });
+      await trx.updateTable('stations').set({ status: 'open', closed_reason: null, closed_on: null }).where('id', '=', station.id).execute();
+      return { status: 'open', closedReason: null, closedOn: null };
+    },
+    {},
+  );
 }

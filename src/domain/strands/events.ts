@@ -23,7 +23,11 @@ export type EventFigures = {
 export async function eventFigures(db: Db, p: Period, scope: Scope): Promise<EventFigures> {
   let q = db
     .selectFrom('events as e')
-    .select(['e.type', sql<number>`count(*)`.as('held'), sql<number>`sum((select count(*) from event_attendance a where a.event_id = e.id and a.status = 'attended'))`.as('attended')])
+    .select([
+      'e.type',
+      sql<number>`count(*)`.as('held'),
+      sql<number>`sum((select count(*) from event_attendance a where a.event_id = e.id and a.status = 'attended'))`.as('attended'),
+    ])
     .where('e.event_date', '>=', p.from)
     .where('e.event_date', '<=', p.to)
     .groupBy('e.type');
@@ -53,11 +57,21 @@ export const eventsStrand = strand({
       no: 4,
       key: 'health',
       figures: async (load) => ({
-        ...(await pick(eventFigures, [['events', 'health_held'], ['attendance', 'health_attendance']])(load)),
+        ...(await pick(eventFigures, [
+          ['events', 'health_held'],
+          ['attendance', 'health_attendance'],
+        ])(load)),
         ...(await pick(careStrand.figures, [['care_visits', 'visits']])(load)),
       }),
     },
-    { no: 9, key: 'skills', figures: pick(eventFigures, [['events', 'skills_held'], ['attendance', 'skills_attendance']]) },
+    {
+      no: 9,
+      key: 'skills',
+      figures: pick(eventFigures, [
+        ['events', 'skills_held'],
+        ['attendance', 'skills_attendance'],
+      ]),
+    },
   ],
   record: {
     key: 'events',

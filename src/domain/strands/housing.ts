@@ -13,8 +13,16 @@ export async function housingFigures(db: Db, p: Period, scope: Scope): Promise<H
   const open = await sql<{ n: number }>`
     select count(*) as n from housing_applications h join workers w on w.id = h.worker_id
     where h.applied_on <= ${p.to}
-      and coalesce((select e.to_status from case_events e where e.case_type = 'housing' and e.case_id = h.id and e.business_date <= ${p.to} order by e.id desc limit 1), 'applied') in ('applied', 'eligible') ${inScope(scope, 'w.community_id')}`.execute(db);
-  return { applied: moves.get('applied') ?? 0, eligible: moves.get('eligible') ?? 0, ineligible: moves.get('ineligible') ?? 0, allocated: moves.get('allocated') ?? 0, open: count(open.rows[0]?.n) };
+      and coalesce((select e.to_status from case_events e where e.case_type = 'housing' and e.case_id = h.id and e.business_date <= ${p.to} order by e.id desc limit 1), 'applied') in ('applied', 'eligible') ${inScope(scope, 'w.community_id')}`.execute(
+    db,
+  );
+  return {
+    applied: moves.get('applied') ?? 0,
+    eligible: moves.get('eligible') ?? 0,
+    ineligible: moves.get('ineligible') ?? 0,
+    allocated: moves.get('allocated') ?? 0,
+    open: count(open.rows[0]?.n),
+  };
 }
 
 export const housingStrand = strand({

@@ -17,7 +17,7 @@ export const STRANDS = [eventsStrand, childcareStrand, housingStrand, disputesSt
 type AnyStrand = (typeof STRANDS)[number];
 type WeeklyStrand = Extract<AnyStrand, { weekly: true }>;
 type FiguresOf<S> = S extends Strand<string, infer F, infer _Row, infer _Key, boolean> ? F : never;
-type RecordOf<S> = S extends Strand<string, AreaFigures, infer Row, infer Key, boolean> ? [Key] extends [never] ? never : { key: Key; row: Row } : never;
+type RecordOf<S> = S extends Strand<string, AreaFigures, infer Row, infer Key, boolean> ? ([Key] extends [never] ? never : { key: Key; row: Row }) : never;
 
 /** The weekly report's sections after the four core areas, each typed by its strand. */
 export type OtherFigures = { [S in WeeklyStrand as S['area']]: FiguresOf<S> };

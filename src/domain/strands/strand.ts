@@ -50,7 +50,7 @@ export function strand<const Area extends string, F extends AreaFigures, Row = n
 }
 
 /** Picks `keys` (renamed where given as [key, from]) from one area's figures. */
-export function pick<F extends AreaFigures>(loader: FigureLoader<F>, keys: (keyof F & string | [string, keyof F & string])[]) {
+export function pick<F extends AreaFigures>(loader: FigureLoader<F>, keys: ((keyof F & string) | [string, keyof F & string])[]) {
   return async (load: Load): Promise<AreaFigures> => {
     const figures = await load(loader);
     return Object.fromEntries(keys.map((k) => (Array.isArray(k) ? [k[0], figures[k[1]] ?? 0] : [k, figures[k] ?? 0])));

@@ -3,7 +3,10 @@ import { normalizeText } from './normalize.js';
 
 /** "12.5", "¥12.50", "12元" → 1250 fen. Money is kept in integer fen. */
 export function parseYuan(value: string | number, field: string): number {
-  const written = normalizeText(String(value)).replace(/^[¥￥]/, '').replace(/元$/, '').trim();
+  const written = normalizeText(String(value))
+    .replace(/^[¥￥]/, '')
+    .replace(/元$/, '')
+    .trim();
   // Commas only as thousands separators (1,000 or 12,345.50); "1,5" is a typo, not fifteen.
   if (written.includes(',') && !/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(written)) throw new ValidationError({ key: 'invalid.money', params: { field, value: String(value) } });
   const text = written.replace(/,/g, '');

@@ -40,8 +40,15 @@ export const wishRowParser: RowParser<Field, WishInput & { key: string }> = {
     }
     const site = get('site');
     return {
-      title, category: get('category') ?? '', worker, site, detail: get('detail'), estimate: get('estimate'),
-      source: get('source'), collectedOn: get('collected_on'), station: get('station'),
+      title,
+      category: get('category') ?? '',
+      worker,
+      site,
+      detail: get('detail'),
+      estimate: get('estimate'),
+      source: get('source'),
+      collectedOn: get('collected_on'),
+      station: get('station'),
       key: `${worker ?? site ?? ''}\u0000${normalizeText(title)}`,
     };
   },

@@ -9,7 +9,12 @@ export const WISH_INVARIANTS: Invariant[] = [
         select w.id, w.status, (select e.to_status from wish_events e where e.wish_id = w.id order by e.id desc limit 1) as last
         from wishes w
         where w.status != coalesce((select e.to_status from wish_events e where e.wish_id = w.id order by e.id desc limit 1), '')`.execute(db);
-      return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.wish_state', params: { id: r.id, status: r.status, last: r.last ?? '' }, terms: { status: 'wish_status', last: 'wish_status' } }));
+      return rows.rows.map((r) => ({
+        check: this.name,
+        key: 'dbcheck.detail.wish_state',
+        params: { id: r.id, status: r.status, last: r.last ?? '' },
+        terms: { status: 'wish_status', last: 'wish_status' },
+      }));
     },
   },
   {

@@ -6,7 +6,6 @@ export type WishCategory = (typeof WISH_CATEGORIES)[number];
 
 export const WISH_SOURCES = ['interview', 'wish_box', 'station', 'visit', 'other'] as const;
 
-
 export const parseCategory = (value: string) => parseTerm('wish_category', value) as WishCategory | undefined;
 export const parseSource = (value: string) => parseTerm('wish_source', value) as (typeof WISH_SOURCES)[number] | undefined;
 

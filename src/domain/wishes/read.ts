@@ -1,8 +1,7 @@
-
 import type { WishStatus } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { addDays } from '../clock.js';
-import type { Db, } from '../context.js';
+import type { Db } from '../context.js';
 import { normalizeText } from '../text/normalize.js';
 
 export type Wish = {
@@ -32,10 +31,19 @@ export type Wish = {
   stale: boolean;
 };
 
-export type TimelineEvent = { at: string; businessDate: string; operator: string; from: WishStatus | null; to: WishStatus; sponsor: string | null; amountFen: number | null; dueOn: string | null; note: string | null };
+export type TimelineEvent = {
+  at: string;
+  businessDate: string;
+  operator: string;
+  from: WishStatus | null;
+  to: WishStatus;
+  sponsor: string | null;
+  amountFen: number | null;
+  dueOn: string | null;
+  note: string | null;
+};
 
 export type WishFilter = { status?: WishStatus; category?: string; sponsor?: string; community?: string; overdue?: boolean; stale?: boolean; ids?: number[] };
-
 
 function wishQuery(db: Db) {
   return db
@@ -102,5 +110,15 @@ export async function timeline(db: Db, wishId: number): Promise<TimelineEvent[]>
     .where('e.wish_id', '=', wishId)
     .orderBy('e.id')
     .execute();
-  return rows.map((r) => ({ at: r.at, businessDate: r.business_date, operator: r.operator, from: r.from_status, to: r.to_status, sponsor: r.sponsor, amountFen: r.amount_fen, dueOn: r.due_on, note: r.note }));
+  return rows.map((r) => ({
+    at: r.at,
+    businessDate: r.business_date,
+    operator: r.operator,
+    from: r.from_status,
+    to: r.to_status,
+    sponsor: r.sponsor,
+    amountFen: r.amount_fen,
+    dueOn: r.due_on,
+    note: r.note,
+  }));
 }

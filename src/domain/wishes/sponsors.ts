@@ -1,13 +1,12 @@
-import { sql, } from 'kysely';
+import { sql } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Db, } from '../context.js';
+import { inTransaction, type Ctx, type Db } from '../context.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
 
 export type Sponsor = { id: number; name: string; type: string; contactName: string | null; contactPhone: string | null };
 export type SponsorTotals = Sponsor & { claimed: number; fulfilled: number; open: number; overdue: number; pledgedFen: number; spentFen: number };
-
 
 export async function findSponsor(db: Db, name: string): Promise<Sponsor> {
   const row = await db.selectFrom('sponsors').selectAll().where('name', '=', normalizeText(name)).executeTakeFirst();
@@ -25,7 +24,13 @@ export async function addSponsor(ctx: Ctx, input: { name: string; type: string; 
     if (clash) throw new ConflictError({ key: 'sponsor.exists', params: { name } });
     await trx
       .insertInto('sponsors')
-      .values({ name, type, contact_name: optionalText(input.contact) ?? null, contact_phone: optionalText(input.phone)?.replace(/\s+/g, '') ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({
+        name,
+        type,
+        contact_name: optionalText(input.contact) ?? null,
+        contact_phone: optionalText(input.phone)?.replace(/\s+/g, '') ?? null,
+        created_at: ctx.clock.now().toISOString(),
+      })
       .execute();
     await recordAudit(trx, ctx, { action: 'create', entity: 'sponsor', entityKey: name, detail: { type } });
   });
@@ -41,7 +46,11 @@ export async function sponsorTotals(db: Db, today: string, name?: string): Promi
     .selectFrom('sponsors as s')
     .leftJoin('wishes as w', 'w.sponsor_id', 's.id')
     .select([
-      's.id', 's.name', 's.type', 's.contact_name', 's.contact_phone',
+      's.id',
+      's.name',
+      's.type',
+      's.contact_name',
+      's.contact_phone',
       sql<number>`count(w.id)`.as('claimed'),
       sql<number>`sum(case when w.status in ('fulfilled', 'followed_up') then 1 else 0 end)`.as('fulfilled'),
       sql<number>`sum(case when w.status = 'claimed' then 1 else 0 end)`.as('open'),

@@ -54,9 +54,20 @@ export async function insertWishIn(trx: Tx, ctx: Ctx, input: WishInput, importId
   const row = await trx
     .insertInto('wishes')
     .values({
-      title, category, worker_id: worker?.id ?? null, site: site ?? null, detail: optionalText(input.detail) ?? null,
-      estimate_fen: optionalYuan(input.estimate, 'estimate') ?? null, source, collected_on: collectedOn, station_id: station?.id ?? null,
-      community_id: communityId, status: 'collected', import_id: importId, created_at: now, updated_at: now,
+      title,
+      category,
+      worker_id: worker?.id ?? null,
+      site: site ?? null,
+      detail: optionalText(input.detail) ?? null,
+      estimate_fen: optionalYuan(input.estimate, 'estimate') ?? null,
+      source,
+      collected_on: collectedOn,
+      station_id: station?.id ?? null,
+      community_id: communityId,
+      status: 'collected',
+      import_id: importId,
+      created_at: now,
+      updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -72,7 +83,12 @@ export async function addWish(ctx: Ctx, input: WishInput): Promise<number> {
   return inTransaction(ctx, (trx) => insertWishIn(trx, ctx, input));
 }
 
-type Move = { verb: string; to: WishStatus; set?: Updateable<WishesTable>; event?: { sponsorId?: number; amountFen?: number | null; dueOn?: string | null; note?: string | null; businessDate?: string } };
+type Move = {
+  verb: string;
+  to: WishStatus;
+  set?: Updateable<WishesTable>;
+  event?: { sponsorId?: number; amountFen?: number | null; dueOn?: string | null; note?: string | null; businessDate?: string };
+};
 
 /** One state change: refused (nothing changes) unless the lifecycle allows it; timeline entry appended. */
 async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> {
@@ -81,21 +97,41 @@ async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> 
   if (!TRANSITIONS[wish.status].some((t) => t.verb === move.verb && t.to === move.to)) {
     const next = allowedNext(wish.status);
     // A wish followed up or cancelled moves no further: say so, not "allowed next: none ()".
-    throw new ConflictError({ key: next.allowed ? 'wish.bad_move' : 'wish.final', params: { id, status: wish.status, verb: move.verb, ...next }, terms: { status: 'wish_status', allowed: 'wish_status' } });
+    throw new ConflictError({
+      key: next.allowed ? 'wish.bad_move' : 'wish.final',
+      params: { id, status: wish.status, verb: move.verb, ...next },
+      terms: { status: 'wish_status', allowed: 'wish_status' },
+    });
   }
   // A timeline reads forward: no step may be dated before the one it follows (fulfilled before claimed).
   const businessDate = move.event?.businessDate ?? ctx.clock.today();
-  const last = await trx.selectFrom('wish_events').select((eb) => eb.fn.max('business_date').as('date')).where('wish_id', '=', id).executeTakeFirst();
+  const last = await trx
+    .selectFrom('wish_events')
+    .select((eb) => eb.fn.max('business_date').as('date'))
+    .where('wish_id', '=', id)
+    .executeTakeFirst();
   if (last?.date && businessDate < last.date) {
     throw new ValidationError({ key: 'wish.date_before_previous', params: { id, date: businessDate, previous: last.date } });
   }
   const now = ctx.clock.now().toISOString();
-  await trx.updateTable('wishes').set({ ...move.set, status: move.to, updated_at: now }).where('id', '=', id).execute();
+  await trx
+    .updateTable('wishes')
+    .set({ ...move.set, status: move.to, updated_at: now })
+    .where('id', '=', id)
+    .execute();
   await trx
     .insertInto('wish_events')
     .values({
-      wish_id: id, at: now, business_date: businessDate, operator: ctx.actor.operator, from_status: wish.status,
-      to_status: move.to, sponsor_id: move.event?.sponsorId ?? null, amount_fen: move.event?.amountFen ?? null, due_on: move.event?.dueOn ?? null, note: move.event?.note ?? null,
+      wish_id: id,
+      at: now,
+      business_date: businessDate,
+      operator: ctx.actor.operator,
+      from_status: wish.status,
+      to_status: move.to,
+      sponsor_id: move.event?.sponsorId ?? null,
+      amount_fen: move.event?.amountFen ?? null,
+      due_on: move.event?.dueOn ?? null,
+      note: move.event?.note ?? null,
     })
     .execute();
   await recordAudit(trx, ctx, { action: move.to, entity: 'wish', entityKey: id, detail: { from: wish.status } });
@@ -129,7 +165,12 @@ export async function claimWish(ctx: Ctx, id: number, input: { sponsor: string; 
       due = parsed;
     }
     const pledge = optionalYuan(input.pledge, 'pledge') ?? null;
-    return { verb: 'claim', to: 'claimed', set: { sponsor_id: sponsor.id, pledge_fen: pledge, claimed_on: today, due_on: due }, event: { sponsorId: sponsor.id, amountFen: pledge, dueOn: due } };
+    return {
+      verb: 'claim',
+      to: 'claimed',
+      set: { sponsor_id: sponsor.id, pledge_fen: pledge, claimed_on: today, due_on: due },
+      event: { sponsorId: sponsor.id, amountFen: pledge, dueOn: due },
+    };
   });
 }
 
@@ -160,7 +201,12 @@ export async function followUpWish(ctx: Ctx, id: number, note: string): Promise<
 
 export async function releaseWish(ctx: Ctx, id: number, reason: string): Promise<void> {
   const text = reasonOf(reason, 'reason');
-  await move(ctx, id, () => ({ verb: 'release', to: 'listed', set: { sponsor_id: null, pledge_fen: null, claimed_on: null, due_on: null, listed_on: ctx.clock.today() }, event: { note: text } }));
+  await move(ctx, id, () => ({
+    verb: 'release',
+    to: 'listed',
+    set: { sponsor_id: null, pledge_fen: null, claimed_on: null, due_on: null, listed_on: ctx.clock.today() },
+    event: { note: text },
+  }));
 }
 
 export async function cancelWish(ctx: Ctx, id: number, reason: string): Promise<void> {

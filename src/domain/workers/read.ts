@@ -37,18 +37,32 @@ export type WorkerFilter = {
   limit?: number;
 };
 
-
 function baseQuery(db: Db) {
   return db
     .selectFrom('workers as w')
     .leftJoin('communities as c', 'c.id', 'w.community_id')
     .leftJoin('subdistricts as s', 's.id', 'c.subdistrict_id')
     .select((eb) => [
-      'w.id', 'w.phone', 'w.name', 'w.id_number', 'w.gender', 'w.occupation', 'w.platform', 'w.site', 'c.name as community',
+      'w.id',
+      'w.phone',
+      'w.name',
+      'w.id_number',
+      'w.gender',
+      'w.occupation',
+      'w.platform',
+      'w.site',
+      'c.name as community',
       // The community's 街道 when it has one (a worker who moves community moves 街道 too); else what the roster said.
       eb.fn.coalesce('s.name', 'w.subdistrict').as('subdistrict'),
-      'w.joined_on', 'w.note', 'w.active', 'w.deactivated_on', 'w.deactivated_reason', 'w.registered_on',
-      'w.purged_at', 'w.created_at', 'w.updated_at',
+      'w.joined_on',
+      'w.note',
+      'w.active',
+      'w.deactivated_on',
+      'w.deactivated_reason',
+      'w.registered_on',
+      'w.purged_at',
+      'w.created_at',
+      'w.updated_at',
     ]);
 }
 
@@ -135,7 +149,11 @@ function escapeLike(text: string): string {
 export function searchDigits(text: string, revealed: boolean): ['phone' | 'id_number', string][] {
   const digits = text.replace(/[\s-]/g, '').toUpperCase();
   if (!/^\d+X?$/.test(digits)) return [];
-  if (revealed) return [['phone', `%${digits}%`], ['id_number', `%${digits}%`]];
+  if (revealed)
+    return [
+      ['phone', `%${digits}%`],
+      ['id_number', `%${digits}%`],
+    ];
   const n = digits.length;
   if (n === 11) return [['phone', digits]];
   if (n === 18) return [['id_number', digits]];
@@ -160,7 +178,10 @@ export type HistoryEntry = { at: string; operator: string; action: string; impor
 /** The worker's history, oldest first; a worker registered by an import starts with that import. */
 export async function workerHistory(db: Db, workerId: number): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('worker_history').selectAll().where('worker_id', '=', workerId).orderBy('id').execute();
-  const entries = await withCommunityNames(db, rows.map((r) => ({ at: r.at, operator: r.operator, action: r.action, importId: r.import_id, changes: r.changes ? JSON.parse(r.changes) : null })));
+  const entries = await withCommunityNames(
+    db,
+    rows.map((r) => ({ at: r.at, operator: r.operator, action: r.action, importId: r.import_id, changes: r.changes ? JSON.parse(r.changes) : null })),
+  );
   const origin = await db
     .selectFrom('workers as w')
     .innerJoin('imports as i', 'i.id', 'w.import_id')
@@ -178,7 +199,15 @@ async function withCommunityNames(db: Db, entries: HistoryEntry[]): Promise<Hist
     if (Array.isArray(pair)) pair.forEach((id) => typeof id === 'number' && ids.add(id));
   }
   if (ids.size === 0) return entries;
-  const names = new Map((await db.selectFrom('communities').select(['id', 'name']).where('id', 'in', [...ids]).execute()).map((c) => [c.id, c.name]));
+  const names = new Map(
+    (
+      await db
+        .selectFrom('communities')
+        .select(['id', 'name'])
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((c) => [c.id, c.name]),
+  );
   return entries.map((e) => {
     const { community_id: pair, ...rest } = (e.changes ?? {}) as Record<string, unknown>;
     if (!Array.isArray(pair)) return e;

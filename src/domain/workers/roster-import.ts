@@ -35,7 +35,11 @@ export function changedColumns(existing: WorkerRow, columns: WorkerColumns): Rec
  * New phone → insert; known phone → only the given, changed fields are
  * updated, old → new kept in the worker's history; identical → unchanged.
  */
-export function rosterImportPlan(ctx: Ctx, store: WorkerStore, options: RosterOptions = {}): ImportPlan<RosterRow> & { deactivated(): number; deactivatedWorkers(): Deactivation[]; refusal(): ConflictError | undefined } {
+export function rosterImportPlan(
+  ctx: Ctx,
+  store: WorkerStore,
+  options: RosterOptions = {},
+): ImportPlan<RosterRow> & { deactivated(): number; deactivatedWorkers(): Deactivation[]; refusal(): ConflictError | undefined } {
   const today = ctx.clock.today();
   const now = ctx.clock.now().toISOString();
   // Phones the file lists, only needed (and only kept) for --deactivate-missing.

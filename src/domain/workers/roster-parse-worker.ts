@@ -34,6 +34,6 @@ if (parentPort) {
   const port = parentPort;
   main(port, workerData as Data).catch((error: unknown) => {
     const known = error instanceof NuanxinError ? { kind: error.kind, key: error.key, params: error.params, hintKey: error.hintKey } : undefined;
-    port.postMessage({ error: known ?? { message: error instanceof Error ? error.stack ?? error.message : String(error) } });
+    port.postMessage({ error: known ?? { message: error instanceof Error ? (error.stack ?? error.message) : String(error) } });
   });
 }

@@ -2,8 +2,7 @@ import { cellOf, type HeaderAliases } from '../../import/headers.js';
 import { RowRejection, type RowParser } from '../../import/parse-records.js';
 import { validPhone, validateWorker, WorkerProblem, type WorkerColumns, type WorkerInput } from './validate.js';
 
-export type RosterField =
-  | 'name' | 'phone' | 'id_number' | 'gender' | 'occupation' | 'platform' | 'site' | 'community' | 'subdistrict' | 'joined_on' | 'note';
+export type RosterField = 'name' | 'phone' | 'id_number' | 'gender' | 'occupation' | 'platform' | 'site' | 'community' | 'subdistrict' | 'joined_on' | 'note';
 
 export const ROSTER_HEADERS: HeaderAliases<RosterField> = {
   name: ['姓名', '名字'],
@@ -20,8 +19,17 @@ export const ROSTER_HEADERS: HeaderAliases<RosterField> = {
 };
 
 const INPUT_OF: Record<RosterField, keyof WorkerInput> = {
-  name: 'name', phone: 'phone', id_number: 'idNumber', gender: 'gender', occupation: 'occupation', platform: 'platform',
-  site: 'site', community: 'community', subdistrict: 'subdistrict', joined_on: 'joinedOn', note: 'note',
+  name: 'name',
+  phone: 'phone',
+  id_number: 'idNumber',
+  gender: 'gender',
+  occupation: 'occupation',
+  platform: 'platform',
+  site: 'site',
+  community: 'community',
+  subdistrict: 'subdistrict',
+  joined_on: 'joinedOn',
+  note: 'note',
 };
 
 export type RosterRow = { phone: string; columns: WorkerColumns };

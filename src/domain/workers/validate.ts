@@ -2,14 +2,7 @@ import type { MessageParams } from '../../errors.js';
 import { parseDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { closestNames } from '../text/similar.js';
-import {
-  acceptedOccupations,
-  idNumberProblem,
-  normalizeIdNumber,
-  parseGender,
-  parseMobile,
-  parseOccupation,
-} from './fields.js';
+import { acceptedOccupations, idNumberProblem, normalizeIdNumber, parseGender, parseMobile, parseOccupation } from './fields.js';
 
 /** Worker fields as typed or read from a cell; undefined = not given. */
 export type WorkerInput = {
@@ -53,10 +46,7 @@ export function validPhone(raw: string | undefined): string {
  * Normalises and validates the given fields. `blankClears`: an empty value
  * clears an optional field instead of leaving it as it was.
  */
-export function validateWorker(
-  input: WorkerInput,
-  props: { today: string; communities: Map<string, number>; blankClears?: boolean; requireCore?: boolean },
-): WorkerColumns {
+export function validateWorker(input: WorkerInput, props: { today: string; communities: Map<string, number>; blankClears?: boolean; requireCore?: boolean }): WorkerColumns {
   const columns: WorkerColumns = {};
   const given = (value: string | undefined) => value !== undefined && (props.blankClears || normalizeText(value) !== '');
   const name = optionalText(input.name);

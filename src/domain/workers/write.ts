@@ -42,7 +42,14 @@ async function assertIdFree(trx: Tx, idNumber: string | null | undefined, worker
 async function history(trx: Tx, ctx: Ctx, workerId: number, action: string, changes: unknown): Promise<void> {
   await trx
     .insertInto('worker_history')
-    .values({ worker_id: workerId, at: ctx.clock.now().toISOString(), operator: ctx.actor.operator, action, import_id: null, changes: changes === null ? null : JSON.stringify(changes) })
+    .values({
+      worker_id: workerId,
+      at: ctx.clock.now().toISOString(),
+      operator: ctx.actor.operator,
+      action,
+      import_id: null,
+      changes: changes === null ? null : JSON.stringify(changes),
+    })
     .execute();
   // The audit trail names the worker by id and the fields changed, never their values.
   const fields = changes && typeof changes === 'object' ? Object.keys(changes) : [];
@@ -89,7 +96,11 @@ export async function updateWorker(ctx: Ctx, key: string, input: WorkerInput & {
     const keys = Object.keys(changes);
     if (keys.length === 0) return worker.id;
     const set = Object.fromEntries(keys.map((k) => [k, (columns as Record<string, unknown>)[k]]));
-    await trx.updateTable('workers').set({ ...set, updated_at: ctx.clock.now().toISOString() }).where('id', '=', worker.id).execute();
+    await trx
+      .updateTable('workers')
+      .set({ ...set, updated_at: ctx.clock.now().toISOString() })
+      .where('id', '=', worker.id)
+      .execute();
     await history(trx, ctx, worker.id, 'update', changes);
     return worker.id;
   });
@@ -131,7 +142,19 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
     const now = ctx.clock.now().toISOString();
     await trx
       .updateTable('workers')
-      .set({ phone: null, id_number: null, name: PURGED_NAME, gender: null, site: null, note: null, active: 0, deactivated_on: worker.deactivatedOn ?? ctx.clock.today(), deactivated_reason: 'purged', purged_at: now, updated_at: now })
+      .set({
+        phone: null,
+        id_number: null,
+        name: PURGED_NAME,
+        gender: null,
+        site: null,
+        note: null,
+        active: 0,
+        deactivated_on: worker.deactivatedOn ?? ctx.clock.today(),
+        deactivated_reason: 'purged',
+        purged_at: now,
+        updated_at: now,
+      })
       .where('id', '=', worker.id)
       .execute();
     // Every number the worker has had (a changed phone is in the history): removed wherever it was typed.
@@ -161,12 +184,21 @@ const FREE_TEXT = [
 
 async function scrubFreeText(trx: Tx, workerId: number, identity: string[]): Promise<void> {
   for (const { table, columns } of FREE_TEXT) {
-    const rows = (await trx.selectFrom(table).select(['id', ...columns] as never[]).where('worker_id', '=', workerId).execute()) as Record<string, unknown>[];
+    const rows = (await trx
+      .selectFrom(table)
+      .select(['id', ...columns] as never[])
+      .where('worker_id', '=', workerId)
+      .execute()) as Record<string, unknown>[];
     for (const row of rows) {
       const changes = Object.fromEntries(
         columns.filter((c) => typeof row[c] === 'string' && maskKnownNumbers(row[c] as string, identity) !== row[c]).map((c) => [c, maskKnownNumbers(row[c] as string, identity)]),
       );
-      if (Object.keys(changes).length > 0) await trx.updateTable(table).set(changes as never).where('id', '=', row.id as number).execute();
+      if (Object.keys(changes).length > 0)
+        await trx
+          .updateTable(table)
+          .set(changes as never)
+          .where('id', '=', row.id as number)
+          .execute();
     }
   }
 }
@@ -175,9 +207,17 @@ async function scrubFreeText(trx: Tx, workerId: number, identity: string[]): Pro
 async function scrubAppendOnly(trx: Tx, workerId: number, identity: string[]): Promise<void> {
   const entries = await trx.selectFrom('point_entries').select(['id', 'note', 'reason', 'ref', 'dedupe_key']).where('worker_id', '=', workerId).execute();
   for (const e of entries) await scrubRow(trx, 'point_entries', e.id, { note: e.note, reason: e.reason, ref: e.ref, dedupe_key: e.dedupe_key }, identity);
-  const wishEvents = await trx.selectFrom('wish_events as e').innerJoin('wishes as w', 'w.id', 'e.wish_id').select(['e.id', 'e.note']).where('w.worker_id', '=', workerId).execute();
+  const wishEvents = await trx
+    .selectFrom('wish_events as e')
+    .innerJoin('wishes as w', 'w.id', 'e.wish_id')
+    .select(['e.id', 'e.note'])
+    .where('w.worker_id', '=', workerId)
+    .execute();
   for (const e of wishEvents) await scrubRow(trx, 'wish_events', e.id, { note: e.note }, identity);
-  for (const [caseType, table] of [['housing', 'housing_applications'], ['dispute', 'disputes']] as const) {
+  for (const [caseType, table] of [
+    ['housing', 'housing_applications'],
+    ['dispute', 'disputes'],
+  ] as const) {
     const events = await trx
       .selectFrom('case_events as e')
       .select(['e.id', 'e.note'])
@@ -189,17 +229,36 @@ async function scrubAppendOnly(trx: Tx, workerId: number, identity: string[]): P
 }
 
 async function scrubRow(trx: Tx, table: 'point_entries' | 'wish_events' | 'case_events', id: number, texts: Record<string, string | null>, identity: string[]): Promise<void> {
-  const changes = Object.fromEntries(Object.entries(texts).filter(([, v]) => v !== null && maskKnownNumbers(v, identity) !== v).map(([k, v]) => [k, maskKnownNumbers(v!, identity)]));
-  if (Object.keys(changes).length > 0) await trx.updateTable(table).set(changes as never).where('id', '=', id).execute();
+  const changes = Object.fromEntries(
+    Object.entries(texts)
+      .filter(([, v]) => v !== null && maskKnownNumbers(v, identity) !== v)
+      .map(([k, v]) => [k, maskKnownNumbers(v!, identity)]),
+  );
+  if (Object.keys(changes).length > 0)
+    await trx
+      .updateTable(table)
+      .set(changes as never)
+      .where('id', '=', id)
+      .execute();
 }
 
 /** Audit details and reveal reasons that quote one of the worker's numbers (a wish title, a reason typed). */
 async function scrubAudit(trx: Tx, identity: string[]): Promise<void> {
   for (const value of identity) {
     const audits = await trx.selectFrom('audit_log').select(['id', 'detail']).where('detail', 'like', `%${value}%`).execute();
-    for (const row of audits) await trx.updateTable('audit_log').set({ detail: maskKnownNumbers(row.detail!, [value]) }).where('id', '=', row.id).execute();
+    for (const row of audits)
+      await trx
+        .updateTable('audit_log')
+        .set({ detail: maskKnownNumbers(row.detail!, [value]) })
+        .where('id', '=', row.id)
+        .execute();
     const reveals = await trx.selectFrom('access_log').select(['id', 'reason']).where('reason', 'like', `%${value}%`).execute();
-    for (const row of reveals) await trx.updateTable('access_log').set({ reason: maskKnownNumbers(row.reason, [value]) }).where('id', '=', row.id).execute();
+    for (const row of reveals)
+      await trx
+        .updateTable('access_log')
+        .set({ reason: maskKnownNumbers(row.reason, [value]) })
+        .where('id', '=', row.id)
+        .execute();
   }
 }
 

@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { describe, type Deps } from '../../../cli/command.js';
 import { registerChildcareVolunteerAdd } from './add.js';
 
-export const verbs = [
-  registerChildcareVolunteerAdd,
-];
+export const verbs = [registerChildcareVolunteerAdd];
 
 export function registerChildcareVolunteer(parent: Command, deps: Deps): void {
   const group = describe(parent.command('volunteer'), deps.t, 'childcare.volunteer');

@@ -6,12 +6,7 @@ import { registerPointsRuleList } from './list.js';
 import { registerPointsRuleRetire } from './retire.js';
 import { registerPointsRuleUpdate } from './update.js';
 
-export const verbs = [
-  registerPointsRuleAdd,
-  registerPointsRuleList,
-  registerPointsRuleUpdate,
-  registerPointsRuleRetire,
-];
+export const verbs = [registerPointsRuleAdd, registerPointsRuleList, registerPointsRuleUpdate, registerPointsRuleRetire];
 
 export function registerPointsRule(parent: Command, deps: Deps): void {
   const group = describe(parent.command('rule'), deps.t, 'points.rule');
