@@ -20,7 +20,10 @@ const ID_CHECK = '10X98765432';
 /** Deterministic pseudo-random numbers, so every run imports the same file. */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 function withCheckDigit(first17) {

@@ -37,7 +37,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external: [],
-  minify: process.env.NUANXIN_NO_MINIFY ? false : true,
+  minify: !process.env.NUANXIN_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [noChildProcessForCommander],

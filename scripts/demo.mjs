@@ -35,7 +35,10 @@ function banner(zh, en) {
 
 // Deterministic "random" choices, so every demo looks the same for the same day.
 let seed = 20241129;
-const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+const random = () => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
 const pick = (list) => list[Math.floor(random() * list.length)];
 const iso = (d) => d.toISOString().slice(0, 10);
 const today = new Date();

@@ -37,7 +37,7 @@ function escapeMd(text: string): string {
 
 export function toMarkdown(headers: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.map(escapeMd).join(' | ')} |`;
-  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n')}\n`;
 }
 
 /** A terminal table (cli-table3 measures CJK characters as double width). */
@@ -52,7 +52,7 @@ export async function toTable(headers: string[], rows: string[][]): Promise<stri
 /** Piped output: tab-separated with a header line, for grep/cut/awk. */
 export function toTsv(headers: string[], rows: string[][]): string {
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
-  return [headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
+  return `${[headers, ...rows].map((r) => r.map(clean).join('\t')).join('\n')}\n`;
 }
 
 /** Renders a list in the chosen format; "table" becomes TSV when stdout is not a TTY. */

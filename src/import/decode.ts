@@ -152,7 +152,7 @@ function hasThreeByteUtf8(bytes: Buffer): boolean {
 }
 
 async function fileSize(path: string): Promise<number> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch (error) {

@@ -17,7 +17,7 @@ export function headerKey(label: string): string {
     .normalize('NFKC')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/\(必填\)|\(选填\)|\*/g, '')
-    .replace(/[\s_\-]/g, '')
+    .replace(/[\s_-]/g, '')
     .toLowerCase();
 }
 

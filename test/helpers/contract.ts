@@ -18,8 +18,10 @@ export function schemaOf(contract: Contract): Record<string, unknown> {
 }
 
 function validator(contract: Contract): ValidateFunction {
-  let v = validators.get(contract);
-  if (!v) validators.set(contract, (v = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schemaOf(contract))));
+  const known = validators.get(contract);
+  if (known) return known;
+  const v = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(schemaOf(contract));
+  validators.set(contract, v);
   return v;
 }
 

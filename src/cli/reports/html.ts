@@ -4,7 +4,7 @@ import type { ReportText } from './render.js';
 import { signed } from './sections.js';
 import { barChart } from './svg.js';
 
-const escape = (s: string | number | null) =>
+const escapeHtml = (s: string | number | null) =>
   String(s ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -16,8 +16,8 @@ const cellClass = (value: string | number | null) => (typeof value === 'number' 
 
 function table(headers: string[], rows: (string | number | null)[][]): string {
   const numeric = headers.map((_, i) => rows.length > 0 && rows.every((r) => r[i] === null || r[i] === '' || cellClass(r[i]!) !== ''));
-  return `<table><thead><tr>${headers.map((h, i) => `<th${numeric[i] ? ' class="num"' : ''}>${escape(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td${cellClass(c)}>${escape(c)}</td>`).join('')}</tr>`)
+  return `<table><thead><tr>${headers.map((h, i) => `<th${numeric[i] ? ' class="num"' : ''}>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td${cellClass(c)}>${escapeHtml(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }
 
@@ -54,16 +54,16 @@ export function reportHtml(t: Translate, r: ReportText, charts: string[], genera
         : '';
       const lists = s.lists
         .filter((l) => l.rows.length)
-        .map((l) => `<h3>${escape(l.title)}</h3>${table(l.headers, l.rows)}`)
+        .map((l) => `<h3>${escapeHtml(l.title)}</h3>${table(l.headers, l.rows)}`)
         .join('');
-      return `<section><h2>${escape(s.title)}</h2>${figures}${lists}</section>`;
+      return `<section><h2>${escapeHtml(s.title)}</h2>${figures}${lists}</section>`;
     })
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="${t('report.html_lang')}">
 <head>
 <meta charset="utf-8">
-<title>${escape(r.title)}</title>
+<title>${escapeHtml(r.title)}</title>
 <style>
   @page { size: A4; margin: 15mm; }
   /* A CJK face on every desktop: Noto/Source Han (Linux: fonts-noto-cjk), YaHei and SimHei (Windows), PingFang (macOS). */
@@ -84,9 +84,9 @@ export function reportHtml(t: Translate, r: ReportText, charts: string[], genera
 </style>
 </head>
 <body>
-<h1>${escape(r.title)}</h1>
-<p>${escape(r.subtitle)}</p>
-<p class="meta">${escape(t('report.generated_at', { at: generated }))}</p>
+<h1>${escapeHtml(r.title)}</h1>
+<p>${escapeHtml(r.subtitle)}</p>
+<p class="meta">${escapeHtml(t('report.generated_at', { at: generated }))}</p>
 ${charts.map((c) => `<figure>${c}</figure>`).join('\n')}
 ${sections}
 </body>

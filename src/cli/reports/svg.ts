@@ -8,7 +8,7 @@
 
 import { displayWidth } from '../render.js';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export type BarRow = { label: string; values: number[] };
 /**
@@ -62,14 +62,14 @@ export function barChart(chart: BarChart): string {
     const lines = wrap(row.label, labelColumns);
     const rowHeight = Math.max(row.values.length * PITCH, lines.length * (FONT + 3)) + 6;
     body.push(
-      `<text class="label" x="0" y="${y + FONT}" font-size="${FONT}">${lines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : FONT + 2}">${escape(l)}</tspan>`).join('')}<title>${escape(row.label)}</title></text>`,
+      `<text class="label" x="0" y="${y + FONT}" font-size="${FONT}">${lines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : FONT + 2}">${escapeXml(l)}</tspan>`).join('')}<title>${escapeXml(row.label)}</title></text>`,
     );
     const max = chart.scale === 'row' ? Math.max(1, ...row.values) : chartMax;
     row.values.forEach((value, i) => {
       const top = y + i * PITCH;
       const length = (plotWidth * Math.max(0, value)) / max;
       body.push(
-        `<rect class="bar" x="${labelWidth}" y="${top}" width="${length.toFixed(1)}" height="${BAR}" fill="${COLOURS[i % COLOURS.length]}"><title>${escape(`${row.label} · ${chart.series[i] ?? ''}: ${value}`)}</title></rect>`,
+        `<rect class="bar" x="${labelWidth}" y="${top}" width="${length.toFixed(1)}" height="${BAR}" fill="${COLOURS[i % COLOURS.length]}"><title>${escapeXml(`${row.label} · ${chart.series[i] ?? ''}: ${value}`)}</title></rect>`,
       );
       body.push(`<text class="value" x="${(labelWidth + length + 4).toFixed(1)}" y="${top + BAR - 1}" font-size="${FONT - 2}">${value}</text>`);
     });
@@ -77,9 +77,9 @@ export function barChart(chart: BarChart): string {
   }
   const height = y + 4;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escape(chart.title)}">`,
-    `<title>${escape(chart.title)}</title>`,
-    `<text class="chart-title" x="0" y="${TITLE_FONT + 4}" font-size="${TITLE_FONT}" font-weight="bold">${titleLines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : TITLE_FONT + 4}">${escape(l)}</tspan>`).join('')}</text>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="${escapeXml(chart.title)}">`,
+    `<title>${escapeXml(chart.title)}</title>`,
+    `<text class="chart-title" x="0" y="${TITLE_FONT + 4}" font-size="${TITLE_FONT}" font-weight="bold">${titleLines.map((l, i) => `<tspan x="0" dy="${i === 0 ? 0 : TITLE_FONT + 4}">${escapeXml(l)}</tspan>`).join('')}</text>`,
     chart.series.length > 1 ? legend(chart.series, legendTop) : '',
     ...body,
     '</svg>',
@@ -91,7 +91,7 @@ function legend(series: string[], top: number): string {
   let x = 0;
   return series
     .map((name, i) => {
-      const item = `<rect x="${x}" y="${top}" width="10" height="10" fill="${COLOURS[i % COLOURS.length]}"/><text class="legend" x="${x + 14}" y="${top + 9}" font-size="${FONT - 1}">${escape(name)}</text>`;
+      const item = `<rect x="${x}" y="${top}" width="10" height="10" fill="${COLOURS[i % COLOURS.length]}"/><text class="legend" x="${x + 14}" y="${top + 9}" font-size="${FONT - 1}">${escapeXml(name)}</text>`;
       x += 14 + Math.ceil(displayWidth(name) * (FONT - 1) * 0.6) + 16;
       return item;
     })
@@ -100,5 +100,5 @@ function legend(series: string[], top: number): string {
 
 /** One small chart per panel, each on its own scale, laid out two to a row (`.multiples` in the page's CSS). */
 export function smallMultiples(props: { title: string; panels: BarChart[] }): string {
-  return `<div class="multiples-title">${escape(props.title)}</div><div class="multiples">${props.panels.map((p) => `<div class="panel">${barChart({ ...p, width: 300 })}</div>`).join('')}</div>`;
+  return `<div class="multiples-title">${escapeXml(props.title)}</div><div class="multiples">${props.panels.map((p) => `<div class="panel">${barChart({ ...p, width: 300 })}</div>`).join('')}</div>`;
 }

@@ -1,5 +1,5 @@
 import { termOption } from '../../cli/command.js';
-import { type Command } from 'commander';
+import type { Command } from 'commander';
 import type { CommandEnv } from '../../cli/command.js';
 import { type Translate, termLabel } from '../../cli/messages/index.js';
 import type { Column, Format } from '../../cli/render.js';

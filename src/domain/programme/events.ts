@@ -138,7 +138,10 @@ export async function attendIn(
   const status = full ? 'waitlisted' : 'attended';
   let entryId: number | null = null;
   if (status === 'attended' && event.rule) {
-    const date = event.date <= ctx.clock.today() ? event.date : ctx.clock.today();
+    // Never a future business date: the earlier of the event's day and today (ISO dates compare as text).
+    const today = ctx.clock.today();
+    // biome-ignore lint/complexity/useMathMinMax: these are date strings, which Math.min would turn into NaN
+    const date = event.date <= today ? event.date : today;
     entryId = (await awardIn(trx, ctx, { worker: workerKey, rule: event.rule, date, note: event.title, ref: `event:${eventId}:worker:${worker.id}`, importId: options.importId }))
       .id;
   }

@@ -203,8 +203,8 @@ export async function setStationAmenities(ctx: Ctx, code: string, change: { set?
   }
   return changeStation(ctx, code, 'amenities', async (trx, station) => {
     const next = new Set(station.amenities);
-    toSet.forEach((a) => next.add(a));
-    toUnset.forEach((a) => next.delete(a));
+    for (const a of toSet) next.add(a);
+    for (const a of toUnset) next.delete(a);
     await replaceAmenities(trx, station.id, [...next]);
     const after: Record<string, unknown> = { amenities: (await getStation(trx, code)).amenities };
     if (medicine) {

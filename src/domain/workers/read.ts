@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { ConflictError, NotFoundError, UsageError } from '../../errors.js';
 import type { Db } from '../context.js';
 import { normalizeText } from '../text/normalize.js';
@@ -132,7 +132,7 @@ export function filteredWorkers(db: Db, filter: WorkerFilter) {
     );
   }
   if (filter.limit) query = query.limit(filter.limit);
-  return query as SelectQueryBuilder<any, any, Row>;
+  return query;
 }
 
 function escapeLike(text: string): string {
@@ -196,7 +196,7 @@ async function withCommunityNames(db: Db, entries: HistoryEntry[]): Promise<Hist
   const ids = new Set<number>();
   for (const e of entries) {
     const pair = (e.changes as Record<string, unknown> | null)?.community_id;
-    if (Array.isArray(pair)) pair.forEach((id) => typeof id === 'number' && ids.add(id));
+    if (Array.isArray(pair)) for (const id of pair) if (typeof id === 'number') ids.add(id);
   }
   if (ids.size === 0) return entries;
   const names = new Map(
