@@ -14,7 +14,7 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { writeRoster } from './roster.mjs';
 
-const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.js', import.meta.url));
+const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.cjs', import.meta.url));
 export const COMMUNITIES = [
   { name: '夹马营社区', subdistrict: '张掖路街道' },
   { name: '西关社区', subdistrict: '临夏路街道' },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
-const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.js', import.meta.url));
+const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.cjs', import.meta.url));
 
 function cli(args, env) {
   const started = process.hrtime.bigint();

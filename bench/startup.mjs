@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.js', import.meta.url));
+const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.cjs', import.meta.url));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

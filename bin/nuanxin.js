@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point: the compiled bundle sets process.exitCode; nothing here calls process.exit.
-import { main } from '../dist/nuanxin.js';
+// Kept for `node bin/nuanxin.js …` in older scripts; the entry point is bin/nuanxin.cjs.
+import { createRequire } from 'node:module';
 
-await main();
+createRequire(import.meta.url)('./nuanxin.cjs');

@@ -4,7 +4,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeIo, run } from '../dist/nuanxin.js';
+import bundle from '../dist/nuanxin.cjs';
+
+const { nodeIo, run } = bundle;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // NUANXIN_DEMO_DIR: somewhere else than .demo/ (the test that runs the demo uses a temp folder).

@@ -17,7 +17,7 @@ try {
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, LANG: 'zh_CN.UTF-8', NUANXIN_DEMO_DIR: dir };
   execFileSync(process.execPath, [join(root, 'scripts/demo.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const html = join(dir, 'weekly.html');
-  const cli = join(root, 'bin/nuanxin.js');
+  const cli = join(root, 'bin/nuanxin.cjs');
   execFileSync(process.execPath, [cli, '--db', join(dir, 'nuanxin-demo.db'), 'config', 'set', 'district.name', '老城区'], { env, stdio: 'ignore' });
   execFileSync(process.execPath, [cli, '--db', join(dir, 'nuanxin-demo.db'), 'report', 'weekly', '--format', 'html', '--out', html], { env, stdio: 'ignore' });
   const out = join(root, 'docs/weekly-report.png');

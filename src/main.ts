@@ -104,7 +104,7 @@ function systemFailure(error: unknown): NuanxinError | undefined {
   return undefined;
 }
 
-/** The process entry point used by bin/nuanxin.js. */
+/** The process entry point used by bin/nuanxin.cjs. */
 export { nodeIo };
 
 // What a shell reports for a process ended by SIGPIPE: the reader left, the output was not all delivered.

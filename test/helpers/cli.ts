@@ -22,7 +22,7 @@ class Capture extends Writable {
 
 export type CliOptions = { env?: Record<string, string | undefined>; tty?: boolean; answers?: unknown[] };
 
-/** Runs the CLI in-process with captured streams, exactly as bin/nuanxin.js would. */
+/** Runs the CLI in-process with captured streams, exactly as bin/nuanxin.cjs would. */
 export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliResult> {
   const stdout = new Capture(Boolean(options.tty));
   const stderr = new Capture(Boolean(options.tty));

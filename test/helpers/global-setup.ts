@@ -7,7 +7,7 @@ const RUN = String(process.pid);
 const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`nuanxin-test-${RUN}-`));
 
 /**
- * End-to-end tests spawn bin/nuanxin.js, which runs the bundle: build it once.
+ * End-to-end tests spawn bin/nuanxin.cjs, which runs the bundle: build it once.
  * Afterwards, fail the run if a test left a temp folder behind (cleanup.ts removes them).
  */
 export default function setup(): () => void {

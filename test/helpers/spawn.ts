@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { checkContract } from './contract.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/nuanxin.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/nuanxin.cjs', import.meta.url));
 
 export type Spawned = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number };
 

@@ -4,12 +4,13 @@
 import { PassThrough } from 'node:stream';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { chineseTable, englishTable, langCode, pickLang, translator } from '../../src/cli/messages/index.js';
+import { chineseTable, englishTable as englishTableOf, langCode, pickLang, translator } from '../../src/cli/messages/index.js';
 import { VOCABULARY } from '../../src/domain/vocabulary.js';
 import { buildProgram } from '../../src/program.js';
 import { commandWords, englishWords } from './english-words.js';
 
 const zh = await chineseTable();
+const englishTable = englishTableOf();
 const placeholdersOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const CODES = Object.values(VOCABULARY).flatMap((terms) => terms.map((t) => t.code));
 

@@ -7,13 +7,32 @@ import { en as enCore } from './en.js';
 import { enSafety } from './en-safety.js';
 import { enCli } from './en-cli.js';
 
-const en: Record<string, string> = { ...enCore, ...enCommands, ...enReports, ...enProgramme, ...enSafety, ...enCli, ...termTable('en') };
+type Table = Readonly<Record<string, string>>;
 
-/** `term.<kind>.<code>` for every closed list: the vocabulary's English label, or its first Chinese word. */
-function termTable(lang: Lang): Record<string, string> {
-  return Object.fromEntries(
-    (Object.entries(VOCABULARY) as [string, Term[]][]).flatMap(([kind, terms]) => terms.map((t) => [`term.${kind}.${t.code}`, lang === 'en' ? t.en : t.zh[0]!])),
-  );
+// Looked up table by table, never merged: merging ~2,000 keys (and every closed list's labels) cost
+// each start-up several milliseconds, and a clerk's command needs a dozen of them.
+const EN: Table[] = [enCore, enCommands, enReports, enProgramme, enSafety, enCli];
+
+/** `term.<kind>.<code>`: the vocabulary's English label, or its first Chinese word; undefined for any other key. */
+function termText(lang: Lang, key: string): string | undefined {
+  if (!key.startsWith('term.')) return undefined;
+  const dot = key.indexOf('.', 5);
+  const terms = (VOCABULARY as Record<string, Term[] | undefined>)[key.slice(5, dot)];
+  const term = dot > 0 ? terms?.find((t) => t.code === key.slice(dot + 1)) : undefined;
+  return term && (lang === 'en' ? term.en : term.zh[0]);
+}
+
+function lookup(tables: Table[], lang: Lang, key: string): string | undefined {
+  for (const table of tables) if (Object.hasOwn(table, key)) return table[key];
+  return termText(lang, key);
+}
+
+/** Every key of `tables`, with the closed lists' labels (for the tests that compare the languages). */
+function merged(tables: Table[], lang: Lang): Record<string, string> {
+  const terms = (Object.entries(VOCABULARY) as [string, Term[]][]).flatMap(([kind, list]) => list.map((t) => `term.${kind}.${t.code}`));
+  const out: Record<string, string> = Object.assign({}, ...tables);
+  for (const key of terms) out[key] = termText(lang, key)!;
+  return out;
 }
 
 /** A stored code as the reader says it: `rider` → 外卖骑手 (zh) or food-delivery rider (en); an unknown code as is. */
@@ -60,12 +79,10 @@ function localeLang(locale: string | undefined): Lang | undefined {
 
 /** The Chinese tables load only when Chinese is spoken (an English run need not parse them). */
 export async function loadTranslator(lang: Lang): Promise<Translate> {
-  if (lang === 'en') return translator(en);
-  return translator(await chineseTable());
+  return lang === 'en' ? translator() : translatorOver(await chineseTables(), 'zh');
 }
 
-/** Every Chinese table, merged (the tests compare it key by key with the English one). */
-export async function chineseTable(): Promise<Record<string, string>> {
+async function chineseTables(): Promise<Table[]> {
   const [{ zh }, { zhCommands }, { zhReports }, { zhProgramme }, { zhSafety }, { zhCli }] = await Promise.all([
     import('./zh.js'),
     import('./zh-commands.js'),
@@ -74,15 +91,26 @@ export async function chineseTable(): Promise<Record<string, string>> {
     import('./zh-safety.js'),
     import('./zh-cli.js'),
   ]);
-  return { ...zh, ...zhCommands, ...zhReports, ...zhProgramme, ...zhSafety, ...zhCli, ...termTable('zh') };
+  return [zh, zhCommands, zhReports, zhProgramme, zhSafety, zhCli];
 }
 
-/** Every English text, by key. */
-export const englishTable: Readonly<Record<string, string>> = en;
+/** Every Chinese text, by key, with the closed lists' labels (the tests compare it key by key with the English one). */
+export async function chineseTable(): Promise<Record<string, string>> {
+  return merged(await chineseTables(), 'zh');
+}
+
+/** Every English text, by key, with the closed lists' labels. */
+export function englishTable(): Record<string, string> {
+  return merged(EN, 'en');
+}
 
 /** A translator over `table`, falling back to English for keys it lacks (a test keeps the tables equal). */
-export function translator(table: Record<string, string> = en): Translate {
-  const say = (key: string) => table[key] ?? en[key];
+export function translator(table?: Record<string, string>): Translate {
+  return table ? translatorOver([table], 'zh') : translatorOver([], 'en');
+}
+
+function translatorOver(tables: Table[], lang: Lang): Translate {
+  const say = (key: string) => lookup(tables, lang, key) ?? lookup(EN, 'en', key);
   return (key, params = {}) => {
     const template = say(key) ?? key;
     return template.replace(/\{(\w+)\}/g, (_, name: string) => {
