@@ -12,7 +12,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export function districtTimeZone(env: Record<string, string | undefined>): string {
   const zone = env.NUANXIN_TZ?.trim().replace(/^:/, '');
   if (!zone) return DEFAULT_TIME_ZONE;
-  if (!isValidZone(zone)) throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_TZ', value: zone }, hintKey: 'usage.bad_tz.hint' });
+  if (!FIXED_OFFSET_MINUTES.has(zone) && !isValidZone(zone)) throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_TZ', value: zone }, hintKey: 'usage.bad_tz.hint' });
   return zone;
 }
 
@@ -25,8 +25,31 @@ function isValidZone(zone: string): boolean {
   }
 }
 
+/**
+ * Zones whose offset has not moved since 1992 (China's last daylight saving ended in 1991):
+ * there the local time is arithmetic. ICU takes some 20 ms to load its time-zone data the
+ * first time a command asks for a date; the default zone should not pay it on every run.
+ */
+const FIXED_OFFSET_MINUTES = new Map([
+  ['Asia/Shanghai', 480],
+  ['UTC', 0],
+  ['Etc/UTC', 0],
+]);
+const FIXED_FROM = Date.UTC(1992, 0, 1);
+const FIXED_UNTIL = Date.UTC(9000, 0, 1);
+
+/** `YYYY-MM-DDTHH:mm` of `instant` in a fixed-offset zone, or undefined when ICU must say. */
+function fixedLocal(instant: Date, timeZone: string): string | undefined {
+  const offset = FIXED_OFFSET_MINUTES.get(timeZone);
+  const ms = instant.getTime();
+  if (offset === undefined || !(ms >= FIXED_FROM && ms < FIXED_UNTIL)) return undefined;
+  return new Date(ms + offset * 60_000).toISOString().slice(0, 16);
+}
+
 /** The calendar date of `instant` in `timeZone`, as YYYY-MM-DD. */
 export function businessDate(instant: Date, timeZone: string): string {
+  const fixed = fixedLocal(instant, timeZone);
+  if (fixed) return fixed.slice(0, 10);
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -41,6 +64,8 @@ export function businessDate(instant: Date, timeZone: string): string {
 export function localTime(instant: string, timeZone: string): string {
   const date = new Date(instant);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(instant) || Number.isNaN(date.getTime())) return instant;
+  const fixed = fixedLocal(date, timeZone);
+  if (fixed) return fixed.replace('T', ' ');
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
