@@ -12,7 +12,8 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export function districtTimeZone(env: Record<string, string | undefined>): string {
   const zone = env.NUANXIN_TZ?.trim().replace(/^:/, '');
   if (!zone) return DEFAULT_TIME_ZONE;
-  if (!FIXED_OFFSET_MINUTES.has(zone) && !isValidZone(zone)) throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_TZ', value: zone }, hintKey: 'usage.bad_tz.hint' });
+  if (!FIXED_OFFSET_MINUTES.has(zone) && !isValidZone(zone))
+    throw new UsageError({ key: 'usage.bad_env', params: { name: 'NUANXIN_TZ', value: zone }, hintKey: 'usage.bad_tz.hint' });
   return zone;
 }
 
