@@ -12,7 +12,7 @@ const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.cjs',
 
 function cli(args, env) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, LANG: 'zh_CN.UTF-8', ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`nuanxin ${args.join(' ')}: ${r.stderr}`);
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, stdout: r.stdout };
 }
@@ -101,7 +101,7 @@ function interleaved(commands, runs) {
   return samples.map(median);
 }
 
-export function benchReport({ workers = 1_000_000, entries = 5_000_000, runs = 11 } = {}) {
+export function benchReport({ workers = 1_000_000, entries = 5_000_000, runs = 21 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-report-'));
   try {
     const env = { NUANXIN_DB: join(dir, 'district.db'), NUANXIN_OPERATOR: 'bench' };
