@@ -10,6 +10,7 @@ import * as m0008 from './0008_hardening.js';
 import * as m0009 from './0009_scrubbable_notes.js';
 import * as m0010 from './0010_seed_event_types.js';
 import * as m0011 from './0011_drop_redundant_index.js';
+import * as m0012 from './0012_opinions.js';
 
 /**
  * All migrations, by name (sorted by name when applied). Imported statically so
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_scrubbable_notes': m0009,
   '0010_seed_event_types': m0010,
   '0011_drop_redundant_index': m0011,
+  '0012_opinions': m0012,
 };

@@ -27,6 +27,7 @@ const GROUPS: Group[] = [
   { name: 'housing', verbs: async () => (await import('./commands/housing/index.js')).verbs },
   { name: 'dispute', verbs: async () => (await import('./commands/dispute/index.js')).verbs },
   { name: 'care', verbs: async () => (await import('./commands/care/index.js')).verbs },
+  { name: 'opinion', verbs: async () => (await import('./commands/opinion/index.js')).verbs },
   { name: 'merchant', verbs: async () => (await import('./commands/merchant/index.js')).verbs },
   { name: 'config', verbs: async () => (await import('./commands/config/index.js')).verbs },
   { name: 'report', verbs: async () => (await import('./commands/report/index.js')).verbs },

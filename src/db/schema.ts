@@ -364,6 +364,23 @@ export interface MerchantsTable {
   added_on: string;
 }
 
+export interface OpinionsTable {
+  id: Generated<number>;
+  heard_on: string;
+  text: string;
+  topic: string;
+  worker_id: number | null;
+  source: string | null;
+  community_id: number | null;
+  status: string;
+  referred_to: string | null;
+  answered_on: string | null;
+  resolved_on: string | null;
+  status_on: string;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
 export interface DB {
   subdistricts: SubdistrictsTable;
   communities: CommunitiesTable;
@@ -394,6 +411,7 @@ export interface DB {
   disputes: DisputesTable;
   case_events: CaseEventsTable;
   care_visits: CareVisitsTable;
+  opinions: OpinionsTable;
   community_measures: CommunityMeasuresTable;
   merchants: MerchantsTable;
 }

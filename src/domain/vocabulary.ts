@@ -59,6 +59,7 @@ export const VOCABULARY = {
     term('import', 'import', '导入'),
     term('housing', 'housing application', '公租房申请'),
     term('dispute', 'dispute', '劳动争议案件'),
+    term('opinion', 'opinion', '意见建议', '意见'),
   ],
   import_kind: [
     term('workers', 'worker roster', '花名册'),
@@ -148,6 +149,25 @@ export const VOCABULARY = {
     term('injury', 'injury', '受伤', '伤病'),
     term('hardship', 'hardship', '困难帮扶', '困难'),
     term('festival', 'festival visit', '节日慰问', '节日'),
+  ],
+  opinion_topic: [
+    term('housing', 'housing', '住房', '住宿', '公租房'),
+    term('rent', 'rent', '房租', '租金'),
+    term('parking', 'parking', '停车', '停车难'),
+    term('charging', 'charging', '充电', '换电'),
+    term('rest', 'rest places', '休息', '歇脚', '驿站'),
+    term('pay', 'pay', '薪酬', '工资', '收入', '报酬'),
+    term('insurance', 'insurance', '保险', '社保', '职业伤害保障'),
+    term('safety', 'safety', '安全', '交通安全'),
+    term('training', 'training', '培训', '技能培训'),
+    term('childcare', 'childcare', '子女托管', '托管', '子女'),
+    term('other', 'other', '其他', '其它'),
+  ],
+  opinion_status: [
+    term('open', 'open', '待办理', '未处理', '待处理'),
+    term('referred', 'referred', '已转办', '转办'),
+    term('answered', 'answered', '已答复', '答复'),
+    term('resolved', 'resolved', '已解决', '解决', '办结'),
   ],
   friendly_measure: [
     term('door_signs', 'door signs', '门牌标识', '门牌', '楼栋门牌'),

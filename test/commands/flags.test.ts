@@ -242,6 +242,17 @@ const ROWS: Row[] = [
     { worker: P, date: '2024-05-02', by: '社区书记', kind: 'festival', supportYuan: '200', note: '端午' },
   ],
   ['care list --from 2024-05-01 --to 2024-05-31', 'care list', { from: '2024-05-01', to: '2024-05-31' }],
+  // opinion
+  ['opinion add 希望延长开放时间 --topic 休息 --from 13800138000', 'opinion add', { topic: 'rest', from: P }, ['希望延长开放时间']],
+  [
+    'opinion add 缺充电桩 --topic charging --from 顺丰东关营业部 --community 东关社区 --date 2024-05-02 --note 早会 --json',
+    'opinion add',
+    { topic: 'charging', from: '顺丰东关营业部', community: '东关社区', date: '2024-05-02', note: '早会', json: true },
+    ['缺充电桩'],
+  ],
+  ['opinion update 4 --status 已转办 --to 区住建局 --date 2024-05-03', 'opinion update', { status: 'referred', to: '区住建局', date: '2024-05-03' }, ['4']],
+  ['opinion update 4 --status resolved --note 已增设 --json', 'opinion update', { status: 'resolved', note: '已增设', json: true }, ['4']],
+  ['opinion list --open --topic 停车 --format csv', 'opinion list', { open: true, topic: 'parking', format: 'csv' }],
   // merchant
   ['merchant add 老王面馆 --community 夹马营社区 --offers 热水,厕所', 'merchant add', { community: '夹马营社区', offers: '热水,厕所' }, ['老王面馆']],
   ['merchant list --community 夹马营社区', 'merchant list', { community: '夹马营社区' }],
@@ -309,6 +320,9 @@ describe('usage refusals exit 2 before anything runs', () => {
     ['report weekly --format pdf', /pdf/],
     ['points award 13800138000', /--rule/],
     ['station list --colour', /--colour/],
+    ['opinion update 4 --status open', /invalid value "open" for --status/],
+    ['opinion add 太远 --topic 交通', /invalid value "交通" for --topic/],
+    ['opinion add 太远', /--topic/],
   ];
   it.each(refusals)('%s', async (line, says) => {
     const r = await runCli(words(line), { env: { NUANXIN_DB: DB } });

@@ -179,6 +179,7 @@ export const enCli: Record<string, string> = {
   'report.html_lang': 'en',
   'setting.district.name': 'the district\'s name as reports print it (e.g. 老城区); unset: "whole district"',
   'field.by': 'visited by',
+  'field.text': 'text',
   'field.child': 'child',
   'field.offers': 'offers',
   'field.amount': 'amount',

@@ -179,6 +179,7 @@ export const zhCli: Record<string, string> = {
   'report.html_lang': 'zh-CN',
   'setting.district.name': '报表中显示的辖区名称（如 老城区）；未设置时显示“全区”',
   'field.by': '走访人',
+  'field.text': '内容',
   'field.child': '儿童姓名',
   'field.offers': '服务项目',
   'field.amount': '金额',

@@ -9,10 +9,11 @@ import { disputesStrand } from './disputes.js';
 import { eventsStrand } from './events.js';
 import { friendlyStrand } from './friendly.js';
 import { housingStrand } from './housing.js';
+import { opinionsStrand } from './opinions.js';
 import { safetyTeamStrand } from './safety-team.js';
 import type { AreaFigures, Db, ProgrammeAction, RecordPart, Strand } from './strand.js';
 
-export const STRANDS = [eventsStrand, childcareStrand, housingStrand, disputesStrand, careStrand, friendlyStrand, safetyTeamStrand] as const;
+export const STRANDS = [eventsStrand, childcareStrand, housingStrand, disputesStrand, careStrand, friendlyStrand, safetyTeamStrand, opinionsStrand] as const;
 
 type AnyStrand = (typeof STRANDS)[number];
 type WeeklyStrand = Extract<AnyStrand, { weekly: true }>;

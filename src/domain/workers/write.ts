@@ -180,6 +180,7 @@ const FREE_TEXT = [
   { table: 'housing_applications', columns: ['note', 'reason', 'address'] },
   { table: 'disputes', columns: ['summary', 'outcome', 'employer'] },
   { table: 'care_visits', columns: ['note'] },
+  { table: 'opinions', columns: ['text', 'note'] },
 ] as const;
 
 async function scrubFreeText(trx: Tx, workerId: number, identity: string[]): Promise<void> {

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { action, describe, formatOf, termOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
+import { termLabel } from '../../cli/messages/index.js';
+import { renderRows } from '../../cli/render.js';
+import { listOpinions } from '../../domain/opinions/opinions.js';
+import { opinionView } from './shared.js';
+
+export type OpinionListOptions = { open?: boolean; topic?: string; json?: boolean; format?: string };
+
+export function registerOpinionList(parent: Command, deps: Deps): void {
+  const { t } = deps;
+  const cmd = withFormat(describe(parent.command('list'), t, 'opinion.list'), t)
+    .option('--open', t('opt.opinion_open'))
+    .addOption(termOption('--topic <topic>', t('opt.opinion_topic'), 'opinion_topic'));
+  action(cmd, deps, runOpinionList);
+}
+
+export async function runOpinionList(env: CommandEnv, opts: OpinionListOptions, _args: string[]): Promise<number | void> {
+  const { t } = env;
+  const rows = (await env.withDb((ctx) => listOpinions(ctx.db, { open: opts.open, topic: opts.topic }))).map(opinionView);
+  await renderRows(
+    env.io,
+    formatOf(opts),
+    [
+      { key: 'id', header: t('col.id'), value: (o) => o.id },
+      { key: 'heardOn', header: t('col.date'), value: (o) => o.heardOn },
+      { key: 'topic', header: t('col.topic'), value: (o) => o.topic, shown: (o) => termLabel(t, 'opinion_topic', o.topic) },
+      { key: 'text', header: t('col.opinion'), value: (o) => o.text },
+      { key: 'from', header: t('col.opinion_from'), value: (o) => o.worker ?? o.source },
+      { key: 'phone', header: t('col.phone'), value: (o) => o.phone },
+      { key: 'community', header: t('col.community'), value: (o) => o.community },
+      { key: 'status', header: t('col.status'), value: (o) => o.status, shown: (o) => termLabel(t, 'opinion_status', o.status) },
+      { key: 'referredTo', header: t('col.referred_to'), value: (o) => o.referredTo },
+      { key: 'statusOn', header: t('col.status_on'), value: (o) => o.statusOn },
+    ],
+    rows,
+  );
+}

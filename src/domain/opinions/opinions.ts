@@ -1,0 +1,176 @@
+// Opinions and suggestions (意见建议) heard from workers — on an outreach visit, at a
+// station, on the hotline — and what became of each: referred to a department,
+// answered, resolved. Every change is one transaction with an audit entry.
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { recordAudit } from '../audit.js';
+import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
+import { resolveCommunity } from '../geo/communities.js';
+import { happenedDate } from '../text/dates.js';
+import { normalizeText, optionalText } from '../text/normalize.js';
+import { acceptedTerms, parseTerm } from '../vocabulary.js';
+import { parseMobile } from '../workers/fields.js';
+import { findLivingWorker } from '../workers/read.js';
+
+export type Opinion = {
+  id: number;
+  heardOn: string;
+  text: string;
+  topic: string;
+  workerId: number | null;
+  worker: string | null;
+  phone: string | null;
+  source: string | null;
+  community: string | null;
+  status: string;
+  referredTo: string | null;
+  answeredOn: string | null;
+  resolvedOn: string | null;
+  statusOn: string;
+  note: string | null;
+};
+
+/** Where an opinion may go from each state (an answer may come without a referral; a resolution ends it). */
+export const OPINION_MOVES: Record<string, string[]> = {
+  open: ['referred', 'answered', 'resolved'],
+  referred: ['answered', 'resolved'],
+  answered: ['resolved'],
+  resolved: [],
+};
+
+/** Longest opinion kept: a paragraph, not a document. */
+const MAX_TEXT = 2000;
+
+export type OpinionInput = { text: string; topic: string; from?: string; community?: string; date?: string; note?: string };
+
+function topicOf(value: string): string {
+  const topic = parseTerm('opinion_topic', value);
+  if (!topic) throw new ValidationError({ key: 'opinion.bad_topic', params: { value, accepted: acceptedTerms('opinion_topic') } });
+  return topic;
+}
+
+function textOf(value: string): string {
+  const text = normalizeText(value);
+  if (!text) throw new ValidationError({ key: 'invalid.required', params: { field: 'text' } });
+  if ([...text].length > MAX_TEXT) throw new ValidationError({ key: 'opinion.too_long', params: { limit: MAX_TEXT } });
+  return text;
+}
+
+/** `--from`: a mobile number is a worker on the roster (who must exist); anything else names the place it was heard. */
+async function sourceOf(trx: Tx, from: string | undefined): Promise<{ workerId: number | null; community: string | null; source: string | null }> {
+  const text = optionalText(from);
+  if (!text) return { workerId: null, community: null, source: null };
+  if (!parseMobile(text).ok) return { workerId: null, community: null, source: text };
+  const worker = await findLivingWorker(trx, text);
+  return { workerId: worker.id, community: worker.community, source: null };
+}
+
+export async function addOpinion(ctx: Ctx, input: OpinionInput): Promise<Opinion> {
+  const text = textOf(input.text);
+  const topic = topicOf(input.topic);
+  const heardOn = happenedDate(input.date, 'date', ctx.clock.today());
+  const id = await inTransaction(ctx, async (trx) => {
+    const from = await sourceOf(trx, input.from);
+    // The community named, else the worker's own.
+    const community = input.community ?? from.community;
+    const communityId = community ? (await resolveCommunity(trx, ctx, community)).id : null;
+    const now = ctx.clock.now().toISOString();
+    const row = await trx
+      .insertInto('opinions')
+      .values({
+        heard_on: heardOn,
+        text,
+        topic,
+        worker_id: from.workerId,
+        source: from.source,
+        community_id: communityId,
+        status: 'open',
+        status_on: heardOn,
+        note: optionalText(input.note) ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'create', entity: 'opinion', entityKey: row.id, detail: { topic, worker: from.workerId } });
+    return row.id;
+  });
+  return getOpinion(ctx.db, id);
+}
+
+export type OpinionMove = { status: string; to?: string; note?: string; date?: string };
+
+/** One step of an opinion's life: referred (to a department, `to`), answered, resolved; dated, never before the last step. */
+export async function moveOpinion(ctx: Ctx, id: number, move: OpinionMove): Promise<Opinion> {
+  const next = parseTerm('opinion_status', move.status);
+  if (!next || next === 'open')
+    throw new ValidationError({ key: 'opinion.bad_status', params: { value: move.status, accepted: acceptedTerms('opinion_status', ['referred', 'answered', 'resolved']) } });
+  const referredTo = optionalText(move.to);
+  if (next === 'referred' && !referredTo) throw new ValidationError({ key: 'opinion.referred_to', hintKey: 'opinion.referred_to.hint' });
+  const date = happenedDate(move.date, 'date', ctx.clock.today());
+  await inTransaction(ctx, async (trx) => {
+    const current = await getOpinion(trx, id);
+    if (!(OPINION_MOVES[current.status] ?? []).includes(next)) {
+      throw new ConflictError({
+        key: 'opinion.bad_move',
+        params: { id, status: current.status, to: next, allowed: (OPINION_MOVES[current.status] ?? []).join(',') },
+        terms: { status: 'opinion_status', to: 'opinion_status', allowed: 'opinion_status' },
+      });
+    }
+    if (date < current.statusOn) throw new ValidationError({ key: 'opinion.date_before', params: { date, previous: current.statusOn } });
+    await trx
+      .updateTable('opinions')
+      .set({
+        status: next,
+        status_on: date,
+        referred_to: next === 'referred' ? referredTo : current.referredTo,
+        // A resolution without an answer first answers it too: it was answered that day.
+        answered_on: next === 'answered' || (next === 'resolved' && !current.answeredOn) ? date : current.answeredOn,
+        resolved_on: next === 'resolved' ? date : null,
+        note: optionalText(move.note) ?? current.note,
+        updated_at: ctx.clock.now().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(trx, ctx, { action: next, entity: 'opinion', entityKey: id, detail: { from: current.status, on: date, to: referredTo ?? null } });
+  });
+  return getOpinion(ctx.db, id);
+}
+
+export type OpinionFilter = { id?: number; open?: boolean; topic?: string; workerId?: number };
+
+export async function listOpinions(db: Db, filter: OpinionFilter = {}): Promise<Opinion[]> {
+  let q = db
+    .selectFrom('opinions as o')
+    .leftJoin('workers as w', 'w.id', 'o.worker_id')
+    .leftJoin('communities as c', 'c.id', 'o.community_id')
+    .select([
+      'o.id',
+      'o.heard_on as heardOn',
+      'o.text',
+      'o.topic',
+      'o.worker_id as workerId',
+      'w.name as worker',
+      'w.phone',
+      'o.source',
+      'c.name as community',
+      'o.status',
+      'o.referred_to as referredTo',
+      'o.answered_on as answeredOn',
+      'o.resolved_on as resolvedOn',
+      'o.status_on as statusOn',
+      'o.note',
+    ])
+    .orderBy('o.heard_on')
+    .orderBy('o.id');
+  if (filter.id !== undefined) q = q.where('o.id', '=', filter.id);
+  if (filter.workerId !== undefined) q = q.where('o.worker_id', '=', filter.workerId);
+  if (filter.open) q = q.where('o.status', '!=', 'resolved');
+  if (filter.topic) q = q.where('o.topic', '=', topicOf(filter.topic));
+  return q.execute();
+}
+
+export async function getOpinion(db: Db, id: number): Promise<Opinion> {
+  const found = (await listOpinions(db, { id }))[0];
+  if (!found) throw new NotFoundError({ key: 'opinion.not_found', params: { id } });
+  return found;
+}
