@@ -121,26 +121,46 @@ function freshDb(dir, name) {
   return env;
 }
 
-/** One encoding: the CLI and both raw pipelines on the same file. */
-async function oneRun(dir, rows, encoding) {
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * One encoding: the CLI and both raw pipelines on the same file, `repeat` rounds, interleaved
+ * (a disk or a neighbour that slows one round slows all three), each figure the median round.
+ */
+async function oneRun(dir, rows, encoding, repeat) {
   const file = join(dir, `roster-${encoding}.csv`);
   const facts = await writeRoster(file, rows, COMMUNITIES, { encoding });
-  const same = await rawSameTable(file, freshDb(dir, `raw-${encoding}.db`).NUANXIN_DB, encoding);
-  const bare = await rawBareTable(file, join(dir, `bare-${encoding}.db`), encoding);
-  const cli = timedCli(['worker', 'import', file, '--json'], freshDb(dir, `nuanxin-${encoding}.db`));
-  const report = JSON.parse(cli.stdout);
-  // A bench that imports the wrong rows measures nothing.
-  if (report.inserted !== facts.valid || report.rejected !== facts.rejected) {
-    throw new Error(`expected ${facts.valid} inserted and ${facts.rejected} rejected, got ${report.inserted} and ${report.rejected}`);
+  const rounds = [];
+  for (let round = 0; round < repeat; round++) {
+    const same = await rawSameTable(file, freshDb(dir, `raw-${encoding}-${round}.db`).NUANXIN_DB, encoding);
+    const bare = await rawBareTable(file, join(dir, `bare-${encoding}-${round}.db`), encoding);
+    const cli = timedCli(['worker', 'import', file, '--json'], freshDb(dir, `nuanxin-${encoding}-${round}.db`));
+    const report = JSON.parse(cli.stdout);
+    // A bench that imports the wrong rows measures nothing.
+    if (report.inserted !== facts.valid || report.rejected !== facts.rejected) {
+      throw new Error(`expected ${facts.valid} inserted and ${facts.rejected} rejected, got ${report.inserted} and ${report.rejected}`);
+    }
+    rounds.push({ same: same.seconds, bare: bare.seconds, cli: cli.seconds, rss: cli.rssMb });
+    for (const name of [`raw-${encoding}-${round}.db`, `bare-${encoding}-${round}.db`, `nuanxin-${encoding}-${round}.db`]) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, name + suffix), { force: true });
+    }
   }
-  return { encoding, facts, fileMb: statSync(file).size / 2 ** 20, same, bare, cli: { seconds: cli.seconds, peakRssMb: cli.rssMb } };
+  return {
+    encoding,
+    facts,
+    repeat,
+    fileMb: statSync(file).size / 2 ** 20,
+    same: { seconds: median(rounds.map((r) => r.same)) },
+    bare: { seconds: median(rounds.map((r) => r.bare)) },
+    cli: { seconds: median(rounds.map((r) => r.cli)), peakRssMb: Math.max(...rounds.map((r) => r.rss)) },
+  };
 }
 
-export async function benchImport({ rows = 1_000_000, encodings = ['utf-8', 'gb18030'] } = {}) {
+export async function benchImport({ rows = 1_000_000, encodings = ['utf-8', 'gb18030'], repeat = Number(process.env.BENCH_REPEAT ?? 3) } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-import-'));
   try {
     const runs = [];
-    for (const encoding of encodings) runs.push(await oneRun(dir, rows, encoding));
+    for (const encoding of encodings) runs.push(await oneRun(dir, rows, encoding, repeat));
     return runs;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -150,7 +170,7 @@ export async function benchImport({ rows = 1_000_000, encodings = ['utf-8', 'gb1
 export function describeImport(r) {
   const rate = (s) => `${s.toFixed(1)} s (${Math.round(r.facts.rows / s)} rows/s)`;
   return (
-    `import     ${r.facts.rows} rows, ${r.encoding} (${r.fileMb.toFixed(0)} MB, 12 columns; ${r.facts.valid} valid, ${r.facts.rejected} rejected) | ` +
+    `import     ${r.facts.rows} rows, ${r.encoding} (${r.fileMb.toFixed(0)} MB, 12 columns; ${r.facts.valid} valid, ${r.facts.rejected} rejected; median of ${r.repeat}) | ` +
     `raw → workers table: ${rate(r.same.seconds)} | raw → bare table (floor): ${rate(r.bare.seconds)} | ` +
     `nuanxin worker import: ${rate(r.cli.seconds)}, peak RSS ${r.cli.peakRssMb.toFixed(0)} MB | ` +
     `ratio ${(r.cli.seconds / r.same.seconds).toFixed(2)}× the workers-table baseline (goal ≤ 1.50×), ${(r.cli.seconds / r.bare.seconds).toFixed(2)}× the floor; RSS goal < 300 MB`
