@@ -47,26 +47,8 @@ function fixedLocal(instant: Date, timeZone: string): string | undefined {
   return new Date(ms + offset * 60_000).toISOString().slice(0, 16);
 }
 
-/** The calendar date of `instant` in `timeZone`, as YYYY-MM-DD. */
-export function businessDate(instant: Date, timeZone: string): string {
-  const fixed = fixedLocal(instant, timeZone);
-  if (fixed) return fixed.slice(0, 10);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
-/** A stored instant (ISO, UTC) as a person reads it in `timeZone`: `YYYY-MM-DD HH:mm`; anything else as is. */
-export function localTime(instant: string, timeZone: string): string {
-  const date = new Date(instant);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(instant) || Number.isNaN(date.getTime())) return instant;
-  const fixed = fixedLocal(date, timeZone);
-  if (fixed) return fixed.replace('T', ' ');
+/** `YYYY-MM-DDTHH:mm` of `instant` in `timeZone`, as ICU reads the zone's rules. */
+function icuLocal(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -75,9 +57,21 @@ export function localTime(instant: string, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(date);
+  }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+}
+
+/** The calendar date of `instant` in `timeZone`, as YYYY-MM-DD. */
+export function businessDate(instant: Date, timeZone: string): string {
+  return (fixedLocal(instant, timeZone) ?? icuLocal(instant, timeZone)).slice(0, 10);
+}
+
+/** A stored instant (ISO, UTC) as a person reads it in `timeZone`: `YYYY-MM-DD HH:mm`; anything else as is. */
+export function localTime(instant: string, timeZone: string): string {
+  const date = new Date(instant);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(instant) || Number.isNaN(date.getTime())) return instant;
+  return (fixedLocal(date, timeZone) ?? icuLocal(date, timeZone)).replace('T', ' ');
 }
 
 /**

@@ -2,22 +2,11 @@ import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
 import { getWish } from '../../domain/wishes/read.js';
-import { addWish } from '../../domain/wishes/write.js';
+import { type WishInput, addWish } from '../../domain/wishes/write.js';
 import { UsageError } from '../../errors.js';
 import { viewProps, wishView } from './shared.js';
 
-export type WishAddOptions = {
-  title: string;
-  category: string;
-  worker?: string;
-  site?: string;
-  detail?: string;
-  estimate?: string;
-  source?: string;
-  collectedOn?: string;
-  station?: string;
-  json?: boolean;
-};
+export type WishAddOptions = WishInput & { json?: boolean };
 
 export function registerWishAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
