@@ -45,6 +45,36 @@ describe('the code cache', () => {
     expect(readFileSync(cache).length).toBeGreaterThan(10_000);
   });
 
+  it('a cache damaged in the middle (its header intact) is never handed to V8: the run is as usual, the cache replaced', async () => {
+    const env = await district();
+    rmSync(cache, { force: true });
+    expect((await spawnCli(['community', 'list', '--json'], env)).code).toBe(0);
+    const good = readFileSync(cache);
+    const damaged = Buffer.from(good);
+    for (let at = Math.floor(damaged.length / 3); at < damaged.length; at += 997) damaged[at] = damaged[at]! ^ 0xa5;
+    writeFileSync(cache, damaged);
+    const r = await spawnCli(['community', 'list', '--json'], env);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)[0].name).toBe('夹马营社区');
+    expect(readFileSync(cache).equals(damaged)).toBe(false);
+  });
+
+  it("a rebuilt bundle of the same length never runs the old build's cached code", async () => {
+    const env = await district();
+    rmSync(cache, { force: true });
+    const original = readFileSync(bundle, 'utf8');
+    const version = (await spawnCli(['--version'], env)).stdout.trim();
+    expect(existsSync(cache)).toBe(true);
+    const bumped = version.replace(/\d+$/, (n) => String((Number(n) + 1) % 10));
+    expect(bumped.length).toBe(version.length);
+    writeFileSync(bundle, original.replace(`"${version}"`, `"${bumped}"`));
+    try {
+      expect((await spawnCli(['--version'], env)).stdout.trim()).toBe(bumped);
+    } finally {
+      writeFileSync(bundle, original);
+    }
+  });
+
   it('a cache it can neither read nor replace (a folder in its place) is passed over silently', async () => {
     const env = await district();
     rmSync(cache, { force: true });
