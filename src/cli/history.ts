@@ -15,6 +15,7 @@ const FIELD_TERMS: Record<string, VocabularyKind[]> = {
   kind: ['visit_kind', 'point_kind'],
   type: ['event_type', 'sponsor_type', 'dispute_type'],
   via: ['dispute_channel'],
+  topic: ['opinion_topic'],
 };
 // A status names a state of its own entity (`open` is 开放 for a station, 已受理 for a dispute).
 const STATUS_TERMS: Record<string, VocabularyKind> = {
@@ -24,6 +25,7 @@ const STATUS_TERMS: Record<string, VocabularyKind> = {
   dispute: 'dispute_status',
   childcare_enrolment: 'enrolment_status',
   worker: 'worker_status',
+  opinion: 'opinion_status',
 };
 // Fields that hold a list (`桌椅、微波炉`), not an [old, new] pair.
 const LIST_FIELDS = new Set(['amenities', 'set', 'unset', 'measures', 'offers', 'fields', 'courses']);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { recordAudit } from './audit.js';
-import { inTransaction, type Ctx, type Tx } from './context.js';
+import { inTransaction, type Ctx, type Db } from './context.js';
 import { normalizeText } from './text/normalize.js';
 
 /** A setting's meaning is the message `setting.<key>`. */
@@ -25,13 +25,13 @@ function known(key: string): Setting {
   return setting;
 }
 
-export async function getSetting(db: Kysely<DB> | Tx, key: string): Promise<string> {
+export async function getSetting(db: Db, key: string): Promise<string> {
   const setting = known(key);
   const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
   return row?.value ?? setting.default;
 }
 
-export async function numberSetting(db: Kysely<DB> | Tx, key: string): Promise<number> {
+export async function numberSetting(db: Db, key: string): Promise<number> {
   return Number(await getSetting(db, key));
 }
 

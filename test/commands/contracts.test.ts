@@ -44,6 +44,9 @@ describe('the published JSON contracts', () => {
     const { cli } = await district();
     const weekly = JSON.parse((await cli(['report', 'weekly', '--week', '2026-W48', '--format', 'json'])).stdout);
     expect(contractErrors('weekly', weekly)).toEqual([]);
+    // The same document for one community, and programme's alias: the helpers check them too.
+    expect((await cli(['report', 'community', '夹马营社区', '--week', '2026-W48', '--json'])).code).toBe(0);
+    expect((await cli(['report', 'program', '--week', '2026-W48', '--json'])).code).toBe(0);
     expect(weekly.details.top_volunteers[0].phone).toBe('138****8000');
 
     const missing = structuredClone(weekly);

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { freshCli } from '../helpers/cli.js';
+import { englishWords } from '../i18n/english-words.js';
 
 const P1 = '13800138000';
 
@@ -83,8 +84,9 @@ describe('opinion update: open → referred → answered → resolved', () => {
       it(`${from} → ${to}: ${allowed ? 'allowed' : 'refused (exit 4)'}`, async () => {
         const { cli, json } = await district();
         await json(['opinion', 'add', '房租太贵', '--topic', 'rent', '--from', P1, '--date', '2026-11-01']);
-        for (const step of path) await json(['opinion', 'update', '1', '--status', step, '--to', '区住建局', '--date', '2026-11-10']);
-        const r = await cli(['opinion', 'update', '1', '--status', to, '--to', '区住建局', '--date', '2026-11-20', '--json']);
+        const referral = (status: string) => (status === 'referred' ? ['--to', '区住建局'] : []);
+        for (const step of path) await json(['opinion', 'update', '1', '--status', step, ...referral(step), '--date', '2026-11-10']);
+        const r = await cli(['opinion', 'update', '1', '--status', to, ...referral(to), '--date', '2026-11-20', '--json']);
         if (allowed) {
           expect(r.code).toBe(0);
           expect(JSON.parse(r.stdout)).toMatchObject({ status: to, statusOn: '2026-11-20' });
@@ -107,6 +109,48 @@ describe('opinion update: open → referred → answered → resolved', () => {
     expect(early.code).toBe(5);
     expect(early.stderr).toContain('before');
     expect(await json(['opinion', 'update', '1', '--status', '已转办', '--to', '区住建局'])).toMatchObject({ status: 'referred', referredTo: '区住建局' });
+  });
+
+  it("every step's note stays in the audit trail; --to goes only with a referral (exit 5, nothing changed)", async () => {
+    const { cli, json } = await district();
+    await json(['opinion', 'add', '夜班无处休息', '--topic', 'rest', '--note', '早会听取']);
+    await json(['opinion', 'update', '1', '--status', '已转办', '--to', '区总工会', '--note', '已电话联系工会王科长']);
+    const wrong = await cli(['opinion', 'update', '1', '--status', 'answered', '--to', '某局']);
+    expect(wrong.code).toBe(5);
+    expect(wrong.stderr).toContain('--to');
+    expect((await json(['opinion', 'list']))[0]).toMatchObject({ status: 'referred', referredTo: '区总工会' });
+    await json(['opinion', 'update', '1', '--status', '已解决', '--note', '延长至22点']);
+    const trail = JSON.stringify(await json(['audit', '--entity', 'opinion']));
+    for (const note of ['已电话联系工会王科长', '延长至22点', '区总工会']) expect(trail).toContain(note);
+  });
+
+  it('a mistyped phone in --from is refused, not kept as a place (exit 5)', async () => {
+    const { cli, json } = await district();
+    const r = await cli(['opinion', 'add', '停车难', '--topic', '停车', '--from', '1380269986']);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toContain('not a mobile number');
+    expect(await json(['opinion', 'list'])).toEqual([]);
+  });
+
+  it('the audit trail and the help read in Chinese, words and placeholders', async () => {
+    const { cli, json } = await district();
+    await json(['opinion', 'add', '房租太贵', '--topic', 'rent', '--from', P1]);
+    await json(['opinion', 'update', '1', '--status', 'referred', '--to', '区住建局', '--note', '已转']);
+    await json(['opinion', 'update', '1', '--status', 'answered']);
+    const ZH = { env: { LANG: 'zh_CN.UTF-8' } };
+    const audit = (await cli(['audit', '--entity', '意见建议'], ZH)).stdout;
+    expect(audit).toContain('房租');
+    expect(audit).toContain('已转办');
+    expect(
+      englishWords(
+        audit.replace(/^.*opinion (add|update).*$/gm, (line) => line.replace(/opinion (add|update)/, '')),
+        ['tester'],
+      ),
+    ).toEqual([]);
+    for (const verb of ['add', 'update', 'list']) {
+      const help = (await cli(['opinion', verb, '--help'], ZH)).stdout;
+      expect(help, verb).not.toMatch(/<(topic|phone-or-place|unit|text)>/);
+    }
   });
 
   it('an unknown opinion is not found (exit 3); the Chinese refusal names the states in Chinese', async () => {

@@ -41,9 +41,11 @@ const optionValue = (argv: string[], flag: string) => {
 function contractOf(argv: string[]): Contract | undefined {
   const at = argv.indexOf('report');
   const verb = at === -1 ? undefined : argv[at + 1];
-  if (verb !== 'weekly' && verb !== 'programme') return undefined;
+  // `report community NAME` prints the weekly document of one community; `program` is programme's alias.
+  const contract = ({ weekly: 'weekly', community: 'weekly', programme: 'programme', program: 'programme' } as const)[verb ?? ''];
+  if (!contract) return undefined;
   const json = argv.includes('--json') || optionValue(argv, '--format') === 'json';
-  return json ? verb : undefined;
+  return json ? contract : undefined;
 }
 
 /** Throws when a weekly or programme JSON report (stdout, or its --out file) breaks its published schema. */
@@ -52,8 +54,8 @@ export function checkContract(argv: string[], code: number | null, stdout: strin
   if (!contract) return;
   const out = optionValue(argv, '--out');
   const path = out && (out.startsWith('/') ? out : `${cwd}/${out}`);
-  const text = path ? (existsSync(path) ? readFileSync(path, 'utf8') : undefined) : stdout;
-  if (text === undefined) return;
+  if (path && !existsSync(path)) throw new Error(`nuanxin ${argv.join(' ')}: exit 0 but no ${path} was written`);
+  const text = path ? readFileSync(path, 'utf8') : stdout;
   const errors = contractErrors(contract, JSON.parse(text));
   if (errors.length) throw new Error(`nuanxin ${argv.join(' ')}: output breaks docs/schema/${SCHEMAS[contract]}.schema.json:\n${errors.slice(0, 10).join('\n')}`);
 }

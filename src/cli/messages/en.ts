@@ -234,6 +234,8 @@ export const en: Record<string, string> = {
   'opinion.bad_move': 'opinion #{id} is {status}: it cannot become {to}; allowed next: {allowed}',
   'opinion.date_before': "the date {date} is before the opinion's last step ({previous})",
   'opinion.too_long': 'an opinion holds at most {limit} characters',
+  'opinion.to_without_referral': '--to names the department of a referral; it does not go with --status {status}',
+  'opinion.bad_phone': '"{value}" is not a mobile number: give the phone of a worker on the roster, or name the place',
   'friendly.bad_measure': 'unknown measure "{value}"; accepted: {accepted}',
   'friendly.bad_offer': 'unknown offer "{value}"; accepted: {accepted}',
   'friendly.already_set': '{measure} is already in place in {community}',

@@ -192,6 +192,8 @@ export const zh: Record<string, string> = {
   'opinion.bad_move': '意见建议 #{id} 目前为“{status}”，不能改为“{to}”；可改为：{allowed}',
   'opinion.date_before': '日期 {date} 早于该意见建议上一次办理的日期（{previous}）',
   'opinion.too_long': '一条意见建议最多 {limit} 个字',
+  'opinion.to_without_referral': '--to 用于写明转办的承办部门，不能与 --status {status} 同用',
+  'opinion.bad_phone': '“{value}”不是手机号：请填写在册人员的手机号，或写明听取意见的地点',
   'friendly.yes': '{community} 是骑手友好社区：{measures}',
 
   'points.expiry_off': '积分过期未启用',

@@ -14,14 +14,17 @@ const FIGURES: Record<'workers' | 'stations' | 'points' | 'wishes', string[]> & 
 };
 
 function figureRows(t: Translate, r: WeeklyReport, area: keyof WeeklyReport['change']): FigureRow[] {
-  const now = r[area] as unknown as Record<string, number>;
-  const before = r.previous[area] as unknown as Record<string, number>;
+  // Read by key: the rows an area shows are named in FIGURES or are all its figures.
+  const now: Readonly<Record<string, unknown>> = r[area];
+  const before: Readonly<Record<string, unknown>> = r.previous[area];
+  const change: Readonly<Record<string, number | undefined>> = r.change[area];
+  const figure = (from: Readonly<Record<string, unknown>>, key: string) => (typeof from[key] === 'number' ? from[key] : 0);
   return (FIGURES[area] ?? Object.keys(now)).map((key) => ({
     key,
     label: area in FIGURES ? t(`report.${area}.${key}`) : `${t(`report.area.${area}`)} · ${t(`report.other.${key}`)}`,
-    current: now[key] ?? 0,
-    previous: before[key] ?? 0,
-    change: r.change[area][key] ?? 0,
+    current: figure(now, key),
+    previous: figure(before, key),
+    change: change[key] ?? 0,
   }));
 }
 

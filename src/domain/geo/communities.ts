@@ -1,6 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
-import { inTransaction, type Ctx, type Tx } from '../context.js';
+import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
 import { normalizeText } from '../text/normalize.js';
 import { closestNames } from '../text/similar.js';
 import type { Kysely } from 'kysely';
@@ -59,7 +59,7 @@ export async function listCommunities(db: Kysely<DB>): Promise<(Community & { st
  * Finds a community by exact (normalised) name. An unknown name is an error that
  * suggests the closest existing names; `create` adds it instead (--create-community).
  */
-export async function resolveCommunity(trx: Tx | Kysely<DB>, ctx: Ctx, rawName: string, options: { create?: boolean; subdistrict?: string } = {}): Promise<Community> {
+export async function resolveCommunity(trx: Db, ctx: Ctx, rawName: string, options: { create?: boolean; subdistrict?: string } = {}): Promise<Community> {
   const name = normalizeText(rawName);
   const found = await trx
     .selectFrom('communities as c')
@@ -72,7 +72,7 @@ export async function resolveCommunity(trx: Tx | Kysely<DB>, ctx: Ctx, rawName: 
   throw await unknownCommunity(trx, name);
 }
 
-export async function unknownCommunity(db: Tx | Kysely<DB>, name: string): Promise<NotFoundError> {
+export async function unknownCommunity(db: Db, name: string): Promise<NotFoundError> {
   const all = await db.selectFrom('communities').select('name').execute();
   const suggestions = closestNames(
     name,
@@ -86,7 +86,7 @@ export async function unknownCommunity(db: Tx | Kysely<DB>, name: string): Promi
 }
 
 /** For lookups in hot loops: every community by name. */
-export async function communityIndex(db: Tx | Kysely<DB>): Promise<Map<string, number>> {
+export async function communityIndex(db: Db): Promise<Map<string, number>> {
   const rows = await db.selectFrom('communities').select(['id', 'name']).execute();
   return new Map(rows.map((r) => [r.name, r.id]));
 }

@@ -59,7 +59,11 @@ function textOf(value: string): string {
 async function sourceOf(trx: Tx, from: string | undefined): Promise<{ workerId: number | null; community: string | null; source: string | null }> {
   const text = optionalText(from);
   if (!text) return { workerId: null, community: null, source: null };
-  if (!parseMobile(text).ok) return { workerId: null, community: null, source: text };
+  if (!parseMobile(text).ok) {
+    // Only digits (and the marks people write in numbers) is a mistyped phone, not a place: refused, not kept unmasked.
+    if (/^[\d\s+()（）.\-]{7,}$/.test(text)) throw new ValidationError({ key: 'opinion.bad_phone', params: { value: text } });
+    return { workerId: null, community: null, source: text };
+  }
   const worker = await findLivingWorker(trx, text);
   return { workerId: worker.id, community: worker.community, source: null };
 }
@@ -106,6 +110,9 @@ export async function moveOpinion(ctx: Ctx, id: number, move: OpinionMove): Prom
     throw new ValidationError({ key: 'opinion.bad_status', params: { value: move.status, accepted: acceptedTerms('opinion_status', ['referred', 'answered', 'resolved']) } });
   const referredTo = optionalText(move.to);
   if (next === 'referred' && !referredTo) throw new ValidationError({ key: 'opinion.referred_to', hintKey: 'opinion.referred_to.hint' });
+  // `--to` names a referral's department; on another step it would be recorded as one that never happened.
+  if (next !== 'referred' && referredTo) throw new ValidationError({ key: 'opinion.to_without_referral', params: { status: next }, terms: { status: 'opinion_status' } });
+  const note = optionalText(move.note);
   const date = happenedDate(move.date, 'date', ctx.clock.today());
   await inTransaction(ctx, async (trx) => {
     const current = await getOpinion(trx, id);
@@ -126,12 +133,13 @@ export async function moveOpinion(ctx: Ctx, id: number, move: OpinionMove): Prom
         // A resolution without an answer first answers it too: it was answered that day.
         answered_on: next === 'answered' || (next === 'resolved' && !current.answeredOn) ? date : current.answeredOn,
         resolved_on: next === 'resolved' ? date : null,
-        note: optionalText(move.note) ?? current.note,
+        // The latest step's note; every step's note stays in the audit trail.
+        note: note ?? current.note,
         updated_at: ctx.clock.now().toISOString(),
       })
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, ctx, { action: next, entity: 'opinion', entityKey: id, detail: { from: current.status, on: date, to: referredTo ?? null } });
+    await recordAudit(trx, ctx, { action: next, entity: 'opinion', entityKey: id, detail: { from: current.status, on: date, referred_to: referredTo, note } });
   });
   return getOpinion(ctx.db, id);
 }

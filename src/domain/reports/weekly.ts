@@ -16,11 +16,15 @@ export type Figures = { workers: WorkerFigures; stations: StationFigures; points
 // The other strands of the Ten Ones follow the first four in the JSON contract (src/domain/strands/).
 export { OTHER_AREAS, type OtherFigures };
 
+/** An area's change from the previous period: its numeric figures (a breakdown such as by_occupation is not differenced). */
+export type Change<F> = { [K in keyof F as F[K] extends number ? K : never]: number };
+export type WishesByState = { collected: number; listed: number; claimed: number; fulfilled: number; followed_up: number; cancelled: number };
+
 export type WeeklyReport = Figures & {
   period: Period;
   community: string | null;
   previous: Figures & { period: Period };
-  change: Record<keyof Figures, Record<string, number>>;
+  change: { [A in keyof Figures]: Change<Figures[A]> };
   details: {
     top_volunteers: { rank: number; name: string | null; phone: string | null; community: string | null; points: number }[];
     low_stock_gifts: { code: string; name: string; stock: number }[];
@@ -29,7 +33,7 @@ export type WeeklyReport = Figures & {
   };
   charts: {
     points_by_week: { week: string; from: string; awarded: number; redeemed: number }[];
-    wishes_by_state: Record<string, number>;
+    wishes_by_state: WishesByState;
     compliance_by_community: { community: string; stations: number; fully_equipped: number }[];
   };
 };
@@ -158,13 +162,13 @@ async function pointsByWeek(db: Kysely<DB>, period: Period, scope: Scope): Promi
   return weeks;
 }
 
-async function wishesByState(db: Kysely<DB>, scope: Scope): Promise<Record<string, number>> {
+async function wishesByState(db: Kysely<DB>, scope: Scope): Promise<WishesByState> {
   let q = db
     .selectFrom('wishes')
     .select(['status', sql<number>`count(*)`.as('n')])
     .groupBy('status');
   if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
-  const counts: Record<string, number> = { collected: 0, listed: 0, claimed: 0, fulfilled: 0, followed_up: 0, cancelled: 0 };
-  for (const r of await q.execute()) counts[r.status] = Number(r.n);
+  const counts: WishesByState = { collected: 0, listed: 0, claimed: 0, fulfilled: 0, followed_up: 0, cancelled: 0 };
+  for (const r of await q.execute()) if (r.status in counts) counts[r.status as keyof WishesByState] = Number(r.n);
   return counts;
 }

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
-import type { Tx } from '../context.js';
+import type { Db } from '../context.js';
 import { STANDARD_ITEMS, type Amenity } from './amenities.js';
 
 export type Station = {
@@ -27,7 +25,7 @@ export type Station = {
 
 export type StationFilter = { community?: string; missing?: Amenity; status?: 'open' | 'closed'; code?: string };
 
-export async function listStations(db: Kysely<DB> | Tx, filter: StationFilter = {}): Promise<Station[]> {
+export async function listStations(db: Db, filter: StationFilter = {}): Promise<Station[]> {
   let query = db
     .selectFrom('stations as st')
     .innerJoin('communities as c', 'c.id', 'st.community_id')
@@ -71,7 +69,7 @@ export async function listStations(db: Kysely<DB> | Tx, filter: StationFilter = 
   }));
 }
 
-async function amenitiesByStation(db: Kysely<DB> | Tx, ids: number[]): Promise<Map<number, Amenity[]>> {
+async function amenitiesByStation(db: Db, ids: number[]): Promise<Map<number, Amenity[]>> {
   const result = new Map<number, Amenity[]>();
   if (ids.length === 0) return result;
   // One station (show, update) reads its own rows; a long list reads the whole (small) table in one go.
@@ -90,7 +88,7 @@ async function amenitiesByStation(db: Kysely<DB> | Tx, ids: number[]): Promise<M
   return result;
 }
 
-export async function getStation(db: Kysely<DB> | Tx, code: string): Promise<Station> {
+export async function getStation(db: Db, code: string): Promise<Station> {
   const [station] = await listStations(db, { code });
   if (!station) throw new NotFoundError({ key: 'station.not_found', params: { code }, hintKey: 'station.not_found.hint' });
   return station;
