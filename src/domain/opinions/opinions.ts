@@ -61,7 +61,7 @@ async function sourceOf(trx: Tx, from: string | undefined): Promise<{ workerId: 
   if (!text) return { workerId: null, community: null, source: null };
   if (!parseMobile(text).ok) {
     // Only digits (and the marks people write in numbers) is a mistyped phone, not a place: refused, not kept unmasked.
-    if (/^[\d\s+()（）.\-]{7,}$/.test(text)) throw new ValidationError({ key: 'opinion.bad_phone', params: { value: text } });
+    if (/^[\d\s+()（）.-]{7,}$/.test(text)) throw new ValidationError({ key: 'opinion.bad_phone', params: { value: text } });
     return { workerId: null, community: null, source: text };
   }
   const worker = await findLivingWorker(trx, text);
