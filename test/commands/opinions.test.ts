@@ -35,6 +35,11 @@ describe('opinion add', () => {
       statusOn: '2026-11-20',
       source: null,
     });
+    expect(Object.keys((await json(['opinion', 'list']))[0]).sort()).toEqual(
+      Object.keys(added)
+        .filter((k) => k !== 'workerId')
+        .sort(),
+    );
     const listed = await cli(['opinion', 'list']);
     expect(listed.stdout).toContain('希望驿站延长开放时间到晚上10点');
     expect(listed.stdout).not.toContain(P1);

@@ -152,8 +152,10 @@ export const enProgramme: Record<string, string> = {
   'opt.opinion_open': 'only those not yet resolved',
   'col.topic': 'topic',
   'col.opinion': 'opinion',
-  'col.opinion_from': 'from',
+  'col.opinion_from': 'heard at',
   'col.referred_to': 'referred to',
   'col.status_on': 'since',
+  'col.answered_on': 'answered on',
+  'col.resolved_on': 'resolved on',
   'worker.section.opinions': 'Opinions and suggestions',
 };

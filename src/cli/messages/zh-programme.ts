@@ -153,8 +153,10 @@ export const zhProgramme: Record<string, string> = {
   'opt.opinion_open': '只列尚未解决的',
   'col.topic': '类别',
   'col.opinion': '意见建议',
-  'col.opinion_from': '来源',
+  'col.opinion_from': '听取地点',
   'col.referred_to': '转办单位',
   'col.status_on': '办理日期',
+  'col.answered_on': '答复日期',
+  'col.resolved_on': '解决日期',
   'worker.section.opinions': '意见建议',
 };
