@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { EntryKind } from '../../db/schema.js';
+import { sql, type Selectable } from 'kysely';
+import type { EntryKind, PointEntriesTable } from '../../db/schema.js';
 import { ConflictError } from '../../errors.js';
 import type { Ctx, Tx } from '../context.js';
 
@@ -137,22 +137,13 @@ export async function appendEntry(trx: Tx, ctx: Ctx, entry: NewEntry): Promise<E
   };
 }
 
-export function toEntry(r: {
-  id: number;
-  worker_id: number;
-  kind: EntryKind;
-  points: number;
-  rule_id: number | null;
-  gift_id: number | null;
-  qty: number | null;
-  business_date: string;
-  note: string | null;
-  reason: string | null;
-  ref: string | null;
-  reverses_id: number | null;
-  operator: string;
-  created_at: string;
-}): Entry {
+/** The columns of a stored entry that make an Entry. */
+type EntryRow = Pick<
+  Selectable<PointEntriesTable>,
+  'id' | 'worker_id' | 'kind' | 'points' | 'rule_id' | 'gift_id' | 'qty' | 'business_date' | 'note' | 'reason' | 'ref' | 'reverses_id' | 'operator' | 'created_at'
+>;
+
+export function toEntry(r: EntryRow): Entry {
   return {
     id: r.id,
     workerId: r.worker_id,
