@@ -17,8 +17,9 @@ const EN: Table[] = [enCore, enCommands, enReports, enProgramme, enSafety, enCli
 function termText(lang: Lang, key: string): string | undefined {
   if (!key.startsWith('term.')) return undefined;
   const dot = key.indexOf('.', 5);
-  const terms = (VOCABULARY as Record<string, Term[] | undefined>)[key.slice(5, dot)];
-  const term = dot > 0 ? terms?.find((t) => t.code === key.slice(dot + 1)) : undefined;
+  const kind = key.slice(5, dot);
+  if (dot < 0 || !Object.hasOwn(VOCABULARY, kind)) return undefined;
+  const term = (VOCABULARY as Record<string, Term[]>)[kind]!.find((t) => t.code === key.slice(dot + 1));
   return term && (lang === 'en' ? term.en : term.zh[0]);
 }
 
