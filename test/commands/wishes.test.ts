@@ -16,6 +16,16 @@ async function district(today = '2026-11-29') {
 }
 
 describe('the wish lifecycle', () => {
+  it('the published list shows each wish with the number a sponsor claims it by', async () => {
+    const { cli, json } = await district();
+    await json(['wish', 'add', '--title', '电饭煲', '--category', '家用电器', '--site', '夹马营路营业部']);
+    await json(['wish', 'add', '--title', '儿童书包', '--category', 'learning', '--site', '夹马营路营业部']);
+    // In Chinese too (the column was once chosen by its English header).
+    const table = (await cli(['wish', 'list-publish'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout.split('\n');
+    expect(table[0]).toMatch(/^编号\t/);
+    expect(table.slice(1, 3).map((line) => line.split('\t')[0])).toEqual(['1', '2']);
+  });
+
   it('collects, publishes, claims, fulfils and follows up, with a full timeline', async () => {
     const { json } = await district();
     const wish = await json(['wish', 'add', '--title', '电饭煲', '--category', '家用电器', '--site', '顺丰速运瀍河回族区夹马营路营业部', '--estimate', '299', '--source', 'visit']);

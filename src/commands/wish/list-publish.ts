@@ -24,7 +24,7 @@ export async function runWishListPublish(env: CommandEnv, opts: WishListPublishO
     await renderRows(
       env.io,
       'table',
-      wishColumns(t).filter((c) => [t('col.id'), 'title', 'category', 'for', 'community', 'estimate'].includes(c.key)),
+      wishColumns(t).filter((c) => ['id', 'title', 'category', 'for', 'community', 'estimate'].includes(c.key)),
       wishes,
     );
     env.note(t('wish.published', { count: wishes.length }));
