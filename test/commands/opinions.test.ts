@@ -206,6 +206,10 @@ describe('the opinions strand in the reports and the worker record', () => {
     const table = (await cli(['worker', 'show', P1], { env: { LANG: 'zh_CN.UTF-8' } })).stdout;
     expect(table).toContain('\n意见建议\n');
     expect(table).toContain('希望回电');
+    // Its columns, from the strand's declaration: number, day, topic and state by their labels, the text.
+    const section = table.slice(table.indexOf('\n意见建议\n')).split('\n');
+    expect(section[2]!.split('\t')).toEqual(['编号', '日期', '类别', '状态', '意见建议']);
+    expect(section[3]!.split('\t')).toEqual(['1', '2026-11-20', '其他', '待办理', '我的电话是138****8000,希望回电']);
     expect(table).not.toContain(P1);
   });
 
