@@ -127,7 +127,7 @@ export function benchReport({ workers = 1_000_000, entries = 5_000_000, runs = 2
     );
     const reportMs = median([1, 2, 3].map(() => cli(['report', 'weekly', '--week', '2024-W47', '--format', 'json'], env).ms));
     const naiveJoinMs = naiveJoin(env.NUANXIN_DB);
-    return { workers, entries, buildSeconds, reportMs, startupMs: stationListMs, stationListMs, workerShowMs, balanceMs, naiveJoinMs };
+    return { workers, entries, buildSeconds, reportMs, stationListMs, workerShowMs, balanceMs, naiveJoinMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -30,7 +30,7 @@ export type Opinion = {
 };
 
 /** Where an opinion may go from each state (an answer may come without a referral; a resolution ends it). */
-export const OPINION_MOVES: Record<string, string[]> = {
+const OPINION_MOVES: Record<string, string[]> = {
   open: ['referred', 'answered', 'resolved'],
   referred: ['answered', 'resolved'],
   answered: ['resolved'],

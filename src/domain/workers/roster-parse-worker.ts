@@ -9,12 +9,11 @@ import type { FileMeta } from '../../import/records.js';
 
 /** The parsers a worker can run, by name (plain-data options only cross threads). */
 const PARSERS = { roster: (options: RosterParseOptions) => rosterParser(options) };
-export type WorkerParserName = keyof typeof PARSERS;
 
 /** How many parsed batches may wait for the main thread: bounds memory on huge files. */
 const MAX_AHEAD = 4;
 
-type Data = { file: FileMeta; parser: { name: WorkerParserName; options: RosterParseOptions }; control: SharedArrayBuffer };
+type Data = { file: FileMeta; parser: { name: keyof typeof PARSERS; options: RosterParseOptions }; control: SharedArrayBuffer };
 
 async function main(port: NonNullable<typeof parentPort>, data: Data): Promise<void> {
   const flow = new Int32Array(data.control); // [batches sent, batches consumed]
