@@ -42,7 +42,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Required from node_modules when a command first decodes a file (CommonJS packages).
-  external: ['iconv-lite', 'chardet'],
+  external: ['iconv-lite', 'chardet', '@e965/xlsx', 'exceljs'],
   minify: !process.env.NUANXIN_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',

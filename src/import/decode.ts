@@ -1,11 +1,12 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { ValidationError } from '../errors.js';
+import { readWorkbook, workbookFormatOf, type HeaderProbe } from './workbook.js';
 
 export const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le'] as const;
 export type EncodingChoice = (typeof ENCODINGS)[number];
@@ -13,7 +14,7 @@ export type FileEncoding = Exclude<EncodingChoice, 'auto'>;
 
 export type FileInfo = FileMeta;
 
-import type { FileMeta, RawRecord } from './records.js';
+import type { FileMeta, RawRecord, RecordBatch } from './records.js';
 
 function bomOf(head: Buffer): { encoding: FileEncoding; bom: true } | undefined {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
@@ -28,6 +29,8 @@ function bomOf(head: Buffer): { encoding: FileEncoding; bom: true } | undefined 
  */
 export async function inspectFile(path: string, choice: EncodingChoice = 'auto'): Promise<FileInfo> {
   const size = await fileSize(path);
+  const format = workbookFormatOf(await firstBytes(path, 8));
+  if (format) return { path, name: basename(path), size, sha256: await sha256Of(path), encoding: null, bom: false, delimiter: ',', format };
   const hash = createHash('sha256');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let validUtf8 = true;
@@ -74,7 +77,24 @@ export async function inspectFile(path: string, choice: EncodingChoice = 'auto')
   // Detected GB18030: every line must be GB18030, and none UTF-8 (a file pasted together from both garbles silently).
   if (choice === 'auto' && encoding === 'gb18030') await refuseMixedEncoding(path);
   const hasBom = Boolean(bom && bom.encoding === encoding);
-  return { path, name: basename(path), size, sha256: hash.digest('hex'), encoding, bom: hasBom, delimiter: delimiterOf(head, encoding) };
+  return { path, name: basename(path), size, sha256: hash.digest('hex'), encoding, bom: hasBom, delimiter: delimiterOf(head, encoding), format: 'csv' };
+}
+
+async function firstBytes(path: string, length: number): Promise<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const { bytesRead } = await file.read(buffer, 0, length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
 }
 
 /** How much of the start is looked at to tell text from a workbook or binary data. */
@@ -83,9 +103,6 @@ const SNIFF_BYTES = 8_192;
 function refuseNonText(head: Buffer, choice: EncodingChoice): void {
   if (head.length === 0) return;
   const start = head.subarray(0, SNIFF_BYTES);
-  if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) || start.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    throw new ValidationError({ key: 'import.workbook', hintKey: 'import.workbook.hint' });
-  }
   const utf16 = choice === 'utf-16le' || (choice === 'auto' && bomOf(start)?.encoding === 'utf-16le');
   // A stray NUL in a row is that row's problem (rejected with its row number); a file full of them is not text.
   if (!utf16 && nulCount(start) > Math.max(8, start.length / 100)) throw new ValidationError({ key: 'import.binary', hintKey: 'import.binary.hint' });
@@ -197,10 +214,14 @@ type CsvApi = { parse(buf: Buffer | undefined, end: boolean, push: (record: stri
  * Rows keep their cell count as written: a short or long row is for the
  * caller to reject, never silently trimmed.
  */
-export async function* readRecordBatches(info: FileInfo): AsyncGenerator<RawRecord[] & { bytesRead?: number }> {
+export async function* readRecordBatches(info: FileInfo, isHeader?: HeaderProbe): AsyncGenerator<RecordBatch> {
+  if (info.format !== 'csv') {
+    yield* workbookBatches(info, isHeader);
+    return;
+  }
   const parser = parse({ delimiter: info.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS, bom: true });
   const api = (parser as unknown as { api: CsvApi }).api;
-  const decoder = iconv.getDecoder(info.encoding);
+  const decoder = iconv.getDecoder(info.encoding ?? 'utf-8');
   let batch: RawRecord[] = [];
   let row = 0;
   const push = (record: string[]) => {
@@ -227,6 +248,16 @@ export async function* readRecordBatches(info: FileInfo): AsyncGenerator<RawReco
   const rest = decoder.end();
   feed(rest ? Buffer.from(rest, 'utf8') : undefined, true);
   yield take();
+}
+
+/** A workbook's chosen sheet, row by row; the first batch says which sheet it was. */
+async function* workbookBatches(info: FileInfo, isHeader?: HeaderProbe): AsyncGenerator<RecordBatch> {
+  const { sheet, batches } = await readWorkbook(info, info.sheet, isHeader);
+  let first = true;
+  for await (const batch of batches) {
+    yield first ? Object.assign(batch, { sheet }) : batch;
+    first = false;
+  }
 }
 
 /**
@@ -256,5 +287,5 @@ function csvError(error: unknown, row: number): Error {
 
 /** Text in the input's own encoding (and BOM), so the clerk's Excel opens it the same way. */
 export function encodeLike(info: Pick<FileInfo, 'encoding' | 'bom'>, text: string): Buffer {
-  return iconv.encode(text, info.encoding, { addBOM: info.bom });
+  return iconv.encode(text, info.encoding ?? 'utf-8', { addBOM: info.bom });
 }

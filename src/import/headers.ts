@@ -21,11 +21,38 @@ export function headerKey(label: string): string {
     .toLowerCase();
 }
 
-export function mapHeaders<F extends string>(headers: string[], aliases: HeaderAliases<F>, required: readonly F[]): HeaderMap<F> {
+/**
+ * Columns a printed sheet adds that no import reads: the row number (序号) and
+ * the signature (签名). Never warned about as unknown; a row holding nothing
+ * else (a pre-numbered empty line of a sign-in sheet) is an empty row.
+ */
+const IGNORED = new Set(['序号', '编号序号', 'no', 'no.', '#', '签名', '签字', '本人签名', 'signature'].map(headerKey));
+
+export function isIgnoredHeader(label: string): boolean {
+  return IGNORED.has(headerKey(label));
+}
+
+function lookupOf<F extends string>(aliases: HeaderAliases<F>): Map<string, F> {
   const lookup = new Map<string, F>();
   for (const [field, labels] of Object.entries(aliases) as [F, string[]][]) {
     for (const label of [field, ...labels]) lookup.set(headerKey(label), field);
   }
+  return lookup;
+}
+
+/** How many distinct known columns a row names, and whether it names every required one: is it the header? */
+export function headerScore<F extends string>(cells: string[], aliases: HeaderAliases<F>, required: readonly F[]): { known: number; complete: boolean } {
+  const lookup = lookupOf(aliases);
+  const found = new Set<F>();
+  for (const cell of cells) {
+    const field = cell.length <= 64 ? lookup.get(headerKey(cell)) : undefined;
+    if (field) found.add(field);
+  }
+  return { known: found.size, complete: required.every((f) => found.has(f)) };
+}
+
+export function mapHeaders<F extends string>(headers: string[], aliases: HeaderAliases<F>, required: readonly F[]): HeaderMap<F> {
+  const lookup = lookupOf(aliases);
   const index: Partial<Record<F, number>> = {};
   const unknown: string[] = [];
   headers.forEach((header, i) => {
@@ -35,7 +62,7 @@ export function mapHeaders<F extends string>(headers: string[], aliases: HeaderA
       throw new ValidationError({ key: 'import.duplicate_column', params: { column: header.trim().slice(0, 40), first: index[field]! + 1, second: i + 1 } });
     }
     if (field) index[field] = i;
-    else if (header.trim() !== '') unknown.push(header.trim());
+    else if (header.trim() !== '' && !isIgnoredHeader(header)) unknown.push(header.trim());
   });
   const missing = required.filter((f) => index[f] === undefined);
   if (missing.length > 0) {

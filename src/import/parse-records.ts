@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors.js';
-import { mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
-import { isBlank, type ParsedBatch, type ParsedItem, type RawRecord, type RejectReason } from './records.js';
+import { headerScore, isIgnoredHeader, mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
+import { isBlank, type ParsedBatch, type ParsedItem, type RawRecord, type RecordBatch, type RejectReason, type SkippedRows } from './records.js';
 
 /** Thrown by a parser (or a plan's apply) to refuse one row; the rest go on. */
 export class RowRejection extends Error {
@@ -26,39 +26,109 @@ export type RowParser<F extends string, V> = {
   mayBeRefused?(value: V): boolean;
 };
 
+/** How many non-empty rows are looked at for the header row (title and date lines come above it). */
+export const HEADER_SCAN_ROWS = 30;
+
+/** A 合计/总计 line under the data (or "Total"): not a record, counted apart. */
+const TOTALS_ROW = /^(合计|总计|小计|共计|累计|total|subtotal|sum)(\s|[:：(（]|$)/i;
+
 /**
- * Turns raw records into parsed items: the header maps the columns (a missing
- * required column refuses the file), blank rows are skipped, a row with more
+ * Turns raw records into parsed items. The header is the first row naming
+ * every required column (title rows above it are skipped and kept for the
+ * rejects file); a missing required column or no header at all refuses the
+ * file. Blank rows and a 合计 row are skipped and counted; a row with more
  * or fewer cells than the header is refused, never trimmed.
  */
 export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
-  let map: (HeaderMap<F> & { rules: ColumnRule[] }) | undefined;
+  let map: (HeaderMap<F> & { rules: ColumnRule[]; ignored: boolean[] }) | undefined;
   const seen = new Map<string | number, number>();
   const content = contentHasher();
+  const skipped: SkippedRows = { above_header: 0, blank: 0, totals: 0 };
+  const preamble: RawRecord[] = [];
+  let best: { cells: string[]; known: number } | undefined;
+  let scanned = 0;
+  const refuse = (): never => {
+    // The closest row is treated as a header missing columns; with no known column at all, say what was seen.
+    if (best && best.known >= 2) mapHeaders(best.cells, parser.aliases, parser.required);
+    throw noHeader(parser, preamble);
+  };
   return {
-    push(records: RawRecord[]): ParsedBatch<V> {
+    push(records: RecordBatch | RawRecord[]): ParsedBatch<V> {
       const batch: ParsedBatch<V> = { items: [] };
+      if ('sheet' in records && records.sheet) batch.sheet = records.sheet;
       for (const { row, cells } of records) {
-        const line = cells.join(CELL_SEPARATOR);
-        content.add(line, cells);
         if (!map) {
+          const score = isBlank(cells) ? undefined : headerScore(cells, parser.aliases, parser.required);
+          if (!score?.complete) {
+            preamble.push({ row, cells });
+            if (score && score.known > (best?.known ?? 0)) best = { cells, known: score.known };
+            if (score && ++scanned >= HEADER_SCAN_ROWS) refuse();
+            continue;
+          }
           const headerMap = mapHeaders(cells, parser.aliases, parser.required);
-          map = { ...headerMap, rules: columnRules(headerMap) };
+          map = { ...headerMap, rules: columnRules(headerMap), ignored: cells.map(isIgnoredHeader) };
+          skipped.above_header = preamble.length;
+          content.add(cells.join(CELL_SEPARATOR), cells);
           batch.header = cells;
+          batch.headerRow = row;
+          batch.preamble = preamble.map((r) => r.cells);
           batch.unknownColumns = map.unknown;
           continue;
         }
-        if (isBlank(cells)) continue;
+        if (isBlank(cells) || onlyIgnored(cells, map.ignored)) {
+          skipped.blank += 1;
+          continue;
+        }
+        if (isTotalsRow(cells)) {
+          skipped.totals += 1;
+          continue;
+        }
+        const line = cells.join(CELL_SEPARATOR);
+        content.add(line, cells);
         batch.items.push(parseOne(parser, map, { cells, line }, row, seen));
       }
       return batch;
     },
-    /** The end of the file: the SHA-256 of its parsed rows. */
-    finish(): string {
-      if (!map) throw new ValidationError({ key: 'import.empty' });
-      return content.digest();
+    /** The end of the file: the SHA-256 of its parsed rows, and the rows skipped. */
+    finish(): { contentSha256: string; skipped: SkippedRows } {
+      if (!map) {
+        if (preamble.length === 0) throw new ValidationError({ key: 'import.empty' });
+        refuse();
+      }
+      return { contentSha256: content.digest(), skipped };
     },
   };
+}
+
+/** A pre-numbered line of a printed sheet with nothing else filled in. */
+function onlyIgnored(cells: string[], ignored: boolean[]): boolean {
+  if (!ignored.includes(true)) return false;
+  for (let i = 0; i < cells.length; i++) if (!ignored[i] && cells[i]!.trim() !== '') return false;
+  return true;
+}
+
+function isTotalsRow(cells: string[]): boolean {
+  const first = cells.find((c) => c.trim() !== '');
+  return first !== undefined && TOTALS_ROW.test(first.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+/** No row looked like the header: what was expected, and the first rows seen, as short text. */
+function noHeader<F extends string>(parser: RowParser<F, unknown>, seen: RawRecord[]): ValidationError {
+  const expected = parser.required.map((f) => parser.aliases[f][0] ?? f).join(', ');
+  const rows = seen
+    .filter((r) => !isBlank(r.cells))
+    .slice(0, 3)
+    .map(
+      (r) =>
+        `${r.row}: ${r.cells
+          .map((c) => c.trim().slice(0, 20))
+          .filter(Boolean)
+          .slice(0, 8)
+          .join(' | ')
+          .slice(0, 120)}`,
+    )
+    .join('; ');
+  return new ValidationError({ key: 'import.no_header', params: { expected, rows: rows || '—', scanned: HEADER_SCAN_ROWS }, hintKey: 'import.no_header.hint' });
 }
 
 /** Fields that hold prose (notes, details, addresses): longer, and may span lines. */
@@ -127,10 +197,10 @@ function parseOne<F extends string, V>(
 }
 
 /** Parses in this thread (small files, tests, or where no worker is available). */
-export async function* parseInThread<F extends string, V>(batches: AsyncIterable<RawRecord[]>, parser: RowParser<F, V>): AsyncGenerator<ParsedBatch<V>> {
+export async function* parseInThread<F extends string, V>(batches: AsyncIterable<RecordBatch>, parser: RowParser<F, V>): AsyncGenerator<ParsedBatch<V>> {
   const state = recordParser(parser);
   for await (const records of batches) yield state.push(records);
-  yield { items: [], contentSha256: state.finish() };
+  yield { items: [], ...state.finish() };
 }
 
 /**

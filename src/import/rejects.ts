@@ -25,3 +25,27 @@ export async function writeRejects(
 function padded(cells: string[], length: number): string[] {
   return cells.length >= length ? cells : [...cells, ...Array<string>(length - cells.length).fill('')];
 }
+
+/**
+ * The rejects of a workbook as a workbook: the rows above its header (title,
+ * date line), the header, then each refused row as read plus 行号/原因 — fix
+ * the cells in Excel and import the file again.
+ */
+export async function writeRejectsWorkbook(
+  path: string,
+  input: { path: string; sheet: string },
+  layout: { header: string[]; preamble: string[][] },
+  rows: { row: number; cells: string[]; reason: string }[],
+  labels: { row: string; reason: string },
+  guard: OutputGuard,
+): Promise<void> {
+  const { writeWorkbook } = await import('../files/workbook-writer.js');
+  const { header, preamble } = layout;
+  const sheet = {
+    name: input.sheet,
+    above: preamble,
+    headers: [...header, labels.row, labels.reason],
+    rows: rows.map((r) => [...padded(r.cells, header.length), r.row, r.reason]),
+  };
+  await writeAtomically(path, (out) => writeWorkbook(out, [sheet]), { protect: [...guard.protect, input.path] });
+}

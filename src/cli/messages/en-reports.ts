@@ -18,7 +18,7 @@ export const enReports: Record<string, string> = {
   'cmd.report.workers': 'active workers by occupation, platform and community',
   'ex.report.workers': 'nuanxin report workers --format md',
   'opt.week': 'ISO week, e.g. 2024-W37',
-  'opt.report_format': 'table, json, csv, md or html',
+  'opt.report_format': 'table, json, csv, md, html or xlsx (a workbook: one sheet per section)',
   'opt.report_out': 'write to this file atomically (temp file, then rename)',
   'report.weekly_title': 'Weekly report · {community} · {week}',
   'report.community_title': 'Community report · {community} · {week}',

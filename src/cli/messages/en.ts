@@ -9,7 +9,11 @@ export const en: Record<string, string> = {
   'opt.yes': 'never prompt; a missing answer is a usage error',
   'opt.color': 'colour on a terminal (--no-color turns it off)',
   'opt.json': 'print one JSON document on stdout',
-  'opt.format': 'output format: table, json, csv or md',
+  'opt.format': 'output format: table, json, csv, md or xlsx (xlsx needs --out)',
+  'worker.export_sheet': 'workers',
+  'opt.list_out': 'write to this file (atomically) instead of stdout',
+  'list.written': 'written to {path}',
+  'usage.xlsx_needs_out': '--format xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout to a file)',
   'help.examples': 'Examples:',
 
   // errors and hints
@@ -37,6 +41,7 @@ export const en: Record<string, string> = {
   'usage.bad_number': 'invalid number "{value}" for {flag}',
   'usage.conflicting': '{a} and {b} cannot be used together',
   'usage.nothing_to_change': 'nothing to change: pass at least one field to update',
+  'usage.flag_needs': '{flag} needs {needs}',
   'usage.reason_required': '{flag} needs --reason',
   'invalid.required': '{field} is required',
   'invalid.date': 'invalid date for {field}: "{value}" (use YYYY-MM-DD)',
@@ -103,6 +108,7 @@ export const en: Record<string, string> = {
   'reject.required': '{field} is empty',
   'reject.phone': 'phone "{value}" is not a mobile number (11 digits starting with 1)',
   'reject.phone_excel': 'phone "{value}" was turned into a number by Excel; set the column to Text (文本) in Excel and export again',
+  'reject.id_excel': 'ID number "{value}" was stored as a number by Excel and lost its last digits; set the column to Text (文本), type the numbers again and export again',
   'reject.id_length': 'ID number "{value}" must have 18 characters',
   'reject.id_birth': 'ID number "{value}" has no real birth date',
   'reject.id_check': 'ID number "{value}" has a wrong check digit',

@@ -18,7 +18,7 @@ export const zhReports: Record<string, string> = {
   'cmd.report.workers': '按从业类型、平台和社区统计在册劳动者',
   'ex.report.workers': 'nuanxin report workers --format md',
   'opt.week': 'ISO 周，如 2024-W37',
-  'opt.report_format': 'table、json、csv、md 或 html',
+  'opt.report_format': 'table、json、csv、md、html 或 xlsx（工作簿：每部分一个工作表）',
   'opt.report_out': '以原子方式写入此文件（先写临时文件，再重命名）',
   'report.weekly_title': '周报 · {community} · {week}',
   'report.community_title': '社区报告 · {community} · {week}',

@@ -17,13 +17,15 @@ export function registerEventAttend(parent: Command, deps: Deps): void {
     .option('--over-capacity', t('opt.over_capacity'))
     .option('--dry-run', t('opt.dry_run'))
     .option('--strict', t('opt.strict'))
-    .option('--rejects <out.csv>', t('opt.rejects'))
+    .option('--sheet <sheet>', t('opt.sheet'))
+    .option('--rejects <file>', t('opt.rejects'))
     .option('--json', t('opt.json'));
   action(cmd, deps, runEventAttend);
 }
 
 export async function runEventAttend(env: CommandEnv, opts: EventAttendOptions, [eventId, ...phones]: string[]): Promise<number | void> {
   const id = Number(eventId);
+  if (opts.sheet !== undefined && !opts.file) throw new UsageError({ key: 'usage.flag_needs', params: { flag: '--sheet', needs: '--file' } });
   if (opts.file && phones.length) throw new UsageError({ key: 'usage.conflicting', params: { a: 'PHONE…', b: '--file' } });
   if (opts.file) {
     return runImportCommand(env, opts.file, opts, async (ctx, _handle, info, onBytes) => {

@@ -18,7 +18,7 @@ import { runImport, type ImportOptions, type ImportPlan, type ImportReport } fro
 // Listed here, not imported from decode.ts: decoding (csv-parse, iconv-lite) loads only when a file is imported.
 const ENCODINGS = ['auto', 'utf-8', 'gb18030', 'utf-16le'] as const;
 
-export type ImportFlags = { dryRun?: boolean; strict?: boolean; encoding?: (typeof ENCODINGS)[number]; rejects?: string; source?: string; json?: boolean };
+export type ImportFlags = { dryRun?: boolean; strict?: boolean; encoding?: (typeof ENCODINGS)[number]; sheet?: string; rejects?: string; source?: string; json?: boolean };
 
 /** The flags every file import shares. */
 export function importOptions(cmd: Command, t: Translate): Command {
@@ -27,7 +27,8 @@ export function importOptions(cmd: Command, t: Translate): Command {
     .option('--dry-run', t('opt.dry_run'))
     .option('--strict', t('opt.strict'))
     .addOption(new Option('--encoding <encoding>', t('opt.encoding')).choices(ENCODINGS).default('auto'))
-    .option('--rejects <out.csv>', t('opt.rejects'))
+    .option('--sheet <sheet>', t('opt.sheet'))
+    .option('--rejects <file>', t('opt.rejects'))
     .option('--source <name>', t('opt.source'))
     .option('--json', t('opt.json'));
 }
@@ -40,15 +41,36 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
   const { inspectFile } = await import('../../import/decode.js');
   // Refused before anything is written: the rejects file must not be the input or the database.
   if (flags.rejects) checkOutputTarget(flags.rejects, env.outputGuard([path]));
-  const file = await inspectFile(path, flags.encoding ?? 'auto');
+  const inspected = await inspectFile(path, flags.encoding ?? 'auto');
+  const file = inspected.format === 'csv' ? inspected : { ...inspected, sheet: flags.sheet };
+  if (flags.sheet !== undefined && file.format === 'csv') env.warn(t('import.sheet_ignored', { file: file.name }));
+  if (flags.encoding && flags.encoding !== 'auto' && file.format !== 'csv') env.warn(t('import.encoding_ignored', { file: file.name }));
   const bar = progressBar(io, env.quiet ? 0 : file.size, file.name);
   const report = await env.withDb((ctx, handle) => run(ctx, handle, file, (bytes) => bar.update(bytes)));
   bar.done();
   const rejects = report.rejects.map((r) => ({ row: r.row, reason: rejectReason(t, r), cells: r.cells }));
+  const sheet = report.sheet;
+  if (sheet && flags.sheet === undefined && sheet.nonEmpty.length > 1) {
+    env.warn(t('import.sheet_read', { sheet: sheet.name, index: sheet.index, others: sheet.nonEmpty.filter((n) => n !== sheet.name).join(t('list.separator')) }));
+  }
   if (report.unknownColumns.length > 0) env.warn(t('import.unknown_columns', { columns: report.unknownColumns.join(', ') }));
   if (flags.rejects && rejects.length > 0) {
-    const { writeRejects } = await import('../../import/rejects.js');
-    await writeRejects(flags.rejects, file, report.header, rejects, { row: t('col.row'), reason: t('col.reason') }, env.outputGuard([path]));
+    const { writeRejects, writeRejectsWorkbook } = await import('../../import/rejects.js');
+    const labels = { row: t('col.row'), reason: t('col.reason') };
+    // A workbook's rejects are a workbook (its title rows kept), unless the clerk named a CSV file.
+    if (file.format !== 'csv' && !/\.(csv|txt|tsv)$/i.test(flags.rejects)) {
+      const input = { path, sheet: sheet?.name ?? 'Sheet1' };
+      await writeRejectsWorkbook(flags.rejects, input, { header: report.header, preamble: report.preamble }, rejects, labels, env.outputGuard([path]));
+    } else {
+      await writeRejects(
+        flags.rejects,
+        { ...file, encoding: file.encoding ?? 'utf-8', bom: file.encoding ? file.bom : true },
+        report.header,
+        rejects,
+        labels,
+        env.outputGuard([path]),
+      );
+    }
     env.note(t('import.rejects_written', { path: flags.rejects }));
   }
   if (report.alreadyImported) env.warn(t('import.same_file', { ...report.alreadyImported, at: localTime(report.alreadyImported.at, env.clock.timeZone) }));
@@ -60,6 +82,7 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
       unchanged: report.unchanged,
       rejected: report.rejected,
       rejects: rejects.map(({ row, reason }) => ({ row, reason })),
+      skipped: report.skipped,
       dry_run: report.dryRun,
       written: report.written,
       already_imported: report.alreadyImported ?? null,
@@ -77,6 +100,8 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
     io.stdout.write(
       `${t('import.summary', { inserted: report.inserted, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected })}${extra}${report.dryRun ? ` ${t('import.dry_run')}` : ''}\n`,
     );
+    const { above_header, blank, totals } = report.skipped;
+    if (above_header + totals > 0 || (file.format !== 'csv' && blank > 0)) env.note(t('import.skipped', { above_header, blank, totals }));
   }
   // After the report: a refusal the dry run found (exit 4), or rejected rows under --strict (exit 5),
   // reported by the one error mapping like any other.
@@ -88,7 +113,11 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
 /** The file's records parsed in this thread (decoding loads only now). */
 export async function parsedInThread<F extends string, V>(info: FileInfo, parser: RowParser<F, V>): Promise<AsyncIterable<ParsedBatch<V>>> {
   const { readRecordBatches } = await import('../../import/decode.js');
-  return parseInThread(readRecordBatches(info), parser);
+  const { headerScore } = await import('../../import/headers.js');
+  return parseInThread(
+    readRecordBatches(info, (cells) => headerScore(cells, parser.aliases, parser.required).complete),
+    parser,
+  );
 }
 
 /** Parse in this thread and write with `plan`: every import but the large rosters. */

@@ -47,6 +47,7 @@ export async function runWorkerImport(env: CommandEnv, opts: WorkerImportOptions
  */
 async function rosterBatches(env: CommandEnv, info: FileMeta, options: RosterParseOptions): Promise<AsyncIterable<ParsedBatch<RosterRow>>> {
   const { parseInWorker, parseWorkerAvailable } = await import('../../import/parse-in-worker.js');
-  if (parseWorkerAvailable(env.io.env)) return parseInWorker<RosterRow>(info, { name: 'roster', options });
+  // A workbook is read whole before its first row: a worker thread would only add a second heap.
+  if (info.format === 'csv' && parseWorkerAvailable(env.io.env)) return parseInWorker<RosterRow>(info, { name: 'roster', options });
   return parsedInThread(info, rosterParser(options));
 }

@@ -3,7 +3,7 @@ import type { Ctx, Tx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { recordAudit } from '../audit.js';
 import { RowRejection } from '../../import/parse-records.js';
-import type { FileMeta, ParsedBatch, RejectReason } from '../../import/records.js';
+import type { FileMeta, ParsedBatch, RejectReason, SheetChoice, SkippedRows } from '../../import/records.js';
 
 export { RowRejection } from '../../import/parse-records.js';
 export type { RejectReason } from '../../import/records.js';
@@ -26,14 +26,21 @@ export type ImportOptions = { dryRun?: boolean; strict?: boolean; source?: strin
 
 export type ImportReport = {
   importId: number | null;
-  file: { name: string; sha256: string; size: number; encoding: string };
+  file: { name: string; sha256: string; size: number; encoding: string | null; format: FileMeta['format']; sheet: string | null };
   inserted: number;
   updated: number;
   unchanged: number;
   rejected: number;
   rejects: Reject[];
   header: string[];
+  /** The header's row number and the rows above it (a workbook's title lines). */
+  headerRow: number;
+  preamble: string[][];
   unknownColumns: string[];
+  /** Title rows, empty rows and 合计 rows: read, not records. */
+  skipped: SkippedRows;
+  /** For a workbook: the sheet read, and the visible sheets with anything in them. */
+  sheet?: SheetChoice;
   dryRun: boolean;
   written: boolean;
   /** Counts particular to one kind of import (e.g. workers deactivated). */
@@ -68,14 +75,17 @@ export async function previousImport(db: Ctx['db'] | Tx, kind: string, hash: { s
 export function emptyReport(file: FileMeta, dryRun: boolean): ImportReport {
   return {
     importId: null,
-    file: { name: file.name, sha256: file.sha256, size: file.size, encoding: file.encoding },
+    file: { name: file.name, sha256: file.sha256, size: file.size, encoding: file.encoding, format: file.format, sheet: null },
     inserted: 0,
     updated: 0,
     unchanged: 0,
     rejected: 0,
     rejects: [],
     header: [],
+    headerRow: 1,
+    preamble: [],
     unknownColumns: [],
+    skipped: { above_header: 0, blank: 0, totals: 0 },
     dryRun,
     written: false,
   };
@@ -129,7 +139,8 @@ async function openImportRecord(trx: Tx, ctx: Ctx, kind: string, file: FileMeta,
       at: ctx.clock.now().toISOString(),
       operator: ctx.actor.operator,
       source: source ?? null,
-      encoding: file.encoding,
+      // A workbook has no text encoding: its format says how it was read.
+      encoding: file.encoding ?? file.format,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -151,8 +162,15 @@ async function writeRows<V>(trx: Tx, batches: AsyncIterable<ParsedBatch<V>>, pla
   let content: string | undefined;
   for await (const batch of batches) {
     if (batch.contentSha256) content = batch.contentSha256;
+    if (batch.sheet) {
+      report.sheet = batch.sheet;
+      report.file.sheet = batch.sheet.name;
+    }
+    if (batch.skipped) report.skipped = batch.skipped;
     if (batch.header) {
       report.header = batch.header;
+      report.headerRow = batch.headerRow ?? 1;
+      report.preamble = batch.preamble ?? [];
       report.unknownColumns = batch.unknownColumns ?? [];
     }
     for (const item of batch.items) {

@@ -30,10 +30,12 @@ export function parseMobile(value: string): PhoneResult {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-export type IdProblem = 'length' | 'birth' | 'check';
+export type IdProblem = 'excel' | 'length' | 'birth' | 'check';
 
 /** GB 11643 resident ID: 18 characters, a real birth date, the check digit. */
 export function idNumberProblem(id: string, today: string): IdProblem | undefined {
+  // 4.10306E+17: Excel stored the number as a number and kept 15 digits; the rest is gone.
+  if (/^\d(\.\d+)?E\+?\d+$/.test(id)) return 'excel';
   if (!/^\d{17}[\dX]$/.test(id)) return 'length';
   const [y, m, d] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
   const birth = id.slice(6, 14).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');

@@ -25,7 +25,7 @@ async function main(port: NonNullable<typeof parentPort>, data: Data): Promise<v
       Atomics.wait(flow, 1, consumed, 100);
     }
   }
-  port.postMessage({ batch: { items: [], contentSha256: state.finish() } });
+  port.postMessage({ batch: { items: [], ...state.finish() } });
   port.postMessage({ done: true });
 }
 
