@@ -118,3 +118,40 @@ export async function writeRoster(path, rows, communities, { encoding = 'utf-8' 
   await once(out, 'finish');
   return { rows, valid: rows - rejected - repeats, rejected: rejected + repeats, repeats };
 }
+
+/**
+ * The same roster as an .xlsx as a clerk receives it: a merged title row and
+ * a date line above the header, phones in number cells (as Excel stores typed
+ * digits), joining dates in date cells, ID numbers as text, a 合计 row at the end.
+ */
+export async function writeRosterWorkbook(path, rows, communities) {
+  const { parse } = await import('csv-parse/sync');
+  const { readFile, rm } = await import('node:fs/promises');
+  const ExcelJS = (await import('exceljs')).default;
+  const csv = `${path}.csv`;
+  const expected = await writeRoster(csv, rows, communities);
+  const records = parse(await readFile(csv), { bom: true, relax_column_count: true });
+  await rm(csv);
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: true });
+  const sheet = book.addWorksheet('花名册');
+  const title = sheet.addRow(['新就业群体花名册']);
+  sheet.mergeCells(1, 1, 1, HEADER.length);
+  title.commit();
+  sheet.addRow(['填报单位：区委社会工作部    填报日期：2026年11月20日']).commit();
+  const [header, ...data] = records;
+  sheet.addRow(header).commit();
+  for (const cells of data) {
+    const values = cells.map((v, i) => {
+      if (i === 0 || (i === 3 && /^1\d{10}$/.test(v))) return Number(v);
+      const date = i === 10 && /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(v);
+      return date ? new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))) : v;
+    });
+    const row = sheet.addRow(values);
+    if (values[10] instanceof Date) row.getCell(11).numFmt = 'yyyy-mm-dd';
+    row.commit();
+  }
+  sheet.addRow(['合计', `共${data.length}人`]).commit();
+  sheet.commit();
+  await book.commit();
+  return expected;
+}

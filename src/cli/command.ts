@@ -6,6 +6,7 @@ import { openDatabase, type OpenDb } from '../db/open.js';
 import { databaseFailure } from '../db/errors.js';
 import { databaseFiles, type OutputGuard } from '../files/output-file.js';
 import { guardedStream } from './output-guard.js';
+import { hasListOutput, markListOutput, runWithListOutput, type ListOutputProps } from './list-output.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
 import { COUNT_LIMIT } from '../domain/text/numbers.js';
@@ -152,7 +153,9 @@ export function action<O>(cmd: Command, deps: Deps, run: (env: CommandEnv, opts:
       deps.state.exitCode = 0;
       return;
     }
-    const code = await run(commandEnv(self, deps), opts, args);
+    const code = hasListOutput(self)
+      ? await runWithListOutput(listOutputProps(self, deps), (io) => run(commandEnv(self, { ...deps, io }), opts, args))
+      : await run(commandEnv(self, deps), opts, args);
     deps.state.exitCode = code ?? 0;
   });
 }
@@ -183,9 +186,31 @@ export function optionValues(option: Option): string[] | undefined {
   return option.argChoices?.slice();
 }
 
-/** Adds --json and --format table|json|csv|md. */
+/** Adds --json, --format table|json|csv|md|xlsx and --out FILE. */
 export function withFormat(cmd: Command, t: Translate, formats: readonly string[] = FORMATS): Command {
-  return cmd.option('--json', t('opt.json')).addOption(new Option('--format <format>', t('opt.format')).choices(formats));
+  markListOutput(cmd);
+  return cmd
+    .option('--json', t('opt.json'))
+    .addOption(new Option('--format <format>', t('opt.format')).choices(formats))
+    .option('--out <file>', t('opt.list_out'));
+}
+
+/** What a list command needs to write its output to --out or as a workbook (see list-output.ts). */
+function listOutputProps(cmd: Command, deps: Deps): ListOutputProps {
+  const globals = cmd.optsWithGlobals() as { db?: string; format?: string; json?: boolean; out?: string; reveal?: boolean; reason?: string; quiet?: boolean; verbose?: boolean };
+  const io = deps.io;
+  return {
+    io,
+    flags: globals,
+    sheetName: deps
+      .t(`cmd.${commandPath(cmd).replace(/ /g, '.')}`)
+      .split(/[（(：:，,；;]/)[0]!
+      .slice(0, 31),
+    guard: () => ({ protect: databaseFiles(resolveDbLocation({ flag: globals.db, env: io.env }).path) }),
+    note: (path) => {
+      if (!globals.quiet && (globals.verbose || io.stderr.isTTY)) io.stderr.write(`${deps.t('list.written', { path })}\n`);
+    },
+  };
 }
 
 export function formatOf(opts: { json?: boolean; format?: string }): Format {

@@ -10,6 +10,8 @@ export type Io = {
   stderr: OutStream;
   stdin: InStream;
   env: Record<string, string | undefined>;
+  /** Set for `--format xlsx`: lists are collected here as sheets instead of written as text. */
+  workbook?: import('./list-output.js').WorkbookCollector;
 };
 
 export function nodeIo(): Io {

@@ -23,6 +23,13 @@ export function safeErrorText(text: string): string {
   return escapeControls(maskPersonalText(text));
 }
 
+const RAW = Symbol('raw stream');
+
+/** The stream under the guard, for bytes that are not text (a workbook whose cells were masked as it was made). */
+export function rawStream(stream: OutStream): OutStream {
+  return ((stream as unknown as Record<symbol, OutStream | undefined>)[RAW] ?? stream) as OutStream;
+}
+
 /**
  * The one place personal data and terminal control characters are stopped on
  * their way out: a phone or ID number typed into a note, a history line or a
@@ -32,6 +39,7 @@ export function safeErrorText(text: string): string {
 export function guardedStream(stream: OutStream, policy: OutputPolicy): OutStream {
   return new Proxy(stream, {
     get(target, property) {
+      if (property === RAW) return target;
       if (property === 'write') {
         return (chunk: unknown, ...rest: unknown[]) => {
           const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : chunk;

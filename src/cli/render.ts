@@ -1,7 +1,7 @@
 import type { Io } from './io.js';
 
-export type Format = 'table' | 'json' | 'csv' | 'md';
-export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md'];
+export type Format = 'table' | 'json' | 'csv' | 'md' | 'xlsx';
+export const FORMATS: readonly Format[] = ['table', 'json', 'csv', 'md', 'xlsx'];
 
 /** A column: `value` is what JSON holds (codes stay codes); `shown`, when given, is what a person reads. */
 export type Column<T> = { key: string; header: string; value: (row: T) => unknown; shown?: (row: T) => unknown };
@@ -13,11 +13,8 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-/** Excel runs cells that start with = + - @ as formulas; plain numbers are safe. */
-export function neutraliseFormula(text: string): string {
-  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) return `'${text}`;
-  return text;
-}
+export { neutraliseFormula } from '../files/workbook-writer.js';
+import { neutraliseFormula } from '../files/workbook-writer.js';
 
 export function writeJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -65,6 +62,14 @@ export async function renderRows<T>(io: Io, format: Format, columns: Column<NoIn
     return;
   }
   const headers = columns.map((c) => c.header);
+  if (format === 'xlsx') {
+    addSheet(
+      io,
+      headers,
+      rows.map((row) => columns.map((c) => (c.shown ?? c.value)(row))),
+    );
+    return;
+  }
   const cells = rows.map((row) => columns.map((c) => cellText((c.shown ?? c.value)(row))));
   if (format === 'csv') io.stdout.write(await toCsv(headers, cells));
   else if (format === 'md') io.stdout.write(toMarkdown(headers, cells));
@@ -72,10 +77,35 @@ export async function renderRows<T>(io: Io, format: Format, columns: Column<NoIn
   else io.stdout.write(toTsv(headers, cells));
 }
 
+/**
+ * A list as a sheet of the workbook `--format xlsx` writes: numbers stay
+ * numbers (dates become date cells in the writer), text is masked as on stdout.
+ */
+function addSheet(io: Io, headers: string[], rows: unknown[][]): void {
+  const book = io.workbook;
+  // The format is offered only where action() collects a workbook: reaching here without one is a bug.
+  if (!book) throw new Error('--format xlsx without a workbook to write');
+  const typed = (value: unknown): string | number | null => {
+    if (typeof value === 'number') return value;
+    const text = cellText(value);
+    return text === '' ? null : book.cell(text);
+  };
+  book.sheets.push({ name: book.sheets.length ? `${book.sheetName} ${book.sheets.length + 1}` : book.sheetName, headers, rows: rows.map((r) => r.map(typed)) });
+}
+
 /** One record as "label: value" lines (or its JSON). */
 export function renderRecord(io: Io, format: Format, record: object, fields: [string, unknown][]): void {
   if (format === 'json') {
     writeJson(io, record);
+    return;
+  }
+  if (format === 'xlsx') {
+    // One record is one row under its labels, as a roster row is.
+    addSheet(
+      io,
+      fields.map(([label]) => label),
+      [fields.map(([, value]) => value)],
+    );
     return;
   }
   const width = Math.max(...fields.map(([label]) => displayWidth(label)));

@@ -196,8 +196,11 @@ export async function writeAtomically(path: string, write: (out: Writable) => Pr
   writing.catch(() => undefined);
   try {
     await Promise.race([writing, failed]);
-    out.end();
-    await Promise.race([once(out, 'finish'), failed]);
+    // A writer that ended the stream itself has finished already: waiting for 'finish' would hang.
+    if (!out.writableFinished) {
+      out.end();
+      await Promise.race([once(out, 'finish'), failed]);
+    }
     // On disk before it takes the name: a power cut leaves the old file or the new one, never half.
     fsyncSync(fd);
     closeSync(fd);

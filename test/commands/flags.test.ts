@@ -89,7 +89,9 @@ const ROWS: Row[] = [
     { dryRun: true, strict: true, encoding: 'auto', rejects: 'bad.csv', source: '美团', blankClears: true, deactivateMissing: true, platform: '美团', force: true, json: true },
     ['roster.csv'],
   ],
+  ['worker import 花名册.xlsx --sheet 2', 'worker import', { encoding: 'auto', sheet: '2' }, ['花名册.xlsx']],
   ['worker imports --json', 'worker imports', { json: true }],
+  ['worker template --out 模板.xlsx', 'worker template', { out: '模板.xlsx' }],
   ['worker add --name 张三 --phone 13800138000 --occupation 骑手', 'worker add', { name: '张三', phone: P, occupation: '骑手' }],
   [
     'worker add --name 张三 --phone 13800138000 --occupation rider --platform 美团 --community 夹马营社区 --subdistrict 东关街道 --site 东关站 --id-number 110101199001011234 --gender 男 --joined 2023-01-01 --note 夜班',
@@ -111,10 +113,12 @@ const ROWS: Row[] = [
   ['worker show 13800138000 --reveal --reason 核对', 'worker show', { reveal: true, reason: '核对' }, [P]],
   ['worker list --occupation 外卖骑手 --active --limit 0 --search 张', 'worker list', { occupation: 'rider', active: true, limit: 0, search: '张' }],
   ['worker list --inactive --platform 美团 --format csv', 'worker list', { inactive: true, platform: '美团', format: 'csv' }],
+  ['worker list --format xlsx --out 劳动者.xlsx', 'worker list', { format: 'xlsx', out: '劳动者.xlsx' }],
   ['worker update 13800138000 --new-phone 13900139000 --note 换号', 'worker update', { newPhone: Q, note: '换号' }, [P]],
   ['worker deactivate 13800138000 --reason 离职', 'worker deactivate', { reason: '离职' }, [P]],
   ['worker reactivate 7', 'worker reactivate', {}, ['7']],
   ['worker export', 'worker export', { format: 'csv' }],
+  ['worker export --format xlsx --out 花名册.xlsx', 'worker export', { format: 'xlsx', out: '花名册.xlsx' }],
   [
     'worker export --format json --out w.json --reveal --reason 上报 --occupation courier',
     'worker export',
@@ -203,6 +207,8 @@ const ROWS: Row[] = [
   ['event show 5 --json', 'event show', { json: true }, ['5']],
   ['event attend 5 13800138000 13900139000 --over-capacity', 'event attend', { overCapacity: true }, ['5', P, Q]],
   ['event attend 5 --file sign-in.csv --dry-run --strict --rejects bad.csv', 'event attend', { file: 'sign-in.csv', dryRun: true, strict: true, rejects: 'bad.csv' }, ['5']],
+  ['event attend 5 --file 签到表.xlsx --sheet 签到表', 'event attend', { file: '签到表.xlsx', sheet: '签到表' }, ['5']],
+  ['event sheet 5 --out 签到表.xlsx --rows 40', 'event sheet', { out: '签到表.xlsx', rows: 40 }, ['5']],
   // childcare
   [
     'childcare site add 东关托管点 --community 夹马营社区 --capacity 20 --courses 书法,美术 --from 2024-07-01 --to 2024-08-31',
@@ -262,6 +268,7 @@ const ROWS: Row[] = [
   ['config set district.name 东关区 --json', 'config set', { json: true }, ['district.name', '东关区']],
   // report
   ['report weekly', 'report weekly', { format: 'table' }],
+  ['report programme --format xlsx --out 十个一.xlsx', 'report programme', { format: 'xlsx', out: '十个一.xlsx' }],
   [
     'report weekly --week 2024-W20 --community 夹马营社区 --format html --out week.html',
     'report weekly',
@@ -323,6 +330,8 @@ describe('usage refusals exit 2 before anything runs', () => {
     ['opinion update 4 --status open', /invalid value "open" for --status/],
     ['opinion add 太远 --topic 交通', /invalid value "交通" for --topic/],
     ['opinion add 太远', /--topic/],
+    ['event sheet 5 --rows 几行', /invalid number "几行" for --rows/],
+    ['event attend 5 --sheet 2', /--sheet needs --file/],
   ];
   it.each(refusals)('%s', async (line, says) => {
     const r = await runCli(words(line), { env: { NUANXIN_DB: DB } });

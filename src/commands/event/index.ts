@@ -2,6 +2,7 @@
 import { registerEventAdd } from './add.js';
 import { registerEventAttend } from './attend.js';
 import { registerEventList } from './list.js';
+import { registerEventSheet } from './sheet.js';
 import { registerEventShow } from './show.js';
 
-export const verbs = [registerEventAdd, registerEventList, registerEventShow, registerEventAttend];
+export const verbs = [registerEventAdd, registerEventList, registerEventShow, registerEventAttend, registerEventSheet];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { reportHtml } from '../../cli/reports/html.js';
 import { emitReport, reportFormat, reportOptions } from '../../cli/reports/output.js';
-import { reportCsv, reportMarkdown, reportTable, type ReportText } from '../../cli/reports/render.js';
+import { reportCsv, reportMarkdown, reportTable, reportWorkbook, type ReportText } from '../../cli/reports/render.js';
 import type { Section } from '../../cli/reports/sections.js';
 import type { Translate } from '../../cli/messages/index.js';
 import { smallMultiples } from '../../cli/reports/svg.js';
@@ -41,7 +41,7 @@ export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeO
   };
   // Untracked strands are left out of the tables and named in one closing note.
   const textFor = (withNotes: boolean) => ({ ...text, sections: text.sections.filter((s) => withNotes || s.figures.length) });
-  let content: string;
+  let content: string | Buffer;
   if (format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
   else if (format === 'md')
     content =
@@ -52,6 +52,7 @@ export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeO
         .join('') +
       '\n';
   else if (format === 'csv') content = await reportCsv(t, textFor(false));
+  else if (format === 'xlsx') content = await reportWorkbook(t, textFor(false));
   else if (format === 'html') {
     // One small chart per action, each on its own scale: stations, cases and points are not one axis.
     const panels = report.actions

@@ -3,7 +3,7 @@ import type { CommandEnv } from '../../cli/command.js';
 import { toCsv } from '../../cli/render.js';
 import { reportHtml, weeklyCharts } from '../../cli/reports/html.js';
 import { emitReport, reportFormat, type ReportFormat } from '../../cli/reports/output.js';
-import { reportCsv, reportMarkdown, reportTable, type ReportText } from '../../cli/reports/render.js';
+import { reportCsv, reportMarkdown, reportTable, reportWorkbook, type ReportText } from '../../cli/reports/render.js';
 import { weeklySections, type ListBlock, type Section } from '../../cli/reports/sections.js';
 import { localTime } from '../../domain/clock.js';
 import { resolvePeriod } from '../../domain/reports/period.js';
@@ -21,7 +21,7 @@ export function periodOptions(cmd: Command, t: (k: string) => string): Command {
 }
 
 /** The formats of a report of one area (no HTML page). */
-export const AREA_FORMATS = ['table', 'json', 'csv', 'md'];
+export const AREA_FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'];
 
 export async function buildWeekly(env: CommandEnv, flags: PeriodFlags, community = flags.community): Promise<WeeklyReport> {
   return env.withDb(async (ctx) => {
@@ -50,9 +50,10 @@ export function weeklyText(env: CommandEnv, heading: ReportHeading, report: Week
 }
 
 /** Renders a weekly-shaped report in any format; JSON is the stable contract. */
-export async function renderWeekly(env: CommandEnv, format: ReportFormat, report: WeeklyReport, text: ReportText): Promise<string> {
+export async function renderWeekly(env: CommandEnv, format: ReportFormat, report: WeeklyReport, text: ReportText): Promise<string | Buffer> {
   const { t } = env;
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'xlsx') return reportWorkbook(t, text);
   if (format === 'md') return reportMarkdown(t, text);
   if (format === 'csv') return reportCsv(t, text);
   if (format === 'html') return reportHtml(t, text, weeklyCharts(t, report), text.generated);
@@ -80,8 +81,9 @@ export async function areaReport(
 }
 
 /** Reports made only of lists: CSV puts each list's title in the first column. */
-export async function listsOnly(env: CommandEnv, format: string, text: ReportText): Promise<string> {
+export async function listsOnly(env: CommandEnv, format: string, text: ReportText): Promise<string | Buffer> {
   if (format === 'md') return reportMarkdown(env.t, text);
+  if (format === 'xlsx') return reportWorkbook(env.t, text);
   if (format === 'csv') {
     const rows = text.sections.flatMap((s) => s.lists.flatMap((l) => l.rows.map((r) => [l.title, ...r.map((c) => String(c ?? ''))])));
     return toCsv([env.t('report.section'), ...(text.sections[0]?.lists[0]?.headers ?? [])], rows);

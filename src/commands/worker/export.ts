@@ -4,17 +4,19 @@ import { action, describe, type CommandEnv, type Deps } from '../../cli/command.
 import { checkOutputTarget, put, writeAtomically } from '../../files/output-file.js';
 import { neutraliseFormula } from '../../cli/render.js';
 import { maskPersonalText } from '../../domain/privacy.js';
+import { rawStream } from '../../cli/output-guard.js';
+import { UsageError } from '../../errors.js';
 import type { Ctx } from '../../domain/context.js';
 import { filteredWorkers, streamWorkers, type Worker } from '../../domain/workers/read.js';
 import { logReveal } from '../../domain/workers/write.js';
 import { checkReveal, exportColumns, filterOptions, maskWorker, revealOptions, toFilter, type FilterFlags, type RevealFlags } from './shared.js';
 
-export type WorkerExportOptions = FilterFlags & RevealFlags & { format: 'csv' | 'json'; out?: string };
+export type WorkerExportOptions = FilterFlags & RevealFlags & { format: 'csv' | 'json' | 'xlsx'; out?: string };
 
 export function registerWorkerExport(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = revealOptions(filterOptions(describe(parent.command('export'), t, 'worker.export'), t), t)
-    .addOption(new Option('--format <format>', t('opt.export_format')).choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--format <format>', t('opt.export_format')).choices(['csv', 'json', 'xlsx']).default('csv'))
     .option('--out <file>', t('opt.out'));
   action(cmd, deps, runWorkerExport);
 }
@@ -22,6 +24,7 @@ export function registerWorkerExport(parent: Command, deps: Deps): void {
 export async function runWorkerExport(env: CommandEnv, opts: WorkerExportOptions, _args: string[]): Promise<number | void> {
   checkReveal(opts);
   if (opts.out) checkOutputTarget(opts.out, env.outputGuard());
+  if (opts.format === 'xlsx' && !opts.out && env.io.stdout.isTTY) throw new UsageError({ key: 'usage.xlsx_needs_out' });
   const filter = toFilter(opts);
   await env.withDb(async (ctx) => {
     if (opts.reveal) {
@@ -30,7 +33,8 @@ export async function runWorkerExport(env: CommandEnv, opts: WorkerExportOptions
     }
     const write = (out: Writable) => exportTo(env, ctx, out, opts);
     if (opts.out) await writeAtomically(opts.out, write, env.outputGuard());
-    else await write(env.io.stdout);
+    // A workbook is bytes, its cells masked as they are made: past the text guard of stdout.
+    else await write(opts.format === 'xlsx' ? rawStream(env.io.stdout) : env.io.stdout);
   });
 }
 
@@ -40,6 +44,17 @@ async function exportTo(env: CommandEnv, ctx: Ctx, out: Writable, opts: WorkerEx
   // Without --reveal, every field is masked as stdout would be (a phone typed into the site or note too).
   const present = (w: Worker): Worker =>
     opts.reveal ? w : (Object.fromEntries(Object.entries(maskWorker(w)).map(([k, v]) => [k, typeof v === 'string' ? maskPersonalText(v) : v])) as Worker);
+  if (opts.format === 'xlsx') {
+    const { writeWorkbook } = await import('../../files/workbook-writer.js');
+    async function* rows() {
+      for await (const worker of streamWorkers(ctx.db, toFilter(opts))) {
+        const w = present(worker);
+        yield columns.map((c) => (c.shown ?? c.value)(w) as string | number | null);
+      }
+    }
+    await writeWorkbook(out, [{ name: env.t('worker.export_sheet'), headers: columns.map((c) => c.header), rows: rows() }]);
+    return;
+  }
   const { stringify } = await import('csv-stringify/sync');
   const csvLine = (cells: unknown[]) => stringify([cells.map((c) => neutraliseFormula(c == null ? '' : String(c)))], { record_delimiter: '\r\n' });
   let first = true;

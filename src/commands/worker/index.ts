@@ -8,6 +8,7 @@ import { registerWorkerList } from './list.js';
 import { registerWorkerPurge } from './purge.js';
 import { registerWorkerReactivate } from './reactivate.js';
 import { registerWorkerShow } from './show.js';
+import { registerWorkerTemplate } from './template.js';
 import { registerWorkerUpdate } from './update.js';
 
 export const verbs = [
@@ -20,5 +21,6 @@ export const verbs = [
   registerWorkerDeactivate,
   registerWorkerReactivate,
   registerWorkerExport,
+  registerWorkerTemplate,
   registerWorkerPurge,
 ];
