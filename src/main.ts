@@ -121,5 +121,14 @@ export async function main(): Promise<void> {
     process.stderr.write(`nuanxin: ${t('stdout.failed', { reason: error.code ?? error.message })}\n`);
     process.exit(error.code === 'ENOSPC' || error.code === 'EDQUOT' || error.code === 'EFBIG' ? EXIT.unavailable : EXIT.internal);
   });
+  // Node exits 0 when nothing is left to wait for, even with the command unfinished (a promise that never
+  // settles): that must not pass for success with a cron job.
+  let finished = false;
+  process.once('beforeExit', () => {
+    if (finished) return;
+    process.stderr.write(`nuanxin: ${t('run.unfinished')}\n`);
+    process.exitCode = EXIT.internal;
+  });
   process.exitCode = await run(argv, { io, t });
+  finished = true;
 }

@@ -21,12 +21,15 @@ export function headerKey(label: string): string {
     .toLowerCase();
 }
 
+/** The columns a rejects file adds (in both languages): a fixed rejects file imports without a warning. */
+const REJECTS_COLUMNS = ['行号', '原因', 'row', 'reason'];
+
 /**
  * Columns a printed sheet adds that no import reads: the row number (序号) and
  * the signature (签名). Never warned about as unknown; a row holding nothing
  * else (a pre-numbered empty line of a sign-in sheet) is an empty row.
  */
-const IGNORED = new Set(['序号', '编号序号', 'no', 'no.', '#', '签名', '签字', '本人签名', 'signature'].map(headerKey));
+const IGNORED = new Set(['序号', 'no', 'no.', '#', '签名', '签字', '本人签名', 'signature', ...REJECTS_COLUMNS].map(headerKey));
 
 export function isIgnoredHeader(label: string): boolean {
   return IGNORED.has(headerKey(label));

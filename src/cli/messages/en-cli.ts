@@ -42,6 +42,7 @@ export const enCli: Record<string, string> = {
   'help.arg.yuan': 'yuan',
   'help.arg.phone-or-id': 'phone-or-id',
   'help.arg.type': 'type',
+  'run.unfinished': 'internal error: the command stopped before it finished (nothing more to wait for); its output may be incomplete',
   'help.arg.file': 'file',
   'help.arg.sheet': 'sheet',
   'help.arg.cat': 'cat',

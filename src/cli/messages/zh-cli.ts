@@ -42,6 +42,7 @@ export const zhCli: Record<string, string> = {
   'help.arg.yuan': '元',
   'help.arg.phone-or-id': '手机号或编号',
   'help.arg.type': '类型',
+  'run.unfinished': '内部错误：命令未完成就停止了（没有可等待的操作）；输出可能不完整',
   'help.arg.file': '文件',
   'help.arg.sheet': '工作表',
   'help.arg.cat': '类别',

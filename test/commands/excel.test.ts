@@ -1,0 +1,402 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { freshCli } from '../helpers/cli.js';
+import { packagePart, readXlsx, writeXlsx, XLSX, type Cell } from '../helpers/workbook.js';
+
+async function district() {
+  const fresh = await freshCli({ NUANXIN_TODAY: '2026-11-29' });
+  await fresh.cli(['community', 'add', '夹马营社区', '--subdistrict', '西关街道']);
+  await fresh.cli(['community', 'add', '东关社区', '--subdistrict', '东关街道']);
+  return fresh;
+}
+
+function stored(db: string, sql = 'select phone, name, id_number, joined_on, note from workers order by phone'): unknown[] {
+  const raw = new Database(db, { readonly: true });
+  const rows = raw.prepare(sql).all();
+  raw.close();
+  return rows;
+}
+
+const HEADER: Cell[] = ['序号', '姓名', '手机号码', '身份证号', '从业类型', '居住社区', '入职日期', '备注'];
+
+/** A roster as a 街道 sends it: a merged title, a date line, the header on row 3, then the mess. */
+const ROSTER: Cell[][] = [
+  ['夹马营社区新就业群体花名册'],
+  ['填报单位：夹马营社区    填报日期：2026年11月20日'],
+  HEADER,
+  [1, '王芳', 13800138000, '110101199003074573', '外卖骑手', '夹马营社区', new Date(Date.UTC(2024, 2, 5)), { formula: 'CONCAT("夜","班")', result: '夜班' }],
+  [2, '李强', { value: 13800100000, format: '0.00000E+00' }, null, '快递员', '夹马营社区', null, null],
+  // An ID typed into a General cell: Excel keeps a double, so its last digits are already gone.
+  [3, '张伟', '139 0013 9000', Number('410306198505121236'), '快递员', '东关社区', null, null],
+  [],
+  [4, '  赵敏 ', 13700137000, null, '网约车司机', '东关社区', { value: 45292, format: 'yyyy-mm-dd' }, null],
+  [5],
+  ['合 计', '共5人'],
+];
+
+async function rosterWorkbook(dir: string, name = 'roster.xlsx', rows = ROSTER): Promise<string> {
+  const path = join(dir, name);
+  await writeXlsx(path, [{ name: '花名册', rows, merge: ['A1:H1'] }]);
+  return path;
+}
+
+describe('reading workbooks', () => {
+  it('finds the header under the title rows, reads number and date cells as the clerk sees them, and reports Excel row numbers', async () => {
+    const { cli, dir, db } = await district();
+    const r = await cli(['worker', 'import', await rosterWorkbook(dir), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ inserted: 2, rejected: 2, skipped: { above_header: 2, blank: 2, totals: 1 }, unknown_columns: [] });
+    expect(report.file).toMatchObject({ name: 'roster.xlsx', format: 'xlsx', sheet: '花名册', encoding: null });
+    expect(report.rejects).toEqual([
+      { row: 5, reason: expect.stringContaining('turned into a number by Excel') },
+      // Excel kept 15 digits: 410306198505121236 became 4.10306E+17 (masked like any ID number).
+      { row: 6, reason: expect.stringMatching(/^ID number "4\.1030\*E\+17" was stored as a number by Excel and lost its last digits/) },
+    ]);
+    expect(stored(db)).toEqual([
+      { phone: '13700137000', name: '赵敏', id_number: null, joined_on: '2024-01-01', note: null },
+      { phone: '13800138000', name: '王芳', id_number: '110101199003074573', joined_on: '2024-03-05', note: '夜班' },
+    ]);
+  });
+
+  it('reads the same roster saved as .xls (BIFF) whatever its name says', async () => {
+    const { cli, dir } = await district();
+    const xlsx = await rosterWorkbook(dir);
+    const xls = join(dir, '花名册.csv');
+    XLSX.writeFile(XLSX.readFile(xlsx, { cellNF: true }), xls, { bookType: 'biff8' });
+    const r = await cli(['worker', 'import', xls, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ inserted: 2, rejected: 2, rejects: [{ row: 5 }, { row: 6 }], file: { format: 'xls' } });
+  });
+
+  it('passes over an instructions sheet, names the sheet read when others hold data, and takes --sheet by name or number', async () => {
+    const { cli, dir } = await district();
+    const path = join(dir, 'two.xlsx');
+    await writeXlsx(path, [
+      { name: '说明', rows: [['请从第4行起填写'], ['手机号码请设为文本格式']] },
+      { name: '花名册', rows: ROSTER },
+      { name: '隐藏', rows: [['x']], hidden: true },
+    ]);
+    const dry = await cli(['worker', 'import', path, '--dry-run', '--json']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ inserted: 2, file: { sheet: '花名册' } });
+    expect(dry.stderr).toContain('read sheet "花名册" (2); the workbook has other sheets with data: 说明 (use --sheet to choose)');
+    const named = await cli(['worker', 'import', path, '--sheet', '花名册', '--dry-run', '--json']);
+    expect(named.stderr).toBe('');
+    const first = await cli(['worker', 'import', path, '--sheet', '1']);
+    expect(first).toMatchObject({ code: 5, stdout: '' });
+    expect(first.stderr).toMatch(
+      /^error: no header row found in the first 30 rows: expected columns such as 姓名, 手机号码, 从业类型; first rows seen: 1: 请从第4行起填写; 2: 手机号码请设为文本格式\n/,
+    );
+    const missing = await cli(['worker', 'import', path, '--sheet', '汇总']);
+    expect(missing).toMatchObject({ code: 5, stderr: expect.stringContaining('the workbook has no sheet "汇总"; its sheets: 1. 说明, 2. 花名册, 3. 隐藏') });
+  });
+
+  it('keeps every CSV guarantee: --dry-run and --strict write nothing, the same workbook twice changes nothing', async () => {
+    const { cli, dir, db } = await district();
+    const path = await rosterWorkbook(dir);
+    expect(JSON.parse((await cli(['worker', 'import', path, '--dry-run', '--json'])).stdout)).toMatchObject({ inserted: 2, written: false });
+    const strict = await cli(['worker', 'import', path, '--strict']);
+    expect(strict.code).toBe(5);
+    expect(stored(db)).toEqual([]);
+    expect((await cli(['worker', 'import', path])).code).toBe(0);
+    const again = JSON.parse((await cli(['worker', 'import', path, '--json'])).stdout);
+    expect(again).toMatchObject({ inserted: 0, already_imported: { id: 1 } });
+    expect(stored(db, 'select encoding, inserted, rejected from imports')).toEqual([{ encoding: 'xlsx', inserted: 2, rejected: 2 }]);
+  });
+
+  it('writes the rejects of a workbook as a workbook (title rows, header, rows as read, 行号/原因) that imports once fixed', async () => {
+    const { cli, dir, db } = await district();
+    const out = join(dir, '退回.xlsx');
+    const r = await cli(['worker', 'import', await rosterWorkbook(dir), '--rejects', out], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const [sheet] = readXlsx(out).sheets;
+    expect(sheet!.name).toBe('花名册');
+    expect(sheet!.rows.slice(0, 3)).toEqual([
+      ['夹马营社区新就业群体花名册', null, null, null, null, null, null, null, null, null],
+      ['填报单位：夹马营社区    填报日期：2026年11月20日', null, null, null, null, null, null, null, null, null],
+      [...HEADER, '行号', '原因'],
+    ]);
+    expect(sheet!.rows.slice(3).map((row) => [row[1], row[2], row[8]])).toEqual([
+      ['李强', '1.38001E+10', 5],
+      ['张伟', '139 0013 9000', 6],
+    ]);
+    // The clerk types the two numbers again, as text, and imports the rejects file itself.
+    const fixed = sheet!.rows.map((row) => [...row]);
+    fixed[3]![2] = '13800100001';
+    fixed[4]![3] = '410306198505121236';
+    const again = join(dir, '退回-已改.xlsx');
+    XLSX.writeFile({ SheetNames: ['花名册'], Sheets: { 花名册: XLSX.utils.aoa_to_sheet(fixed) } }, again);
+    const second = await cli(['worker', 'import', again, '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    // 行号 and 原因 are nuanxin's own columns: read past in silence.
+    expect(JSON.parse(second.stdout)).toMatchObject({ inserted: 2, rejected: 0, unknown_columns: [] });
+    expect(stored(db, 'select count(*) as n from workers')).toEqual([{ n: 4 }]);
+  });
+
+  it('refuses what it cannot read safely, with exit 5 and nothing written', async () => {
+    const { cli, dir, db } = await district();
+    const good = readFileSync(await rosterWorkbook(dir));
+    const cases: [name: string, bytes: Buffer, says: RegExp][] = [
+      [
+        'cut.xlsx',
+        good.subarray(0, Math.floor(good.length / 2)),
+        /^error: the workbook is damaged \(its ZIP structure is incomplete\); nothing was imported\nhint: open it in Excel or WPS/,
+      ],
+      ['encrypted.xlsx', encryptedLike(), /^error: the workbook is password-protected; nothing was imported\nhint: open it in Excel or WPS with its password/],
+      ['letter.docx', zipWith('word/document.xml', '<w:document/>'), /^error: the file is a ZIP or Office file but not a spreadsheet \(\.xlsx\/\.xls\)/],
+      [
+        'huge.xlsx',
+        Buffer.concat([good.subarray(0, 4), Buffer.alloc(26 * 1024 * 1024)]),
+        /^error: the workbook is 26\.0 MB; workbooks up to 25\.0 MB are read\nhint: .*CSV file of any size/,
+      ],
+    ];
+    for (const [name, bytes, says] of cases) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const r = await cli(['station', 'import', path]);
+      expect({ name, code: r.code, stdout: r.stdout }).toEqual({ name, code: 5, stdout: '' });
+      expect(r.stderr).toMatch(says);
+    }
+    const noHeader = join(dir, '台账.xlsx');
+    await writeXlsx(noHeader, [{ name: 'Sheet1', rows: [['2026年驿站经费'], ['项目', '金额', '日期'], ['饮水机', '1200', '2026-03-01']] }]);
+    const r = await cli(['station', 'import', noHeader]);
+    expect(r).toMatchObject({ code: 5, stdout: '' });
+    expect(r.stderr).toMatch(
+      /^error: no header row found in the first 30 rows: expected columns such as .*; first rows seen: 1: 2026年驿站经费; 2: 项目 \| 金额 \| 日期; 3: 饮水机 \| 1200 \| 2026-03-01\n/,
+    );
+    expect(stored(db, 'select count(*) as n from imports')).toEqual([{ n: 0 }]);
+  });
+});
+
+/** An OLE2 compound file holding an EncryptedPackage stream: what Office's "Encrypt with password" saves. */
+function encryptedLike(): Buffer {
+  const cfb = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(cfb, 'EncryptionInfo', Buffer.alloc(200, 1));
+  XLSX.CFB.utils.cfb_add(cfb, 'EncryptedPackage', Buffer.alloc(5000, 2));
+  return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer' }) as Uint8Array);
+}
+
+function zipWith(name: string, content: string): Buffer {
+  const zip = XLSX.CFB.utils.cfb_new();
+  XLSX.CFB.utils.cfb_add(zip, name, Buffer.from(content));
+  return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Uint8Array);
+}
+
+describe('writing workbooks', () => {
+  it('worker export --format xlsx: number and date cells, masked phones and IDs unless revealed, formulas neutralised, a bold frozen header', async () => {
+    const { cli, dir } = await district();
+    await cli([
+      'worker',
+      'add',
+      '--name',
+      '王芳',
+      '--phone',
+      '13800138000',
+      '--occupation',
+      '外卖骑手',
+      '--community',
+      '夹马营社区',
+      '--id-number',
+      '110101199003074573',
+      '--joined',
+      '2024-03-05',
+      '--note',
+      '=HYPERLINK("x")',
+    ]);
+    const out = join(dir, '花名册.xlsx');
+    const r = await cli(['worker', 'export', '--format', 'xlsx', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const [sheet] = readXlsx(out).sheets;
+    const header = sheet!.rows[0] as string[];
+    const row = Object.fromEntries(header.map((h, i) => [h, sheet!.rows[1]![i]]));
+    expect(row).toMatchObject({
+      'no.': 1,
+      name: '王芳',
+      phone: '138****8000',
+      'ID number': '110101********4573',
+      joined: new Date(Date.UTC(2024, 2, 5)),
+      note: '\'=HYPERLINK("x")',
+    });
+    expect(sheet!.sheet.A2!.t).toBe('n');
+    expect(packagePart(out, 'xl/worksheets/sheet1.xml')).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(packagePart(out, 'xl/styles.xml')).toContain('<b/>');
+    const revealed = join(dir, '核对.xlsx');
+    await cli(['worker', 'export', '--format', 'xlsx', '--out', revealed, '--reveal', '--reason', '上报核对']);
+    expect(readXlsx(revealed).sheets[0]!.rows[1]).toContain('13800138000');
+  });
+
+  it('every list takes --format xlsx --out; on a terminal without --out it is a usage error', async () => {
+    const { cli, dir } = await district();
+    await cli(['worker', 'add', '--name', '王芳', '--phone', '13800138000', '--occupation', '外卖骑手', '--community', '夹马营社区']);
+    const out = join(dir, 'list.xlsx');
+    const r = await cli(['worker', 'list', '--format', 'xlsx', '--out', out]);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(readXlsx(out).sheets[0]!.rows).toEqual([
+      ['no.', 'name', 'phone', 'occupation', 'platform', 'site', 'community', 'status'],
+      [1, '王芳', '138****8000', 'food-delivery rider', null, null, '夹马营社区', 'active'],
+    ]);
+    const communities = join(dir, 'communities.csv');
+    expect((await cli(['community', 'list', '--format', 'csv', '--out', communities])).code).toBe(0);
+    expect(readFileSync(communities, 'utf8')).toBe('\uFEFFcommunity,subdistrict,stations,workers\r\n东关社区,东关街道,0,0\r\n夹马营社区,西关街道,0,1\r\n');
+    const tty = await cli(['worker', 'list', '--format', 'xlsx'], { tty: true });
+    expect(tty).toMatchObject({ code: 2, stdout: '' });
+    expect(tty.stderr).toContain('--format xlsx writes a workbook: give --out FILE.xlsx');
+  });
+
+  it('report weekly and programme --format xlsx: one sheet per section, figures as numbers, mode 0644', async () => {
+    const { cli, dir } = await district();
+    await cli(['worker', 'add', '--name', '王芳', '--phone', '13800138000', '--occupation', '外卖骑手', '--community', '夹马营社区']);
+    const weekly = join(dir, '周报.xlsx');
+    const r = await cli(['report', 'weekly', '--format', 'xlsx', '--out', weekly], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(statSync(weekly).mode & 0o777).toBe(0o644);
+    const { sheets } = readXlsx(weekly);
+    expect(sheets.map((s) => s.name).slice(0, 4)).toEqual(['新就业群体劳动者', '爱心驿站', '志愿积分', '微心愿']);
+    const workers = sheets[0]!;
+    expect(workers.rows[0]![0]).toMatch(/^周报 · 全区 · \d{4}-W\d{2}$/);
+    expect(workers.rows[2]).toEqual(['指标', '本期', '上期', '变化']);
+    expect(workers.rows[3]).toEqual(['在册人数（期末）', expect.any(Number), expect.any(Number), expect.any(Number)]);
+    expect(workers.sheet.B4!.t).toBe('n');
+    const programme = join(dir, '十个一.xlsx');
+    expect((await cli(['report', 'programme', '--format', 'xlsx', '--out', programme])).code).toBe(0);
+    expect(readXlsx(programme).sheets[0]!.name).toMatch(/^1\. /);
+  });
+});
+
+describe('printable forms that import back', () => {
+  it('event sheet prints an A4 sign-in sheet; filled in, it imports with event attend --file', async () => {
+    const { cli, dir, json } = await district();
+    for (const [name, phone] of [
+      ['王芳', '13800138000'],
+      ['李强', '13900139000'],
+    ]) {
+      await cli(['worker', 'add', '--name', name!, '--phone', phone!, '--occupation', '外卖骑手', '--community', '夹马营社区']);
+    }
+    const event = await json(['event', 'add', '--type', '急救培训', '--title', '骑手急救培训', '--date', '2026-11-20', '--community', '夹马营社区', '--capacity', '6']);
+    const sheetPath = join(dir, '签到表.xlsx');
+    const r = await cli(['event', 'sheet', String(event.id), '--out', sheetPath], { env: { LANG: 'zh_CN.UTF-8' } });
+    expect(r.code, r.stderr).toBe(0);
+    const printed = readXlsx(sheetPath);
+    const rows = printed.sheets[0]!.rows;
+    expect(rows[0]).toEqual(['骑手急救培训签到表', null, null, null]);
+    expect(rows[1]![0]).toBe(`日期：2026-11-20    地点：夹马营社区    活动编号：${event.id}`);
+    expect(rows.slice(2)).toEqual([
+      ['序号', '姓名', '手机号码', '签名'],
+      [1, null, null, null],
+      [2, null, null, null],
+      [3, null, null, null],
+      [4, null, null, null],
+      [5, null, null, null],
+      [6, null, null, null],
+    ]);
+    expect(printed.book.Workbook?.Names).toEqual([expect.objectContaining({ Name: '_xlnm.Print_Titles', Ref: "'签到表'!$3:$3" })]);
+    expect(packagePart(sheetPath, 'xl/worksheets/sheet1.xml')).toMatch(/<pageSetup paperSize="9" orientation="portrait"/);
+    // Filled in by hand and typed up: phones as Excel stores typed digits, the unused numbered rows left.
+    const sheet = printed.sheets[0]!.sheet;
+    XLSX.utils.sheet_add_aoa(
+      sheet,
+      [
+        [1, '王芳', 13800138000, '王芳'],
+        [2, '李强', '139 0013 9000', '李强'],
+      ],
+      { origin: 'A4' },
+    );
+    const filled = join(dir, '签到表-已填.xlsx');
+    XLSX.writeFile(printed.book, filled);
+    const attended = await cli(['event', 'attend', String(event.id), '--file', filled, '--json']);
+    expect(attended.code, attended.stderr).toBe(0);
+    expect(JSON.parse(attended.stdout)).toMatchObject({ inserted: 2, rejected: 0, skipped: { above_header: 2, blank: 4, totals: 0 }, unknown_columns: [] });
+  });
+
+  it('worker template: accepted headers, drop-downs from the register, and a filled-in copy imports with no editing', async () => {
+    const { cli, dir, db } = await district();
+    const path = join(dir, '花名册模板.xlsx');
+    const r = await cli(['worker', 'template', '--out', path]);
+    expect(r.code, r.stderr).toBe(0);
+    const template = readXlsx(path);
+    expect(template.sheets.map((s) => s.name)).toEqual(['roster', '选项']);
+    expect(template.book.Workbook?.Sheets?.[1]?.Hidden).toBe(2);
+    expect(template.sheets[0]!.rows[2]).toEqual(['*姓名', '*手机号码', '身份证号', '性别', '*从业类型', '所属平台', '所属站点', '居住社区', '所属街道', '入职日期', '备注']);
+    const options = template.sheets[1]!.rows;
+    expect(options.map((row) => row[2]).filter(Boolean)).toEqual(['东关社区', '夹马营社区']);
+    expect(options.map((row) => row[3]).filter(Boolean)).toEqual(['东关街道', '西关街道']);
+    const xml = packagePart(path, 'xl/worksheets/sheet1.xml');
+    expect(xml.match(/<dataValidation type="list"/g)).toHaveLength(4);
+    expect(xml).toContain('sqref="E4:E2003"><formula1>&apos;选项&apos;!$B$1:$B$7</formula1>');
+    const sheet = template.sheets[0]!.sheet;
+    XLSX.utils.sheet_add_aoa(sheet, [['王芳', 13800138000, '', '女', '外卖骑手', '美团', '东关站', '夹马营社区', '西关街道', new Date(Date.UTC(2024, 2, 5)), '']], {
+      origin: 'A4',
+      cellDates: true,
+    });
+    const filled = join(dir, '花名册.xlsx');
+    XLSX.writeFile(template.book, filled);
+    const imported = await cli(['worker', 'import', filled, '--json']);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ inserted: 1, rejected: 0, unknown_columns: [] });
+    expect(stored(db)).toEqual([{ phone: '13800138000', name: '王芳', id_number: null, joined_on: '2024-03-05', note: null }]);
+  });
+});
+
+describe('workbooks saved by LibreOffice (fixtures/, made by scripts/excel-fixtures/make.mjs)', () => {
+  const fixture = (name: string) => join(import.meta.dirname, '../../fixtures', name);
+  const communities = readFileSync(fixture('communities.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
+
+  async function importInto(kind: 'worker' | 'station', file: string) {
+    const fresh = await freshCli({ NUANXIN_TODAY: '2026-11-29' });
+    for (const [subdistrict, community] of communities) await fresh.cli(['community', 'add', community!, '--subdistrict', subdistrict!]);
+    const r = await fresh.cli([kind, 'import', fixture(file), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return { report: JSON.parse(r.stdout), db: fresh.db };
+  }
+  const workers = (db: string) => stored(db, 'select phone, name, id_number, gender, occupation, platform, site, community_id, joined_on, note from workers order by phone');
+
+  it.each(['roster-meituan.xlsx', 'roster-meituan.xls'])('%s stores what the CSV does, rejects the same rows at their sheet row numbers (CSV line + 2)', async (file) => {
+    const csv = await importInto('worker', 'roster-meituan.gb18030.csv');
+    const book = await importInto('worker', file);
+    expect(book.report).toMatchObject({ inserted: csv.report.inserted, rejected: csv.report.rejected, skipped: { above_header: 2, blank: 1, totals: 1 }, unknown_columns: [] });
+    // Row numbers move down by the two title rows, in a reason too ("duplicates row 7" → 9).
+    const csvRejects = csv.report.rejects.map((r: { row: number; reason: string }) => ({
+      row: r.row + 2,
+      reason: r.reason.replace(/row (\d+)/, (_, n) => `row ${Number(n) + 2}`),
+    }));
+    // Two rows differ, as they would in Excel: the CSV's short row (line 52) is a row with empty cells in a
+    // sheet, and one ID number (row 6) was typed as a number there, so its last digits are gone.
+    expect(book.report.rejects).toEqual([
+      { row: 6, reason: expect.stringMatching(/^ID number "4\.1032\*E\+17" was stored as a number by Excel/) },
+      ...csvRejects.filter((r: { row: number }) => r.row !== 54),
+    ]);
+    expect(csvRejects.find((r: { row: number }) => r.row === 54).reason).toBe('has 5 cells but the header has 11');
+    const differ = (row: { name: string }) => !['覃豪', '马思远'].includes(row.name);
+    expect((workers(book.db) as { name: string }[]).filter(differ)).toEqual((workers(csv.db) as { name: string }[]).filter(differ));
+  });
+
+  it.each(['stations.xlsx', 'stations.xls'])('%s stores the same 15 stations as the GB18030 CSV', async (file) => {
+    const csv = await importInto('station', 'stations.gb18030.csv');
+    const book = await importInto('station', file);
+    expect(book.report).toMatchObject({ inserted: 15, rejected: 0, skipped: { above_header: 2, blank: 1, totals: 1 } });
+    expect(csv.report).toMatchObject({ inserted: 15, rejected: 0 });
+    const stations = (db: string) => stored(db, 'select * from stations order by code').map((s) => ({ ...(s as object), created_at: null, updated_at: null }));
+    expect(stations(book.db)).toEqual(stations(csv.db));
+  });
+
+  it('reads the roster sheet after the instructions sheet, and refuses the encrypted and the damaged copies (exit 5)', async () => {
+    const { cli, db } = await district();
+    const two = await cli(['worker', 'import', fixture('roster-two-sheets.xlsx'), '--dry-run', '--json']);
+    expect(JSON.parse(two.stdout)).toMatchObject({ file: { sheet: '花名册' }, rejects: expect.arrayContaining([{ row: 14, reason: expect.stringContaining('1.38001E+10') }]) });
+    expect(two.stderr).toContain('read sheet "花名册" (2); the workbook has other sheets with data: 说明');
+    const encrypted = await cli(['worker', 'import', fixture('roster-encrypted.xlsx')]);
+    expect(encrypted).toMatchObject({ code: 5, stdout: '', stderr: expect.stringMatching(/^error: the workbook is password-protected; nothing was imported\n/) });
+    const corrupt = await cli(['worker', 'import', fixture('roster-corrupt.xlsx')]);
+    expect(corrupt).toMatchObject({ code: 5, stdout: '', stderr: expect.stringMatching(/^error: the workbook is damaged/) });
+    expect(stored(db, 'select count(*) as n from workers')).toEqual([{ n: 0 }]);
+  });
+});
