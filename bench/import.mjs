@@ -114,7 +114,7 @@ export function timedCli(args, env) {
   return { seconds, rssMb: rssKb / 1024, stdout: result.stdout };
 }
 
-function freshDb(dir, name) {
+export function freshDb(dir, name) {
   const env = { NUANXIN_DB: join(dir, name), NUANXIN_OPERATOR: 'bench' };
   timedCli(['init'], env);
   for (const c of COMMUNITIES) timedCli(['community', 'add', c.name, '--subdistrict', c.subdistrict], env);
