@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors.js';
 import { headerScore, isIgnoredHeader, mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
+import { serialDate } from './workbook.js';
 import { isBlank, type ParsedBatch, type ParsedItem, type RawRecord, type RecordBatch, type RejectReason, type SkippedRows } from './records.js';
 
 /** Thrown by a parser (or a plan's apply) to refuse one row; the rest go on. */
@@ -14,6 +15,8 @@ export class RowRejection extends Error {
 export type RowParser<F extends string, V> = {
   aliases: HeaderAliases<F>;
   required: readonly F[];
+  /** Fields holding dates: in a workbook, a whole number there is an Excel date serial (45292 → 2024-01-01). */
+  dateFields?: readonly F[];
   parse(map: HeaderMap<F>, cells: string[], row: number): V;
   /** A key that must not repeat within one file (the later row is refused as a duplicate). */
   keyOf?(value: V): string | number | undefined;
@@ -28,6 +31,9 @@ export type RowParser<F extends string, V> = {
 
 /** How many non-empty rows are looked at for the header row (title and date lines come above it). */
 export const HEADER_SCAN_ROWS = 30;
+
+/** A whole number in a date column of a workbook: days since 1899-12-30 (18000 is 1949-04-13). */
+const DATE_SERIAL = /^\s*(1[89]\d{3}|[2-9]\d{4})\s*$/;
 
 /** A 合计/总计 line under the data (or "Total"): not a record, counted apart. */
 const TOTALS_ROW = /^(合计|总计|小计|共计|累计|total|subtotal|sum)(\s|[:：(（]|$)/i;
@@ -46,6 +52,8 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
   const skipped: SkippedRows = { above_header: 0, blank: 0, totals: 0 };
   const preamble: RawRecord[] = [];
   let best: { cells: string[]; known: number } | undefined;
+  let workbook = false;
+  let serialColumns: number[] = [];
   let scanned = 0;
   const refuse = (): never => {
     // The closest row is treated as a header missing columns; with no known column at all, say what was seen.
@@ -55,7 +63,10 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
   return {
     push(records: RecordBatch | RawRecord[]): ParsedBatch<V> {
       const batch: ParsedBatch<V> = { items: [] };
-      if ('sheet' in records && records.sheet) batch.sheet = records.sheet;
+      if ('sheet' in records && records.sheet) {
+        batch.sheet = records.sheet;
+        workbook = true;
+      }
       for (const { row, cells } of records) {
         if (!map) {
           const score = isBlank(cells) ? undefined : headerScore(cells, parser.aliases, parser.required);
@@ -67,6 +78,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
           }
           const headerMap = mapHeaders(cells, parser.aliases, parser.required);
           map = { ...headerMap, rules: columnRules(headerMap), ignored: cells.map(isIgnoredHeader) };
+          if (workbook) serialColumns = (parser.dateFields ?? []).map((f) => headerMap.index[f]).filter((i): i is number => i !== undefined);
           skipped.above_header = preamble.length;
           content.add(cells.join(CELL_SEPARATOR), cells);
           batch.header = cells;
@@ -83,6 +95,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
           skipped.totals += 1;
           continue;
         }
+        for (const i of serialColumns) if (DATE_SERIAL.test(cells[i] ?? '')) cells[i] = serialDate(Number(cells[i])).slice(0, 10);
         const line = cells.join(CELL_SEPARATOR);
         content.add(line, cells);
         batch.items.push(parseOne(parser, map, { cells, line }, row, seen));

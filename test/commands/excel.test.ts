@@ -31,7 +31,7 @@ const ROSTER: Cell[][] = [
   // An ID typed into a General cell: Excel keeps a double, so its last digits are already gone.
   [3, '张伟', '139 0013 9000', Number('410306198505121236'), '快递员', '东关社区', null, null],
   [],
-  [4, '  赵敏 ', 13700137000, null, '网约车司机', '东关社区', { value: 45292, format: 'yyyy-mm-dd' }, null],
+  [4, '  赵敏 ', 13700137000, null, '网约车司机', '东关社区', 45292, null],
   [5],
   ['合 计', '共5人'],
 ];

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 const FORMATS_AND_STANDARDS = [
   'nuanxin',
   'CSV',
+  'TSV',
   'csv',
   'JSON',
   'json',

@@ -25,6 +25,7 @@ type Row = { phone: string; rule: string; date?: string; note?: string; ref?: st
 export function awardRowParser(today: string): RowParser<Field, Row> {
   return {
     aliases: AWARD_HEADERS,
+    dateFields: ['date'],
     required: ['phone', 'rule'],
     parse(map, cells) {
       let phone: string;

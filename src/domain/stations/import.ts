@@ -37,6 +37,7 @@ async function asRowRejection<T>(work: () => Promise<T>): Promise<T> {
 /** Reads one station row (pure; validation that needs the database happens on write). */
 export const stationRowParser: RowParser<Field, Parsed> = {
   aliases: STATION_HEADERS,
+  dateFields: ['opened', 'medicine_expires'],
   required: ['name', 'community'],
   parse(map, cells) {
     const get = (f: Field) => optionalText(cellOf(map, cells, f));

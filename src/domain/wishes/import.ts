@@ -26,6 +26,7 @@ export const WISH_HEADERS: HeaderAliases<Field> = {
 /** Reads one wish row; the key (who + what) keeps a re-saved sheet from adding the wish twice. */
 export const wishRowParser: RowParser<Field, WishInput & { key: string }> = {
   aliases: WISH_HEADERS,
+  dateFields: ['collected_on'],
   required: ['title', 'category'],
   parse(map, cells) {
     const get = (f: Field) => optionalText(cellOf(map, cells, f));

@@ -45,6 +45,7 @@ export function rosterParser(options: RosterParseOptions): RowParser<RosterField
   const fields = Object.keys(INPUT_OF) as RosterField[];
   return {
     aliases: ROSTER_HEADERS,
+    dateFields: ['joined_on'],
     required: ['name', 'phone', 'occupation'],
     parse(map, cells) {
       const input: WorkerInput = {};
