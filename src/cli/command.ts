@@ -202,9 +202,11 @@ function listOutputProps(cmd: Command, deps: Deps): ListOutputProps {
   return {
     io,
     flags: globals,
+    // Named after what it lists: the noun's own description up to its first clause (`微心愿`, `志愿积分`).
     sheetName: deps
-      .t(`cmd.${commandPath(cmd).replace(/ /g, '.')}`)
+      .t(`cmd.${commandPath(cmd).split(' ').slice(0, -1).join('.') || commandPath(cmd)}`)
       .split(/[（(：:，,；;]/)[0]!
+      .trim()
       .slice(0, 31),
     guard: () => ({ protect: databaseFiles(resolveDbLocation({ flag: globals.db, env: io.env }).path) }),
     note: (path) => {

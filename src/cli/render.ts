@@ -14,7 +14,7 @@ function cellText(value: unknown): string {
 }
 
 export { neutraliseFormula } from '../files/workbook-writer.js';
-import { neutraliseFormula } from '../files/workbook-writer.js';
+import { figureCell, neutraliseFormula, type CellValue } from '../files/workbook-writer.js';
 
 export function writeJson(io: Io, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -85,10 +85,10 @@ function addSheet(io: Io, headers: string[], rows: unknown[][]): void {
   const book = io.workbook;
   // The format is offered only where action() collects a workbook: reaching here without one is a bug.
   if (!book) throw new Error('--format xlsx without a workbook to write');
-  const typed = (value: unknown): string | number | null => {
+  const typed = (value: unknown): CellValue => {
     if (typeof value === 'number') return value;
     const text = cellText(value);
-    return text === '' ? null : book.cell(text);
+    return text === '' ? null : figureCell(book.cell(text));
   };
   book.sheets.push({ name: book.sheets.length ? `${book.sheetName} ${book.sheets.length + 1}` : book.sheetName, headers, rows: rows.map((r) => r.map(typed)) });
 }

@@ -8,7 +8,9 @@ type ExcelJs = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
 
 /** A value as a cell: numbers stay numbers, ISO dates become date cells, the rest is text. */
-export type CellValue = string | number | boolean | null | undefined | Date;
+export type CellValue = string | number | boolean | null | undefined | Date | FormattedNumber;
+/** A number shown in a format of its own (an amount as 0.00, a rate as 0%). */
+export type FormattedNumber = { value: number; numFmt: string };
 
 export type SheetSpec = {
   name: string;
@@ -39,16 +41,49 @@ export function neutraliseFormula(text: string): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A cell's value as exceljs writes it. */
-export function cellValue(value: CellValue): string | number | Date | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value;
+const FORMULA_LIKE = /^[=+\-@\t\r]/;
+const AMOUNT = /^-?\d{1,12}\.(\d{1,4})$/;
+const RATE = /^(-?\d{1,3}(?:\.(\d{1,2}))?)%$/;
+
+/**
+ * Text a list or report shows as a figure (an amount "299.00", a rate "92%"),
+ * as the number it is, in the same format; anything else (codes, masked
+ * phones, whole numbers that may be phone or ID numbers) stays text.
+ */
+export function figureCell(text: string): CellValue {
+  const amount = AMOUNT.exec(text);
+  if (amount) return { value: Number(text), numFmt: `0.${'0'.repeat(amount[1]!.length)}` };
+  const rate = RATE.exec(text);
+  if (rate) return { value: Number(rate[1]) / 100, numFmt: rate[2] ? `0.${'0'.repeat(rate[2].length)}%` : '0%' };
+  return text;
+}
+
+/**
+ * A cell's value as exceljs writes it, and its number format. Text is never a
+ * formula in a workbook, but Excel would make one of `=…` once the clerk
+ * edits the cell: such text is written as is, in the Text format (@), which
+ * keeps it text when edited — no apostrophe added to the data itself.
+ */
+export function cellValue(value: CellValue): { value: string | number | Date | null; numFmt?: string } {
+  if (value === null || value === undefined || value === '') return { value: null };
+  if (typeof value === 'number') return { value: Number.isFinite(value) ? value : String(value) };
+  if (typeof value === 'boolean') return { value: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { value, numFmt: 'yyyy-mm-dd' };
+  if (typeof value === 'object') return { value: value.value, numFmt: value.numFmt };
   const date = ISO_DATE.exec(value);
   // A business date is a calendar day: written as UTC midnight, Excel shows that very day.
-  if (date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
-  return neutraliseFormula(value);
+  if (date) return { value: new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]))), numFmt: 'yyyy-mm-dd' };
+  return FORMULA_LIKE.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? { value, numFmt: '@' } : { value };
+}
+
+/** Adds one row of cells, each with its number format; the caller styles and commits it. */
+function putRow(sheet: Worksheet, values: CellValue[]) {
+  const cells = values.map(cellValue);
+  const row = sheet.addRow(cells.map((c) => c.value));
+  cells.forEach((c, i) => {
+    if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
+  });
+  return row;
 }
 
 /** Width in Excel's character units: a Chinese character takes two. */
@@ -126,7 +161,8 @@ export async function writeWorkbook(out: Writable, sheets: SheetSpec[]): Promise
     });
     const iterator = iterate(spec.rows);
     const sample: CellValue[][] = [];
-    for (let next = await iterator.next(); sample.length < MEASURED_ROWS; next = await iterator.next()) {
+    while (sample.length < MEASURED_ROWS) {
+      const next = await iterator.next();
       if (next.done) break;
       sample.push(next.value);
     }
@@ -134,16 +170,13 @@ export async function writeWorkbook(out: Writable, sheets: SheetSpec[]): Promise
       spec.widths ?? measuredWidths(widest(spec.headers, spec.tables), [...sample, ...(spec.tables ?? []).flatMap((t) => [t.headers, ...t.rows.slice(0, MEASURED_ROWS)])]);
     sheet.columns = widths.map((width) => ({ width }));
     writeTitle(sheet, spec);
-    for (const values of spec.above ?? []) sheet.addRow(values.map(cellValue)).commit();
-    const header = sheet.addRow(spec.headers.map((h) => neutraliseFormula(h)));
+    writeAbove(sheet, spec);
+    const header = putRow(sheet, spec.headers);
     header.font = { bold: true };
     header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     header.commit();
     const addRow = (values: CellValue[]) => {
-      const row = sheet.addRow(values.map(cellValue));
-      values.forEach((v, i) => {
-        if (v instanceof Date || (typeof v === 'string' && ISO_DATE.test(v))) row.getCell(i + 1).numFmt = 'yyyy-mm-dd';
-      });
+      const row = putRow(sheet, values);
       if (spec.rowHeight) row.height = spec.rowHeight;
       row.commit();
     };
@@ -151,10 +184,10 @@ export async function writeWorkbook(out: Writable, sheets: SheetSpec[]): Promise
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) addRow(next.value);
     for (const table of spec.tables ?? []) {
       sheet.addRow([]).commit();
-      const title = sheet.addRow([neutraliseFormula(table.title)]);
+      const title = putRow(sheet, [table.title]);
       title.font = { bold: true };
       title.commit();
-      const head = sheet.addRow(table.headers.map((h) => neutraliseFormula(h)));
+      const head = putRow(sheet, table.headers);
       head.font = { bold: true };
       head.commit();
       for (const values of table.rows) addRow(values);
@@ -186,7 +219,7 @@ export async function writeWorkbook(out: Writable, sheets: SheetSpec[]): Promise
 
 function writeTitle(sheet: Worksheet, spec: SheetSpec): void {
   (spec.title ?? []).forEach((line, i) => {
-    const row = sheet.addRow([neutraliseFormula(line)]);
+    const row = putRow(sheet, [line]);
     if (i === 0) {
       row.font = { bold: true, size: 14 };
       row.alignment = { horizontal: 'center', vertical: 'middle' };
@@ -194,6 +227,23 @@ function writeTitle(sheet: Worksheet, spec: SheetSpec): void {
     }
     // Merged before the row is committed: a streamed row cannot be touched after.
     if (i === 0 && spec.headers.length > 1) sheet.mergeCells(1, 1, 1, spec.headers.length);
+    row.commit();
+  });
+}
+
+/**
+ * Rows above the header kept as they were (a rejects file's title lines): a
+ * first row holding one cell is the title, bold and merged across, as it was.
+ */
+function writeAbove(sheet: Worksheet, spec: SheetSpec): void {
+  (spec.above ?? []).forEach((values, i) => {
+    const row = putRow(sheet, values);
+    const title = i === 0 && values.slice(1).every((v) => v === null || v === undefined || v === '');
+    if (title && spec.headers.length > 1) {
+      row.font = { bold: true, size: 14 };
+      row.alignment = { horizontal: 'center', vertical: 'middle' };
+      sheet.mergeCells(row.number, 1, row.number, spec.headers.length);
+    }
     row.commit();
   });
 }

@@ -34,6 +34,16 @@ export const HEADER_SCAN_ROWS = 30;
 
 /** A whole number in a date column of a workbook: days since 1899-12-30 (18000 is 1949-04-13). */
 const DATE_SERIAL = /^\s*(1[89]\d{3}|[2-9]\d{4})\s*$/;
+/** A date cell with a time of day, as the workbook reader gives it. */
+const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}$/;
+/** What Excel shows for a formula that failed: never data. */
+const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA)$/;
+
+/** A date column's cell in a workbook: a serial becomes its date, a date cell keeps its day and drops its time. */
+function sheetDate(cell: string): string {
+  if (DATE_SERIAL.test(cell)) return serialDate(Number(cell)).slice(0, 10);
+  return DATE_AND_TIME.exec(cell)?.[1] ?? cell;
+}
 
 /** A 合计/总计 line under the data (or "Total"): not a record, counted apart. */
 const TOTALS_ROW = /^(合计|总计|小计|共计|累计|total|subtotal|sum)(\s|[:：(（]|$)/i;
@@ -53,6 +63,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
   const preamble: RawRecord[] = [];
   let best: { cells: string[]; known: number } | undefined;
   let workbook = false;
+  let blankRun = 0;
   let serialColumns: number[] = [];
   let scanned = 0;
   const refuse = (): never => {
@@ -87,15 +98,31 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
           batch.unknownColumns = map.unknown;
           continue;
         }
+        if (workbook) {
+          // A sheet has no short or long rows: cells past the header's last column belong to no field.
+          cells.length = map.headers.length;
+          for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+        }
         if (isBlank(cells) || onlyIgnored(cells, map.ignored)) {
-          skipped.blank += 1;
+          // Counted once a row follows: the empty tail of a sheet or file is not rows the clerk wrote.
+          blankRun += 1;
           continue;
         }
+        skipped.blank += blankRun;
+        blankRun = 0;
         if (isTotalsRow(cells)) {
           skipped.totals += 1;
           continue;
         }
-        for (const i of serialColumns) if (DATE_SERIAL.test(cells[i] ?? '')) cells[i] = serialDate(Number(cells[i])).slice(0, 10);
+        if (workbook) {
+          for (const i of serialColumns) cells[i] = sheetDate(cells[i]!);
+          const error = cells.findIndex((c) => EXCEL_ERROR.test(c));
+          if (error !== -1) {
+            const column = map.headers[error]!.trim().slice(0, 40) || String(error + 1);
+            batch.items.push({ row, reject: { key: 'reject.excel_error', params: { column, value: cells[error]! } }, cells });
+            continue;
+          }
+        }
         const line = cells.join(CELL_SEPARATOR);
         content.add(line, cells);
         batch.items.push(parseOne(parser, map, { cells, line }, row, seen));

@@ -100,8 +100,8 @@ function pickSheet(names: string[], nonEmpty: string[], wanted: string | undefin
 function hasHeaderRow(sheet: Sheet, isHeader: HeaderProbe, XLSX: SheetJs, date1904: boolean): boolean {
   let scanned = 0;
   for (const row of denseRows(sheet)) {
-    const cells = (row ?? []).map((cell) => cellText(XLSX, cell, date1904));
-    if (cells.every((c) => c.trim() === '')) continue;
+    const cells = rowText(XLSX, row, date1904);
+    if (cells.length === 0) continue;
     if (isHeader(cells)) return true;
     if (++scanned >= HEADER_SCAN_ROWS) return false;
   }
@@ -109,29 +109,49 @@ function hasHeaderRow(sheet: Sheet, isHeader: HeaderProbe, XLSX: SheetJs, date19
 }
 
 function hasContent(sheet: Sheet): boolean {
-  for (const row of denseRows(sheet)) for (const cell of row ?? []) if (cell && cell.v !== undefined && cell.v !== null && String(cell.v).trim() !== '') return true;
+  for (const row of denseRows(sheet)) for (const cell of row ?? []) if (filledCell(cell)) return true;
   return false;
+}
+
+function filledCell(cell: Cell | undefined): boolean {
+  return cell !== undefined && cell.v !== undefined && cell.v !== null && String(cell.v).trim() !== '';
 }
 
 function denseRows(sheet: Sheet): (Cell[] | undefined)[] {
   return (sheet as unknown as { '!data'?: (Cell[] | undefined)[] })['!data'] ?? [];
 }
 
+/**
+ * A row's cells as text, from column A to its last filled cell: a gap is an
+ * empty string (SheetJS leaves holes), an empty row is no cells at all. So a
+ * stray cell at XFD1048576, or a used range that claims the whole sheet,
+ * costs one row, not a billion empty cells.
+ */
+function rowText(XLSX: SheetJs, row: Cell[] | undefined, date1904: boolean): string[] {
+  if (!row) return [];
+  let last = row.length - 1;
+  while (last >= 0 && !filledCell(row[last])) last -= 1;
+  const cells: string[] = new Array(last + 1);
+  for (let c = 0; c <= last; c++) cells[c] = cellText(XLSX, row[c], date1904);
+  return cells;
+}
+
 /** Rows a few thousand at a time, as the CSV reader yields them; `bytesRead` drives the progress bar. */
 async function* sheetBatches(XLSX: SheetJs, sheet: Sheet, date1904: boolean, size: number): AsyncGenerator<RecordBatch> {
-  const ref = sheet['!ref'];
-  if (!ref) return;
-  const range = XLSX.utils.decode_range(ref);
   const rows = denseRows(sheet);
-  const filled = mergedDown(XLSX, sheet);
+  let end = rows.length;
+  while (end > 0 && rowText(XLSX, rows[end - 1], date1904).length === 0) end -= 1;
+  const filled = mergedDown(XLSX, sheet, rows, end, date1904);
   let batch: RawRecord[] = [];
-  for (let r = range.s.r; r <= range.e.r; r++) {
-    const row = rows[r];
-    const cells: string[] = [];
-    for (let c = range.s.c; c <= range.e.c; c++) cells.push(filled.get(`${r}:${c}`) ?? cellText(XLSX, row?.[c], date1904));
+  for (let r = 0; r < end; r++) {
+    const cells = rowText(XLSX, rows[r], date1904);
+    for (const [c, text] of filled.get(r) ?? []) {
+      while (cells.length <= c) cells.push('');
+      cells[c] = text;
+    }
     batch.push({ row: r + 1, cells });
     if (batch.length === 4_096) {
-      yield Object.assign(batch, { bytesRead: Math.round((size * (r - range.s.r)) / (range.e.r - range.s.r + 1)) });
+      yield Object.assign(batch, { bytesRead: Math.round((size * r) / end) });
       batch = [];
     }
   }
@@ -140,16 +160,22 @@ async function* sheetBatches(XLSX: SheetJs, sheet: Sheet, date1904: boolean, siz
 
 /**
  * A cell merged down several rows (one 街道 beside its communities) holds its
- * value for every row it spans, as the clerk sees it; a merge across columns
- * only (a title) keeps its value in its first cell, as Excel's CSV export does.
+ * value for every row it spans that has data of its own, as the clerk sees
+ * it; a merge across columns only (a title) keeps its value in its first
+ * cell, as Excel's CSV export does. Merges past the last row with data stop there.
  */
-function mergedDown(XLSX: SheetJs, sheet: Sheet): Map<string, string> {
-  const filled = new Map<string, string>();
-  const rows = denseRows(sheet);
+function mergedDown(XLSX: SheetJs, sheet: Sheet, rows: (Cell[] | undefined)[], end: number, date1904: boolean): Map<number, [number, string][]> {
+  const filled = new Map<number, [number, string][]>();
   for (const merge of sheet['!merges'] ?? []) {
-    if (merge.e.r === merge.s.r) continue;
-    const text = cellText(XLSX, rows[merge.s.r]?.[merge.s.c], false);
-    for (let r = merge.s.r + 1; r <= merge.e.r; r++) filled.set(`${r}:${merge.s.c}`, text);
+    if (merge.e.r === merge.s.r || merge.s.r >= end) continue;
+    const text = cellText(XLSX, rows[merge.s.r]?.[merge.s.c], date1904);
+    if (text === '') continue;
+    for (let r = merge.s.r + 1; r <= Math.min(merge.e.r, end - 1); r++) {
+      if (!rows[r]?.some(filledCell)) continue;
+      const row = filled.get(r) ?? [];
+      row.push([merge.s.c, text]);
+      filled.set(r, row);
+    }
   }
   return filled;
 }
@@ -163,13 +189,16 @@ export function cellText(XLSX: SheetJs, cell: Cell | undefined, date1904: boolea
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'e':
-      return cell.w ?? '#N/A';
+      return EXCEL_ERRORS[cell.v as number] ?? '#N/A';
     case 'd':
       return (cell.v as Date).toISOString().slice(0, 10);
     default:
       return String(cell.v);
   }
 }
+
+/** Excel's error values by their code (SheetJS gives the code): a row holding one is refused, naming it. */
+const EXCEL_ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
 
 function numberText(XLSX: SheetJs, value: number, format: string | undefined, date1904: boolean): string {
   if (format && XLSX.SSF.is_date(format)) return serialDate(value, date1904);
@@ -218,7 +247,7 @@ function checkZip(bytes: Buffer): void {
   }
   if (unpacked > MAX_UNPACKED_BYTES) {
     throw new ValidationError({
-      key: 'import.workbook_too_large',
+      key: 'import.workbook_unpacks_too_large',
       params: { size: megabytes(unpacked), limit: megabytes(MAX_UNPACKED_BYTES) },
       hintKey: 'import.workbook_too_large.hint',
     });

@@ -186,7 +186,110 @@ function zipWith(name: string, content: string): Buffer {
   return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Uint8Array);
 }
 
+describe('odd sheets', () => {
+  it('reads a title with gaps, a header with an empty column, a table that starts at column C, and a stray cell at XFD1048576', async () => {
+    const { cli, dir } = await district();
+    const path = join(dir, 'odd.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'Sheet1',
+        rows: [
+          [null, null, '夹马营社区花名册', null, null, null, '2026年11月'],
+          [],
+          [null, null, '姓名', null, '手机号码', '从业类型', '入职日期'],
+          [null, null, '王芳', null, 13800138000, '外卖骑手', { value: 45000.5, format: 'yyyy-mm-dd hh:mm' }],
+          [null, null, '李强', null, { formula: '1/0', result: { error: '#DIV/0!' } } as never, '快递员', null],
+        ],
+      },
+    ]);
+    // One stray cell far away: the sheet's used range then covers 17 billion cells.
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    book.worksheets[0]!.getCell('XFD1048576').value = '.';
+    await book.xlsx.writeFile(path);
+    const started = Date.now();
+    const r = await cli(['worker', 'import', path, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      inserted: 1,
+      rejected: 1,
+      rejects: [{ row: 5, reason: 'column 手机号码 holds the Excel error #DIV/0! (a formula that failed); correct it in Excel and import again' }],
+      // The stray cell is outside the table: its row, and the empty rows before it, are the sheet's empty tail.
+      skipped: { above_header: 2, blank: 0, totals: 0 },
+    });
+    // A date cell with a time keeps its day.
+    expect(JSON.parse((await cli(['worker', 'show', '13800138000', '--json'])).stdout)).toMatchObject({ joinedOn: '2023-03-15' });
+  });
+
+  it('a rejects workbook keeps the cells as they were (a +86 phone, a note "-"), so the fixed file imports', async () => {
+    const { cli, dir } = await district();
+    const path = join(dir, 'in.xlsx');
+    await writeXlsx(path, [
+      {
+        name: '花名册',
+        rows: [
+          ['姓名', '手机号码', '从业类型', '备注'],
+          ['王芳', '+86 138 0013 8061', '厨师', '-'],
+          ['=李强', '13900139000', '厨师', '@夜班'],
+        ],
+      },
+    ]);
+    const rejects = join(dir, 'rejects.xlsx');
+    expect((await cli(['worker', 'import', path, '--rejects', rejects])).code).toBe(0);
+    const [sheet] = readXlsx(rejects).sheets;
+    expect(sheet!.rows.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      ['王芳', '+86 138 0013 8061', '厨师', '-'],
+      ['=李强', '13900139000', '厨师', '@夜班'],
+    ]);
+    const fixed = sheet!.rows.map((r) => [...r]);
+    fixed[1]![2] = '外卖骑手';
+    fixed[2]![2] = '快递员';
+    fixed[2]![0] = '李强';
+    const again = join(dir, 'fixed.xlsx');
+    XLSX.writeFile({ SheetNames: ['花名册'], Sheets: { 花名册: XLSX.utils.aoa_to_sheet(fixed) } }, again);
+    expect(JSON.parse((await cli(['worker', 'import', again, '--json'])).stdout)).toMatchObject({ inserted: 2, rejected: 0 });
+    expect(JSON.parse((await cli(['worker', 'show', '13800138061', '--json'])).stdout)).toMatchObject({ name: '王芳', note: '-' });
+  });
+
+  it('a CSV import with --rejects FILE.xlsx writes a workbook', async () => {
+    const { cli, dir } = await district();
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, '姓名,手机号码,从业类型\r\n王芳,1380013,外卖骑手\r\n');
+    const out = join(dir, 'bad.xlsx');
+    expect((await cli(['worker', 'import', csv, '--rejects', out])).code).toBe(0);
+    expect(readXlsx(out).sheets[0]!.rows).toEqual([
+      ['姓名', '手机号码', '从业类型', 'row', 'reason'],
+      ['王芳', '1380013', '外卖骑手', 2, expect.stringContaining('1380013')],
+    ]);
+  });
+});
+
 describe('writing workbooks', () => {
+  it('writes every row of a long list: a workbook of 450 workers has 450 rows', async () => {
+    const { cli, dir } = await district();
+    const csv = join(dir, 'many.csv');
+    const lines = Array.from({ length: 450 }, (_, i) => `工人${i},1380000${String(i).padStart(4, '0')},外卖骑手`);
+    writeFileSync(csv, ['姓名,手机号码,从业类型', ...lines].join('\r\n'));
+    expect((await cli(['worker', 'import', csv])).code).toBe(0);
+    const out = join(dir, 'all.xlsx');
+    expect((await cli(['worker', 'export', '--format', 'xlsx', '--out', out])).code).toBe(0);
+    const rows = readXlsx(out).sheets[0]!.rows.slice(1);
+    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+    const listed = join(dir, 'list.xlsx');
+    expect((await cli(['worker', 'list', '--limit', '0', '--format', 'xlsx', '--out', listed])).code).toBe(0);
+    expect(readXlsx(listed).sheets[0]!.rows).toHaveLength(451);
+  });
+
+  it('figures shown as text in a list (an amount, a rate) are number cells in their own format', async () => {
+    const { figureCell } = await import('../../src/files/workbook-writer.js');
+    expect(figureCell('299.00')).toEqual({ value: 299, numFmt: '0.00' });
+    expect(figureCell('92%')).toEqual({ value: 0.92, numFmt: '0%' });
+    expect(figureCell('12.5%')).toEqual({ value: 0.125, numFmt: '0.0%' });
+    for (const text of ['13800138000', '138****8000', '110101199003074573', 'ST0001', '12/12', '2026-11-29']) expect(figureCell(text)).toBe(text);
+  });
+
   it('worker export --format xlsx: number and date cells, masked phones and IDs unless revealed, formulas neutralised, a bold frozen header', async () => {
     const { cli, dir } = await district();
     await cli([
@@ -220,8 +323,11 @@ describe('writing workbooks', () => {
       phone: '138****8000',
       'ID number': '110101********4573',
       joined: new Date(Date.UTC(2024, 2, 5)),
-      note: '\'=HYPERLINK("x")',
+      // Formula-like text is kept as typed, in the Text format (@): never a formula, even once edited in Excel.
+      note: '=HYPERLINK("x")',
     });
+    const noteCell = sheet!.sheet[`${XLSX.utils.encode_col(header.indexOf('note'))}2`]!;
+    expect(noteCell).toMatchObject({ t: 's', z: '@' });
     expect(sheet!.sheet.A2!.t).toBe('n');
     expect(packagePart(out, 'xl/worksheets/sheet1.xml')).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(packagePart(out, 'xl/styles.xml')).toContain('<b/>');
@@ -277,14 +383,15 @@ describe('printable forms that import back', () => {
     ]) {
       await cli(['worker', 'add', '--name', name!, '--phone', phone!, '--occupation', '外卖骑手', '--community', '夹马营社区']);
     }
-    const event = await json(['event', 'add', '--type', '急救培训', '--title', '骑手急救培训', '--date', '2026-11-20', '--community', '夹马营社区', '--capacity', '6']);
+    await cli(['station', 'add', '--name', '夹马营路爱心驿站', '--community', '夹马营社区']);
+    const event = await json(['event', 'add', '--type', '急救培训', '--title', '骑手急救培训', '--date', '2026-11-20', '--station', 'ST0001', '--capacity', '6']);
     const sheetPath = join(dir, '签到表.xlsx');
     const r = await cli(['event', 'sheet', String(event.id), '--out', sheetPath], { env: { LANG: 'zh_CN.UTF-8' } });
     expect(r.code, r.stderr).toBe(0);
     const printed = readXlsx(sheetPath);
     const rows = printed.sheets[0]!.rows;
     expect(rows[0]).toEqual(['骑手急救培训签到表', null, null, null]);
-    expect(rows[1]![0]).toBe(`日期：2026-11-20    地点：夹马营社区    活动编号：${event.id}`);
+    expect(rows[1]![0]).toBe(`日期：2026-11-20    地点：夹马营路爱心驿站 · 夹马营社区    活动编号：${event.id}`);
     expect(rows.slice(2)).toEqual([
       ['序号', '姓名', '手机号码', '签名'],
       [1, null, null, null],
@@ -310,7 +417,8 @@ describe('printable forms that import back', () => {
     XLSX.writeFile(printed.book, filled);
     const attended = await cli(['event', 'attend', String(event.id), '--file', filled, '--json']);
     expect(attended.code, attended.stderr).toBe(0);
-    expect(JSON.parse(attended.stdout)).toMatchObject({ inserted: 2, rejected: 0, skipped: { above_header: 2, blank: 4, totals: 0 }, unknown_columns: [] });
+    // The four numbered rows left empty are the sheet's tail: skipped, not counted.
+    expect(JSON.parse(attended.stdout)).toMatchObject({ inserted: 2, rejected: 0, skipped: { above_header: 2, blank: 0, totals: 0 }, unknown_columns: [] });
   });
 
   it('worker template: accepted headers, drop-downs from the register, and a filled-in copy imports with no editing', async () => {

@@ -74,7 +74,6 @@ export const enCli: Record<string, string> = {
   'help.arg.days': 'days',
   'help.arg.course': 'course',
   'help.arg.channel': 'channel',
-  'help.arg.attendance.csv': 'attendance.csv',
   'help.arg.amenity': 'amenity',
   'help.arg.command': 'command',
   'help.arg.options': 'options',

@@ -39,7 +39,7 @@ export const enCommands: Record<string, string> = {
   'ex.station.close': 'nuanxin station close ST0003 --reason 场地改造',
   'cmd.station.reopen': 'reopen a closed station',
   'ex.station.reopen': 'nuanxin station reopen ST0003',
-  'cmd.station.import': 'import stations from CSV (Chinese or English headers); one transaction, row-numbered rejects',
+  'cmd.station.import': 'import stations from CSV or an Excel workbook (.xlsx/.xls; Chinese or English headers); one transaction, row-numbered rejects',
   'ex.station.import': 'nuanxin station import 驿站台账.csv --dry-run\nnuanxin station import stations.csv --rejects rejected.csv',
   'cmd.station.audit': 'check every open station against the standard amenity list',
   'ex.station.audit': 'nuanxin station audit\nnuanxin station audit --json --fail-on-gaps',
@@ -47,7 +47,7 @@ export const enCommands: Record<string, string> = {
   'arg.backup_file': 'file to write the backup to',
   'arg.community': 'community name',
   'arg.station_code': 'station code',
-  'arg.file': 'CSV file',
+  'arg.file': 'CSV/TSV file or Excel workbook (.xlsx/.xls)',
   'opt.force_overwrite': 'overwrite an existing file',
   'opt.since': 'only entries on or after this date',
   'opt.entity': 'only this kind of entity (station, worker, community, …)',
@@ -125,7 +125,7 @@ export const enCommands: Record<string, string> = {
 
   'cmd.worker': 'workers (riders, couriers, drivers, streamers): rosters, records, personal data',
   'ex.worker': 'nuanxin worker import 美团骑手名单.csv\nnuanxin worker show 13800138000',
-  'cmd.worker.import': 'import a roster CSV as received (GB18030 or UTF-8/BOM or UTF-16 tab text); one record per phone',
+  'cmd.worker.import': 'import a roster as received: CSV (GB18030 or UTF-8/BOM or UTF-16 tab text) or an Excel workbook (.xlsx/.xls); one record per phone',
   'ex.worker.import':
     'nuanxin worker import 骑手花名册.csv --dry-run\nnuanxin worker import roster.csv --rejects 待修改.csv --source 美团\nnuanxin worker import 美团.csv --deactivate-missing --platform 美团',
   'cmd.worker.imports': 'list earlier roster imports (file, SHA-256, counts)',
@@ -208,7 +208,7 @@ export const enCommands: Record<string, string> = {
   'cmd.points.award': 'award points for community service (business date defaults to today)',
   'ex.points.award':
     'nuanxin points award 13800138000 --rule errand --note "为独居老人代购"\nnuanxin points award 13800138000 --rule hazard --date 2026-11-28 --ref HZ-0012\nnuanxin points award 13800138000 --rule patrol --points 20 --reason "夜间巡查加倍"',
-  'cmd.points.import': 'bulk awards from CSV (phone, rule, date, note, ref); never the same award twice',
+  'cmd.points.import': 'bulk awards from CSV or an Excel workbook (phone, rule, date, note, ref); never the same award twice',
   'ex.points.import': 'nuanxin points import 11月积分.csv --dry-run',
   'cmd.points.redeem': 'redeem points for a gift (balance and stock checked in the same transaction)',
   'ex.points.redeem': 'nuanxin points redeem 13800138000 --gift raincoat --qty 1',
@@ -296,7 +296,7 @@ export const enCommands: Record<string, string> = {
   'cmd.wish.add': 'collect a wish for one worker or a collective (depot, station)',
   'ex.wish.add':
     'nuanxin wish add --title 电饭煲 --category appliance --site 顺丰速运瀍河回族区夹马营路营业部 --estimate 299\nnuanxin wish add --title 孩子的书包 --category 子女关爱 --worker 13800138000 --source interview',
-  'cmd.wish.import': 'collect wishes from CSV with the import guarantees',
+  'cmd.wish.import': 'collect wishes from CSV or an Excel workbook with the import guarantees',
   'ex.wish.import': 'nuanxin wish import 心愿征集.csv --dry-run',
   'cmd.wish.list-publish': 'publish collected wishes in a list (optionally one category)',
   'ex.wish.list-publish': 'nuanxin wish list-publish --category learning',

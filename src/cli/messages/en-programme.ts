@@ -84,7 +84,7 @@ export const enProgramme: Record<string, string> = {
   'opt.capacity': 'places',
   'opt.organiser': 'organiser',
   'opt.event_rule': 'points rule awarded for attending',
-  'opt.attendance_file': 'a sign-in sheet (CSV with phones), with the import guarantees',
+  'opt.attendance_file': 'a sign-in sheet (CSV or Excel, with phones; see event sheet), with the import guarantees',
   'opt.over_capacity': 'admit past capacity instead of the waiting list',
   'opt.courses': 'courses offered, comma-separated',
   'opt.site_name': 'childcare site name',

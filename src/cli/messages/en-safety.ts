@@ -33,6 +33,7 @@ export const enSafety: Record<string, string> = {
   'invalid.money_range': '{field} "{value}" is too large',
   'import.workbook_too_large': 'the workbook is {size} MB; workbooks up to {limit} MB are read',
   'import.workbook_too_large.hint': 'in Excel or WPS choose "Save as" → "CSV UTF-8" (or CSV): a CSV file of any size can be imported',
+  'import.workbook_unpacks_too_large': 'the workbook unpacks to {size} MB; at most {limit} MB is read',
   'import.workbook_corrupt': 'the workbook is damaged (its ZIP structure is incomplete); nothing was imported',
   'import.workbook_corrupt.hint': 'open it in Excel or WPS; if it opens, save it again (as .xlsx or CSV) and import that file',
   'import.workbook_unreadable': 'the workbook cannot be read ({reason}); nothing was imported',

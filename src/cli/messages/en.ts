@@ -104,6 +104,7 @@ export const en: Record<string, string> = {
   'import.rejects_written': 'rejected rows written to {path}',
   'import.bad_encoding': 'the file is not valid {encoding}',
   'import.row': 'row {row}: {reason}',
+  'reject.excel_error': 'column {column} holds the Excel error {value} (a formula that failed); correct it in Excel and import again',
   'reject.cells': 'has {found} cells but the header has {expected}',
   'reject.required': '{field} is empty',
   'reject.phone': 'phone "{value}" is not a mobile number (11 digits starting with 1)',

@@ -74,7 +74,6 @@ export const zhCli: Record<string, string> = {
   'help.arg.days': '天数',
   'help.arg.course': '课程',
   'help.arg.channel': '渠道',
-  'help.arg.attendance.csv': '签到表.csv',
   'help.arg.amenity': '设施',
   'help.arg.command': '命令',
   'help.arg.options': '选项',

@@ -84,7 +84,7 @@ export const zhProgramme: Record<string, string> = {
   'opt.capacity': '名额',
   'opt.organiser': '主办单位',
   'opt.event_rule': '参加活动时奖励积分所依据的积分规则',
-  'opt.attendance_file': '签到表（含手机号的 CSV），与其他导入享有同样的保障',
+  'opt.attendance_file': '签到表（含手机号的 CSV 或 Excel 工作簿），与其他导入享有同样的保障',
   'opt.over_capacity': '超出名额时仍予录取，不进入候补',
   'opt.courses': '开设课程，用逗号分隔',
   'opt.site_name': '托管点名称',

@@ -33,6 +33,7 @@ export const zhSafety: Record<string, string> = {
   'invalid.money_range': '{field} "{value}" 金额过大',
   'import.workbook_too_large': '工作簿大小为 {size} MB，最多读取 {limit} MB 的工作簿',
   'import.workbook_too_large.hint': '请在 Excel 或 WPS 中"另存为"→"CSV UTF-8"（或 CSV）：CSV 文件不限大小',
+  'import.workbook_unpacks_too_large': '工作簿解压后为 {size} MB，最多读取 {limit} MB',
   'import.workbook_corrupt': '工作簿已损坏（ZIP 结构不完整），未导入任何数据',
   'import.workbook_corrupt.hint': '请用 Excel 或 WPS 打开；如能打开，重新保存（.xlsx 或 CSV）后再导入',
   'import.workbook_unreadable': '无法读取该工作簿（{reason}），未导入任何数据',

@@ -98,6 +98,7 @@ export const zh: Record<string, string> = {
   'import.rejects_written': '被拒绝的行已写入 {path}',
   'import.bad_encoding': '文件不是有效的 {encoding} 编码',
   'import.row': '第 {row} 行：{reason}',
+  'reject.excel_error': '{column} 列是 Excel 错误值 {value}（公式出错）；请在 Excel 中改正后重新导入',
   'reject.cells': '有 {found} 个单元格，但表头有 {expected} 列',
   'reject.required': '{field} 为空',
   'reject.phone': '手机号 "{value}" 不是有效的 11 位手机号',

@@ -65,9 +65,9 @@ export async function reportCsv(t: Translate, r: ReportText): Promise<string> {
  * in every report file (reports have no --reveal).
  */
 export async function reportWorkbook(t: Translate, r: ReportText): Promise<Buffer> {
-  const { writeWorkbook } = await import('../../files/workbook-writer.js');
+  const { figureCell, writeWorkbook } = await import('../../files/workbook-writer.js');
   const { maskPersonalText } = await import('../../domain/privacy.js');
-  const cell = (v: string | number | null) => (typeof v === 'string' ? maskPersonalText(v) : v);
+  const cell = (v: string | number | null) => (typeof v === 'string' ? figureCell(maskPersonalText(v)) : v);
   const sheets = r.sections.flatMap((section) => {
     const lists = section.lists.filter((l) => l.rows.length > 0).map((l) => ({ title: l.title, headers: l.headers, rows: l.rows.map((row) => row.map(cell)) }));
     const figures = section.figures.length

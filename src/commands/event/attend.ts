@@ -13,7 +13,7 @@ export function registerEventAttend(parent: Command, deps: Deps): void {
   const cmd = describe(parent.command('attend'), t, 'event.attend')
     .argument('<event>', t('arg.event'), idArgument('EVENT'))
     .argument('[phones...]', t('arg.workers'))
-    .option('--file <attendance.csv>', t('opt.attendance_file'))
+    .option('--file <file>', t('opt.attendance_file'))
     .option('--over-capacity', t('opt.over_capacity'))
     .option('--dry-run', t('opt.dry_run'))
     .option('--strict', t('opt.strict'))

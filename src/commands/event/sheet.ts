@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { action, describe, idArgument, intOption, type CommandEnv, type Deps } from '../../cli/command.js';
 import { saveWorkbook } from '../../cli/workbook-out.js';
 import { getEvent } from '../../domain/programme/events.js';
+import { getStation } from '../../domain/stations/read.js';
 
 export type EventSheetOptions = { out?: string; rows?: number };
 
@@ -24,9 +25,13 @@ const DEFAULT_ROWS = 30;
  */
 export async function runEventSheet(env: CommandEnv, opts: EventSheetOptions, [id]: string[]): Promise<number | void> {
   const { t } = env;
-  const event = await env.withDb((ctx) => getEvent(ctx.db, Number(id)));
+  const { event, station } = await env.withDb(async (ctx) => {
+    const event = await getEvent(ctx.db, Number(id));
+    return { event, station: event.station ? await getStation(ctx.db, event.station) : undefined };
+  });
   const rows = opts.rows ?? event.capacity ?? DEFAULT_ROWS;
-  const place = [event.station, event.community].filter(Boolean).join(' · ') || '—';
+  // The place as people know it: the station's name (its code means nothing on paper), then the community.
+  const place = [station?.name, event.community].filter(Boolean).join(' · ') || '—';
   await saveWorkbook(env, opts.out, [
     {
       name: t('event.sheet_name'),

@@ -57,9 +57,9 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
   if (flags.rejects && rejects.length > 0) {
     const { writeRejects, writeRejectsWorkbook } = await import('../../import/rejects.js');
     const labels = { row: t('col.row'), reason: t('col.reason') };
-    // A workbook's rejects are a workbook (its title rows kept), unless the clerk named a CSV file.
-    if (file.format !== 'csv' && !/\.(csv|txt|tsv)$/i.test(flags.rejects)) {
-      const input = { path, sheet: sheet?.name ?? 'Sheet1' };
+    // A workbook's rejects are a workbook (its title rows kept), unless the clerk named a CSV file; a file named .xlsx is one.
+    if (/\.xlsx$/i.test(flags.rejects) || (file.format !== 'csv' && !/\.(csv|txt|tsv)$/i.test(flags.rejects))) {
+      const input = { path, sheet: sheet?.name ?? t('col.reason') };
       await writeRejectsWorkbook(flags.rejects, input, { header: report.header, preamble: report.preamble }, rejects, labels, env.outputGuard([path]));
     } else {
       await writeRejects(
