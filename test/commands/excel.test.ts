@@ -508,3 +508,63 @@ describe('workbooks saved by LibreOffice (fixtures/, made by scripts/excel-fixtu
     expect(stored(db, 'select count(*) as n from workers')).toEqual([{ n: 0 }]);
   });
 });
+
+describe('the other imports read workbooks too', () => {
+  it('points import: a title, number phones, a date cell and a serial; the same rows as CSV afterwards are the same file', async () => {
+    const { cli, dir } = await district();
+    await cli(['points', 'rule', 'add', 'VOL', '--name', '志愿服务', '--points', '5']);
+    for (const phone of ['13800138000', '13900139000']) await cli(['worker', 'add', '--name', `工${phone.slice(-2)}`, '--phone', phone, '--occupation', '外卖骑手']);
+    const path = join(dir, '积分.xlsx');
+    await writeXlsx(path, [
+      {
+        name: '积分',
+        rows: [
+          ['11月志愿服务积分'],
+          ['姓名', '手机号码', '积分规则', '日期', '编号'],
+          ['工00', 13800138000, 'VOL', new Date(Date.UTC(2026, 10, 20)), 'A-1'],
+          ['工39', 13900139000, 'VOL', 46346, 'A-2'],
+          ['合计', '2人'],
+        ],
+      },
+    ]);
+    const r = await cli(['points', 'import', path, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ inserted: 2, rejected: 0, skipped: { above_header: 1, blank: 0, totals: 1 }, file: { format: 'xlsx' } });
+    const dates = JSON.parse((await cli(['points', 'statement', '13900139000', '--json'])).stdout);
+    expect(JSON.stringify(dates)).toContain('2026-11-20');
+    const csv = join(dir, '积分.csv');
+    writeFileSync(csv, '\uFEFF姓名,手机号码,积分规则,日期,编号\r\n工00,13800138000,VOL,2026-11-20,A-1\r\n工39,13900139000,VOL,2026-11-20,A-2\r\n');
+    expect(JSON.parse((await cli(['points', 'import', csv, '--json'])).stdout)).toMatchObject({ inserted: 0, already_imported: { id: expect.any(Number) } });
+  });
+
+  it('wish import: the wishes fixture as a workbook gives what the CSV gives', async () => {
+    const csvPath = join(import.meta.dirname, '../../fixtures/wishes.csv');
+    const text = readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '');
+    const rows = text
+      .trim()
+      .split(/\r?\n/)
+      .map((line) => line.split(','));
+    const results = [];
+    for (const kind of ['csv', 'xlsx'] as const) {
+      const { cli, dir, db } = await district();
+      for (const name of ['五股路社区', '北窑社区']) await cli(['community', 'add', name, '--subdistrict', '瀍河街道']);
+      let file = csvPath;
+      if (kind === 'xlsx') {
+        file = join(dir, '心愿.xlsx');
+        // Amounts as numbers, the date column as date cells, under a title: as the 街道 sends it.
+        const typed = rows.map((cells, i) => (i === 0 ? cells : cells.map((c, j) => (j === 4 && c ? Number(c) : j === 6 && c ? new Date(`${c}T00:00:00Z`) : c || null))));
+        await writeXlsx(file, [{ name: '微心愿', rows: [['2026年10月微心愿汇总'], ...typed] }]);
+      }
+      const r = await cli(['wish', 'import', file, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout);
+      results.push({
+        inserted: report.inserted,
+        rejected: report.rejects.map((x: { row: number; reason: string }) => ({ row: x.row - (kind === 'xlsx' ? 1 : 0), reason: x.reason })),
+        stored: stored(db, 'select title, category, estimate_fen, collected_on from wishes order by id'),
+      });
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[0]!.inserted).toBeGreaterThan(0);
+  });
+});
