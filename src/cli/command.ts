@@ -7,6 +7,7 @@ import { databaseFailure } from '../db/errors.js';
 import { databaseFiles, type OutputGuard } from '../files/output-file.js';
 import { guardedStream } from './output-guard.js';
 import { hasListOutput, markListOutput, runWithListOutput, type ListOutputProps } from './list-output.js';
+import { outputFormat } from './out-format.js';
 import { makeClock } from '../domain/clock.js';
 import type { Actor, Clock, Ctx } from '../domain/context.js';
 import { COUNT_LIMIT } from '../domain/text/numbers.js';
@@ -153,6 +154,7 @@ export function action<O>(cmd: Command, deps: Deps, run: (env: CommandEnv, opts:
       deps.state.exitCode = 0;
       return;
     }
+    if (hasListOutput(self)) inferListFormat(self, opts as { format?: string; json?: boolean; out?: string });
     const code = hasListOutput(self)
       ? await runWithListOutput(listOutputProps(self, deps), (io) => run(commandEnv(self, { ...deps, io }), opts, args))
       : await run(commandEnv(self, deps), opts, args);
@@ -191,8 +193,15 @@ export function withFormat(cmd: Command, t: Translate, formats: readonly string[
   markListOutput(cmd);
   return cmd
     .option('--json', t('opt.json'))
-    .addOption(new Option('--format <format>', t('opt.format')).choices(formats))
+    .addOption(new Option('--format <format>', formats === FORMATS ? t('opt.format') : t('opt.format_of', { formats: formats.join(t('list.separator')) })).choices(formats))
     .option('--out <file>', t('opt.list_out'));
+}
+
+/** `--out 社区.xlsx` with no --format writes a workbook; `--format csv --out 社区.xlsx` is refused (see out-format.ts). */
+function inferListFormat(cmd: Command, flags: { format?: string; json?: boolean; out?: string }): void {
+  const offered = cmd.options.find((o) => o.long === '--format')?.argChoices ?? [];
+  const format = outputFormat(flags, { fallback: '', inferred: offered.filter((f) => f !== 'table') });
+  if (format && !flags.format && !flags.json) flags.format = format;
 }
 
 /** What a list command needs to write its output to --out or as a workbook (see list-output.ts). */
@@ -206,8 +215,7 @@ function listOutputProps(cmd: Command, deps: Deps): ListOutputProps {
     sheetName: deps
       .t(`cmd.${commandPath(cmd).split(' ').slice(0, -1).join('.') || commandPath(cmd)}`)
       .split(/[（(：:，,；;]/)[0]!
-      .trim()
-      .slice(0, 31),
+      .trim(),
     guard: () => ({ protect: databaseFiles(resolveDbLocation({ flag: globals.db, env: io.env }).path) }),
     note: (path) => {
       if (!globals.quiet && (globals.verbose || io.stderr.isTTY)) io.stderr.write(`${deps.t('list.written', { path })}\n`);

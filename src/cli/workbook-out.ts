@@ -4,6 +4,7 @@ import { MODE_PERSONAL, checkOutputTarget, writeAtomically } from '../files/outp
 import type { SheetSpec } from '../files/workbook-writer.js';
 import type { CommandEnv } from './command.js';
 import { rawStream } from './output-guard.js';
+import { checkWorkbookName } from './out-format.js';
 
 /**
  * A printable form (sign-in sheet, roster template) to `--out FILE`, or to a
@@ -11,7 +12,10 @@ import { rawStream } from './output-guard.js';
  */
 export async function saveWorkbook(env: CommandEnv, out: string | undefined, sheets: SheetSpec[]): Promise<void> {
   if (!out && env.io.stdout.isTTY) throw new UsageError({ key: 'usage.xlsx_needs_out' });
-  if (out) checkOutputTarget(out, env.outputGuard());
+  if (out) {
+    checkWorkbookName(out);
+    checkOutputTarget(out, env.outputGuard());
+  }
   const { writeWorkbook } = await import('../files/workbook-writer.js');
   const write = (stream: Writable) => writeWorkbook(stream, sheets);
   if (!out) {

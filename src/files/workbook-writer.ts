@@ -29,6 +29,8 @@ export type SheetSpec = {
   rowsWithLists?: number;
   /** Printed on A4 with the header repeated on every page. */
   print?: { landscape?: boolean };
+  /** Columns (0-based) in the Text format: a phone or ID number typed there keeps every digit. */
+  textColumns?: number[];
   /** Row height for hand-written rows (a sign-in sheet's signature column needs room). */
   rowHeight?: number;
 };
@@ -168,7 +170,7 @@ export async function writeWorkbook(out: Writable, sheets: SheetSpec[]): Promise
     }
     const widths =
       spec.widths ?? measuredWidths(widest(spec.headers, spec.tables), [...sample, ...(spec.tables ?? []).flatMap((t) => [t.headers, ...t.rows.slice(0, MEASURED_ROWS)])]);
-    sheet.columns = widths.map((width) => ({ width }));
+    sheet.columns = widths.map((width, i) => (spec.textColumns?.includes(i) ? { width, style: { numFmt: '@' } } : { width }));
     writeTitle(sheet, spec);
     writeAbove(sheet, spec);
     const header = putRow(sheet, spec.headers);
@@ -250,11 +252,9 @@ function writeAbove(sheet: Worksheet, spec: SheetSpec): void {
 
 /** Excel allows 31 characters and none of : \ / ? * [ ] in a sheet's name, and no two alike. */
 function safeSheetName(name: string, book: { getWorksheet(name: string): unknown }): string {
-  const base =
-    name
-      .replace(/[:\\/?*[\]]/g, ' ')
-      .trim()
-      .slice(0, 31) || 'Sheet';
+  const clean = name.replace(/[:\\/?*[\]]/g, ' ').trim();
+  // Cut at a word where there are words ("8. Rider-friendly communities", not "… communities (").
+  const base = (clean.length > 31 ? /^(.{1,31})\s/su.exec(clean)?.[1]?.trim() || clean.slice(0, 31) : clean) || 'Sheet';
   let candidate = base;
   for (let n = 2; book.getWorksheet(candidate); n++) candidate = `${base.slice(0, 28)} (${n})`;
   return candidate;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors.js';
 import { headerScore, isIgnoredHeader, mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
-import { serialDate } from './workbook.js';
+import { FORMULA_WITHOUT_VALUE, serialDate } from './workbook.js';
 import { isBlank, type ParsedBatch, type ParsedItem, type RawRecord, type RecordBatch, type RejectReason, type SkippedRows } from './records.js';
 
 /** Thrown by a parser (or a plan's apply) to refuse one row; the rest go on. */
@@ -36,8 +36,32 @@ export const HEADER_SCAN_ROWS = 30;
 const DATE_SERIAL = /^\s*(1[89]\d{3}|[2-9]\d{4})\s*$/;
 /** A date cell with a time of day, as the workbook reader gives it. */
 const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}$/;
+/** How the workbook reader writes a number that lost digits (1.38001E+10, 2.02611E+15). */
+const EXCEL_DIGITS_LOST = /^\d(\.\d+)?E\+\d+$/;
 /** What Excel shows for a formula that failed: never data. */
 const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA)$/;
+
+/** A formula that failed, or one with no saved result: the row cannot be read as the clerk sees it. */
+function sheetCellProblem(cells: string[], headers: string[]): RejectReason | undefined {
+  const at = cells.findIndex((c) => EXCEL_ERROR.test(c) || c === FORMULA_WITHOUT_VALUE);
+  if (at === -1) return undefined;
+  const column = headers[at]!.trim().slice(0, 40) || String(at + 1);
+  return cells[at] === FORMULA_WITHOUT_VALUE ? { key: 'reject.excel_formula', params: { column } } : { key: 'reject.excel_error', params: { column, value: cells[at]! } };
+}
+
+/** Fields that say themselves, in their own words, that Excel turned them into a number. */
+const OWN_DIGIT_CHECK = new Set(['phone', 'id_number', 'worker']);
+
+/**
+ * A number of more than 15 digits that Excel stored as a number (a 流水号, a
+ * long reference) has lost its tail, whatever its column: its row is refused,
+ * naming it, before two such cells can pass for one duplicate.
+ */
+function lostDigits(cells: string[], headers: string[], skip: Set<number>): RejectReason | undefined {
+  const at = cells.findIndex((c, i) => !skip.has(i) && EXCEL_DIGITS_LOST.test(c));
+  if (at === -1) return undefined;
+  return { key: 'reject.excel_digits', params: { column: headers[at]!.trim().slice(0, 40) || String(at + 1), value: cells[at]! } };
+}
 
 /** A date column's cell in a workbook: a serial becomes its date, a date cell keeps its day and drops its time. */
 function sheetDate(cell: string): string {
@@ -46,7 +70,7 @@ function sheetDate(cell: string): string {
 }
 
 /** A 合计/总计 line under the data (or "Total"): not a record, counted apart. */
-const TOTALS_ROW = /^(合计|总计|小计|共计|累计|total|subtotal|sum)(\s|[:：(（]|$)/i;
+const TOTALS_ROW = /^(合计|总计|小计|共计|累计|total|subtotal|sum)(\s|[:：(（]|$)|^(制表|填表|审核|审批|复核|统计)人?[:：]/i;
 
 /**
  * Turns raw records into parsed items. The header is the first row naming
@@ -65,6 +89,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
   let workbook = false;
   let blankRun = 0;
   let serialColumns: number[] = [];
+  let digitColumns = new Set<number>();
   let scanned = 0;
   const refuse = (): never => {
     // The closest row is treated as a header missing columns; with no known column at all, say what was seen.
@@ -90,6 +115,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
           const headerMap = mapHeaders(cells, parser.aliases, parser.required);
           map = { ...headerMap, rules: columnRules(headerMap), ignored: cells.map(isIgnoredHeader) };
           if (workbook) serialColumns = (parser.dateFields ?? []).map((f) => headerMap.index[f]).filter((i): i is number => i !== undefined);
+          digitColumns = new Set(Object.entries(headerMap.index).flatMap(([field, i]) => (OWN_DIGIT_CHECK.has(field) ? [i as number] : [])));
           skipped.above_header = preamble.length;
           content.add(cells.join(CELL_SEPARATOR), cells);
           batch.header = cells;
@@ -116,10 +142,9 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
         }
         if (workbook) {
           for (const i of serialColumns) cells[i] = sheetDate(cells[i]!);
-          const error = cells.findIndex((c) => EXCEL_ERROR.test(c));
-          if (error !== -1) {
-            const column = map.headers[error]!.trim().slice(0, 40) || String(error + 1);
-            batch.items.push({ row, reject: { key: 'reject.excel_error', params: { column, value: cells[error]! } }, cells });
+          const refusal = sheetCellProblem(cells, map.headers) ?? lostDigits(cells, map.headers, digitColumns);
+          if (refusal) {
+            batch.items.push({ row, reject: refusal, cells });
             continue;
           }
         }

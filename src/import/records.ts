@@ -25,7 +25,8 @@ export type SheetChoice = { name: string; index: number; nonEmpty: string[] };
 /** Records as a reader yields them: `bytesRead` for the progress bar; a workbook's first batch names its sheet. */
 export type RecordBatch = RawRecord[] & { bytesRead?: number; sheet?: SheetChoice };
 
-export type RejectReason = { key: string; params?: MessageParams };
+/** Why a row was refused: a message key, its values, and which values are vocabulary codes (shown as labels). */
+export type RejectReason = { key: string; params?: MessageParams; terms?: Record<string, string> };
 
 /** One data row after parsing: a value to write (with its cells, if a write may still refuse it), or why it was refused. */
 export type ParsedItem<V> = { row: number; value: V; cells?: string[] } | { row: number; reject: RejectReason; cells: string[] };

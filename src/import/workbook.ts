@@ -55,7 +55,8 @@ export async function readWorkbook(info: Pick<FileMeta, 'path' | 'size' | 'forma
   let book: import('@e965/xlsx').WorkBook;
   try {
     // Dense rows, number formats kept (to tell dates and E+ numbers), no HTML or formatted text.
-    book = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellHTML: false, cellDates: false, cellFormula: false });
+    // Stubs kept: a formula a program wrote without its result is a stub with a formula (see cellText).
+    book = XLSX.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellText: false, cellHTML: false, cellDates: false, cellFormula: true, sheetStubs: true });
   } catch (error) {
     throw unreadable(error);
   }
@@ -114,6 +115,8 @@ function hasContent(sheet: Sheet): boolean {
 }
 
 function filledCell(cell: Cell | undefined): boolean {
+  // A stub is an empty cell with a style, unless it holds a formula with no saved result.
+  if (cell?.t === 'z') return cell.f !== undefined;
   return cell !== undefined && cell.v !== undefined && cell.v !== null && String(cell.v).trim() !== '';
 }
 
@@ -182,6 +185,8 @@ function mergedDown(XLSX: SheetJs, sheet: Sheet, rows: (Cell[] | undefined)[], e
 
 /** A cell as the clerk means it: text as typed, a date cell as an ISO date, a number without float noise. */
 export function cellText(XLSX: SheetJs, cell: Cell | undefined, date1904: boolean): string {
+  // A formula a program wrote without computing it: there is no value to read, and blank would be a lie.
+  if (cell?.t === 'z') return cell.f === undefined ? '' : FORMULA_WITHOUT_VALUE;
   if (!cell || cell.v === undefined || cell.v === null) return '';
   switch (cell.t) {
     case 'n':
@@ -200,7 +205,12 @@ export function cellText(XLSX: SheetJs, cell: Cell | undefined, date1904: boolea
 /** Excel's error values by their code (SheetJS gives the code): a row holding one is refused, naming it. */
 const EXCEL_ERRORS: Record<number, string> = { 0: '#NULL!', 7: '#DIV/0!', 15: '#VALUE!', 23: '#REF!', 29: '#NAME?', 36: '#NUM!', 42: '#N/A', 43: '#GETTING_DATA' };
 
+/** What a formula with no saved result reads as: the import refuses its row, saying so. */
+export const FORMULA_WITHOUT_VALUE = '#FORMULA?';
+
 function numberText(XLSX: SheetJs, value: number, format: string | undefined, date1904: boolean): string {
+  // A time of day alone (8:00 in an h:mm cell) is a fraction of day 0: its time, not a date in 1899.
+  if (format && XLSX.SSF.is_date(format) && value >= 0 && value < 1) return serialDate(1 + value, date1904).slice(11);
   if (format && XLSX.SSF.is_date(format)) return serialDate(value, date1904);
   // Shown as 1.38001E+10, the digits are gone: the text says so, and the phone/ID check refuses it with that reason.
   if (format && /E\+/i.test(format)) return XLSX.SSF.format(format, value);

@@ -568,3 +568,117 @@ describe('the other imports read workbooks too', () => {
     expect(results[0]!.inserted).toBeGreaterThan(0);
   });
 });
+
+describe('second review', () => {
+  it('each sheet of one workbook imports on its own; the same sheet twice is the same file', async () => {
+    const { cli, dir } = await district();
+    const path = join(dir, '两月.xlsx');
+    const sheet = (phone: number, name: string) => [
+      ['姓名', '手机号码', '从业类型'],
+      [name, phone, '外卖骑手'],
+      ['制表人：王芳', null, null],
+    ];
+    await writeXlsx(path, [
+      { name: '11月', rows: sheet(13800138000, '张三') },
+      { name: '12月', rows: sheet(13900139000, '李四') },
+    ]);
+    const november = JSON.parse((await cli(['worker', 'import', path, '--json'])).stdout);
+    expect(november).toMatchObject({ inserted: 1, file: { sheet: '11月' }, skipped: { totals: 1 } });
+    const december = JSON.parse((await cli(['worker', 'import', path, '--sheet', '12月', '--json'])).stdout);
+    expect(december).toMatchObject({ inserted: 1, rejected: 0, already_imported: null, file: { sheet: '12月' } });
+    const again = await cli(['worker', 'import', path, '--sheet', '2', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, already_imported: { id: december.import_id }, file: { sheet: '12月' } });
+  });
+
+  it('--out names the format when --format is absent, and a name at odds with --format is refused (exit 2)', async () => {
+    const { cli, dir } = await district();
+    await cli(['worker', 'add', '--name', '王芳', '--phone', '13800138000', '--occupation', '外卖骑手']);
+    for (const argv of [
+      ['worker', 'list', '--out', join(dir, 'list.xlsx')],
+      ['worker', 'export', '--out', join(dir, 'export.xlsx')],
+      ['report', 'weekly', '--out', join(dir, 'weekly.xlsx')],
+    ]) {
+      expect((await cli(argv)).code).toBe(0);
+      expect(readFileSync(argv.at(-1)!).subarray(0, 2).toString()).toBe('PK');
+    }
+    const refusals: [string[], RegExp][] = [
+      [['worker', 'list', '--format', 'csv', '--out', join(dir, 'w.xlsx')], /--out .*w\.xlsx names another format than csv/],
+      [['worker', 'export', '--format', 'xlsx', '--out', join(dir, 'w.csv')], /--out .*w\.csv names another format than xlsx/],
+      [['report', 'weekly', '--json', '--out', join(dir, 'w.md')], /names another format than json/],
+      [['worker', 'template', '--out', join(dir, 't.xls')], /nuanxin writes \.xlsx workbooks .* not the old \.xls/],
+      [['worker', 'import', join(dir, 'list.xlsx'), '--rejects', join(dir, 'r.xls')], /not the old \.xls/],
+    ];
+    for (const [argv, says] of refusals) {
+      const r = await cli(argv);
+      expect({ argv: argv.join(' '), code: r.code, stdout: r.stdout }).toEqual({ argv: argv.join(' '), code: 2, stdout: '' });
+      expect(r.stderr).toMatch(says);
+    }
+  });
+
+  it('a long number stored as a number (a 流水号) is refused in any column; a time-of-day cell is a time; a formula with no saved result is refused', async () => {
+    const { cli, dir } = await district();
+    await cli(['points', 'rule', 'add', 'VOL', '--name', '志愿服务', '--points', '5']);
+    await cli(['worker', 'add', '--name', '王芳', '--phone', '13800138000', '--occupation', '外卖骑手']);
+    const points = join(dir, '积分.xlsx');
+    await writeXlsx(points, [
+      {
+        name: '积分',
+        rows: [
+          ['手机号码', '积分规则', '日期', '流水号'],
+          [13800138000, 'VOL', '2026-11-20', Number('2026110100000123')],
+          [13800138000, 'VOL', '2026-11-21', Number('2026110100000456')],
+          [13800138000, 'VOL', { formula: 'DATE(2026,11,3)' } as never, 'B-1'],
+        ],
+      },
+    ]);
+    const r = JSON.parse((await cli(['points', 'import', points, '--json'])).stdout);
+    expect(r.rejects).toEqual([
+      { row: 2, reason: expect.stringMatching(/^column 流水号 holds "2\.02611E\+15": a number of more than 15 digits that Excel stored as a number/) },
+      { row: 3, reason: expect.stringMatching(/^column 流水号 holds "2\.02611E\+15"/) },
+      { row: 4, reason: expect.stringMatching(/^column 日期 holds a formula with no saved result/) },
+    ]);
+    const stations = join(dir, '驿站.xlsx');
+    await writeXlsx(stations, [
+      {
+        name: '台账',
+        rows: [
+          ['驿站名称', '所属社区', '开放时间'],
+          ['东关驿站', '东关社区', { value: 8 / 24, format: 'h:mm' }],
+        ],
+      },
+    ]);
+    expect((await cli(['station', 'import', stations])).code).toBe(0);
+    expect(JSON.parse((await cli(['station', 'show', 'ST0001', '--json'])).stdout)).toMatchObject({ hours: '08:00' });
+  });
+
+  it('the roster template keeps 手机号码 and 身份证号 in the Text format, so typed digits survive', async () => {
+    const { cli, dir } = await district();
+    const path = join(dir, '模板.xlsx');
+    expect((await cli(['worker', 'template', '--out', path])).code).toBe(0);
+    const xml = packagePart(path, 'xl/worksheets/sheet1.xml');
+    const cellXfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(packagePart(path, 'xl/styles.xml'))![1]!;
+    const textStyle = [...cellXfs.matchAll(/<xf [^>]*>/g)].findIndex(([xf]) => xf.includes('numFmtId="49"'));
+    expect(textStyle).toBeGreaterThan(0);
+    expect(xml).toContain(`<col min="2" max="2" width="16" style="${textStyle}" customWidth="1"/>`);
+    expect(xml).toContain(`<col min="3" max="3" width="22" style="${textStyle}" customWidth="1"/>`);
+  });
+});
+
+it('a row refused by a rule names its codes in the run’s language (已参加, not attended)', async () => {
+  const { cli, dir, json } = await district();
+  await cli(['worker', 'add', '--name', '王芳', '--phone', '13800138000', '--occupation', '外卖骑手']);
+  const event = await json(['event', 'add', '--type', '急救培训', '--title', '急救培训', '--date', '2026-11-20', '--community', '夹马营社区']);
+  await cli(['event', 'attend', String(event.id), '13800138000']);
+  const sheet = join(dir, '签到.xlsx');
+  await writeXlsx(sheet, [
+    {
+      name: '签到表',
+      rows: [
+        ['姓名', '手机号码'],
+        ['王芳', 13800138000],
+      ],
+    },
+  ]);
+  const r = await cli(['event', 'attend', String(event.id), '--file', sheet, '--json'], { env: { LANG: 'zh_CN.UTF-8' } });
+  expect(JSON.parse(r.stdout).rejects).toEqual([{ row: 2, reason: `劳动者 #1 已登记参加第 ${event.id} 号活动（已参加）` }]);
+});

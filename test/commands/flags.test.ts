@@ -117,7 +117,8 @@ const ROWS: Row[] = [
   ['worker update 13800138000 --new-phone 13900139000 --note 换号', 'worker update', { newPhone: Q, note: '换号' }, [P]],
   ['worker deactivate 13800138000 --reason 离职', 'worker deactivate', { reason: '离职' }, [P]],
   ['worker reactivate 7', 'worker reactivate', {}, ['7']],
-  ['worker export', 'worker export', { format: 'csv' }],
+  // No --format: the --out name chooses, else CSV (decided when the command runs).
+  ['worker export', 'worker export', {}],
   ['worker export --format xlsx --out 花名册.xlsx', 'worker export', { format: 'xlsx', out: '花名册.xlsx' }],
   [
     'worker export --format json --out w.json --reveal --reason 上报 --occupation courier',
@@ -267,20 +268,20 @@ const ROWS: Row[] = [
   ['config get district.name', 'config get', {}, ['district.name']],
   ['config set district.name 东关区 --json', 'config set', { json: true }, ['district.name', '东关区']],
   // report
-  ['report weekly', 'report weekly', { format: 'table' }],
+  ['report weekly', 'report weekly', {}],
   ['report programme --format xlsx --out 十个一.xlsx', 'report programme', { format: 'xlsx', out: '十个一.xlsx' }],
   [
     'report weekly --week 2024-W20 --community 夹马营社区 --format html --out week.html',
     'report weekly',
     { week: '2024-W20', community: '夹马营社区', format: 'html', out: 'week.html' },
   ],
-  ['report programme --from 2024-01-01 --to 2024-03-31 --json', 'report programme', { from: '2024-01-01', to: '2024-03-31', format: 'table', json: true }],
+  ['report programme --from 2024-01-01 --to 2024-03-31 --json', 'report programme', { from: '2024-01-01', to: '2024-03-31', json: true }],
   ['report program --format md', 'report programme', { format: 'md' }],
   ['report stations --community 夹马营社区 --format csv', 'report stations', { community: '夹马营社区', format: 'csv' }],
-  ['report points --week 2024-W20', 'report points', { week: '2024-W20', format: 'table' }],
+  ['report points --week 2024-W20', 'report points', { week: '2024-W20' }],
   ['report wishes --format md', 'report wishes', { format: 'md' }],
-  ['report community 夹马营社区 --week 2024-W20', 'report community', { week: '2024-W20', format: 'table' }, ['夹马营社区']],
-  ['report workers --json', 'report workers', { format: 'table', json: true }],
+  ['report community 夹马营社区 --week 2024-W20', 'report community', { week: '2024-W20' }, ['夹马营社区']],
+  ['report workers --json', 'report workers', { json: true }],
 ];
 
 const words = (line: string) => line.split(' ');

@@ -13,6 +13,8 @@ export const en: Record<string, string> = {
   'worker.export_sheet': 'workers',
   'opt.list_out': 'write to this file (atomically) instead of stdout',
   'list.written': 'written to {path}',
+  'usage.out_mismatch': '--out {out} names another format than {format}: name the file for what it holds (or choose --format to match)',
+  'usage.out_xls': '{out}: nuanxin writes .xlsx workbooks (Excel 2007 and later, WPS), not the old .xls; name the file .xlsx',
   'usage.xlsx_needs_out': '--format xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout to a file)',
   'help.examples': 'Examples:',
 
@@ -105,6 +107,10 @@ export const en: Record<string, string> = {
   'import.bad_encoding': 'the file is not valid {encoding}',
   'import.row': 'row {row}: {reason}',
   'reject.excel_error': 'column {column} holds the Excel error {value} (a formula that failed); correct it in Excel and import again',
+  'reject.excel_formula':
+    'column {column} holds a formula with no saved result (the file was written by a program, not saved by Excel); open it in Excel or WPS, save it, and import again',
+  'reject.excel_digits':
+    'column {column} holds "{value}": a number of more than 15 digits that Excel stored as a number, so its last digits are lost; set the column to Text (文本), type it again and import again',
   'reject.cells': 'has {found} cells but the header has {expected}',
   'reject.required': '{field} is empty',
   'reject.phone': 'phone "{value}" is not a mobile number (11 digits starting with 1)',

@@ -12,6 +12,8 @@ export const zh: Record<string, string> = {
   'worker.export_sheet': '花名册',
   'opt.list_out': '写入此文件（原子写入），不输出到标准输出',
   'list.written': '已写入 {path}',
+  'usage.out_mismatch': '--out {out} 的扩展名与格式 {format} 不符：请按内容命名文件（或用 --format 指定相符的格式）',
+  'usage.out_xls': '{out}：nuanxin 生成 .xlsx 工作簿（Excel 2007 及以后版本、WPS 均可打开），不生成旧的 .xls；请把文件命名为 .xlsx',
   'usage.xlsx_needs_out': '--format xlsx 生成工作簿：请用 --out 文件.xlsx 指定文件（或把标准输出重定向到文件）',
   'help.examples': '示例：',
 
@@ -99,6 +101,8 @@ export const zh: Record<string, string> = {
   'import.bad_encoding': '文件不是有效的 {encoding} 编码',
   'import.row': '第 {row} 行：{reason}',
   'reject.excel_error': '{column} 列是 Excel 错误值 {value}（公式出错）；请在 Excel 中改正后重新导入',
+  'reject.excel_formula': '{column} 列是没有保存计算结果的公式（文件由程序生成，未经 Excel 保存）；请用 Excel 或 WPS 打开并保存后重新导入',
+  'reject.excel_digits': '{column} 列为 "{value}"：超过 15 位的数字被 Excel 存成了数字，后几位已丢失；请把该列设为"文本"，重新录入后再导入',
   'reject.cells': '有 {found} 个单元格，但表头有 {expected} 列',
   'reject.required': '{field} 为空',
   'reject.phone': '手机号 "{value}" 不是有效的 11 位手机号',

@@ -3,6 +3,7 @@ import type { CommandEnv } from '../command.js';
 import type { Translate } from '../messages/index.js';
 import { maskPersonalText } from '../../domain/privacy.js';
 import { UsageError } from '../../errors.js';
+import { outputFormat } from '../out-format.js';
 import { rawStream } from '../output-guard.js';
 import { MODE_REPORT, put, writeAtomically } from '../../files/output-file.js';
 
@@ -12,16 +13,18 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export function reportOptions(cmd: Command, t: Translate, formats: readonly string[] = REPORT_FORMATS): Command {
   return cmd
     .addOption(
-      new Option('--format <format>', formats.length === REPORT_FORMATS.length ? t('opt.report_format') : t('opt.format_of', { formats: formats.join(t('list.separator')) }))
-        .choices(formats)
-        .default('table'),
+      new Option(
+        '--format <format>',
+        formats.length === REPORT_FORMATS.length ? t('opt.report_format') : t('opt.format_of', { formats: formats.join(t('list.separator')) }),
+      ).choices(formats),
     )
     .option('--json', t('opt.json'))
     .option('--out <file>', t('opt.report_out'));
 }
 
-export function reportFormat(opts: { format?: string; json?: boolean }): ReportFormat {
-  return opts.json ? 'json' : ((opts.format ?? 'table') as ReportFormat);
+/** --format, or what --out's name says (`--out 周报.xlsx`), else a table; a name at odds with --format is refused (exit 2). */
+export function reportFormat(opts: { format?: string; json?: boolean; out?: string }): ReportFormat {
+  return outputFormat(opts, { fallback: 'table', inferred: ['xlsx', 'csv', 'json', 'md'] }) as ReportFormat;
 }
 
 /**

@@ -39,6 +39,7 @@ export async function runEventSheet(env: CommandEnv, opts: EventSheetOptions, [i
       headers: [t('event.sheet_no'), t('event.sheet_person'), t('event.sheet_phone'), t('event.sheet_signature')],
       rows: Array.from({ length: rows }, (_, i) => [i + 1, null, null, null]),
       widths: [8, 16, 20, 28],
+      textColumns: [2],
       rowHeight: 26,
       print: {},
     },

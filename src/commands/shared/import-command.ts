@@ -4,15 +4,16 @@ import type { CommandEnv } from '../../cli/command.js';
 import { EXIT } from '../../cli/exit-codes.js';
 import { checkOutputTarget } from '../../files/output-file.js';
 import { maskedParams, maskPersonalText } from '../../domain/privacy.js';
-import type { Translate } from '../../cli/messages/index.js';
+import { withTermLabels, type Translate } from '../../cli/messages/index.js';
 import { progressBar } from '../../cli/progress.js';
 import { writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import type { OpenDb } from '../../db/open.js';
 import type { FileMeta as FileInfo } from '../../import/records.js';
 import { parseInThread, type RowParser } from '../../import/parse-records.js';
-import type { ParsedBatch } from '../../import/records.js';
-import { ValidationError } from '../../errors.js';
+import type { ParsedBatch, RejectReason } from '../../import/records.js';
+import { UsageError, ValidationError } from '../../errors.js';
+import { formatOfPath } from '../../cli/out-format.js';
 import { runImport, type ImportOptions, type ImportPlan, type ImportReport } from '../../domain/imports/run.js';
 
 // Listed here, not imported from decode.ts: decoding (csv-parse, iconv-lite) loads only when a file is imported.
@@ -40,7 +41,11 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
   const { t, io } = env;
   const { inspectFile } = await import('../../import/decode.js');
   // Refused before anything is written: the rejects file must not be the input or the database.
-  if (flags.rejects) checkOutputTarget(flags.rejects, env.outputGuard([path]));
+  if (flags.rejects) {
+    // Never an .xls name over .xlsx bytes: Excel refuses a file whose name and content disagree.
+    if (formatOfPath(flags.rejects) === 'xls') throw new UsageError({ key: 'usage.out_xls', params: { out: flags.rejects } });
+    checkOutputTarget(flags.rejects, env.outputGuard([path]));
+  }
   const inspected = await inspectFile(path, flags.encoding ?? 'auto');
   const file = inspected.format === 'csv' ? inspected : { ...inspected, sheet: flags.sheet };
   if (flags.sheet !== undefined && file.format === 'csv') env.warn(t('import.sheet_ignored', { file: file.name }));
@@ -125,7 +130,7 @@ export async function importInThread<F extends string, V>(ctx: Ctx, info: FileIn
   return runImport(ctx, info, await parsedInThread(info, parser), plan, options);
 }
 
-/** A reject's reason as the clerk reads it: a phone or ID number it quotes is masked like everywhere else. */
-function rejectReason(t: Translate, reject: { key: string; params?: Record<string, string | number | undefined> }): string {
-  return maskPersonalText(t(reject.key, maskedParams(reject.key, reject.params)));
+/** A reject's reason as the clerk reads it: codes as labels in the run's language, phone and ID numbers masked. */
+function rejectReason(t: Translate, reject: RejectReason): string {
+  return maskPersonalText(t(reject.key, withTermLabels(t, maskedParams(reject.key, reject.params ?? {}), reject.terms)));
 }

@@ -6,23 +6,26 @@ import { neutraliseFormula } from '../../cli/render.js';
 import { maskPersonalText } from '../../domain/privacy.js';
 import { rawStream } from '../../cli/output-guard.js';
 import { UsageError } from '../../errors.js';
+import { outputFormat } from '../../cli/out-format.js';
 import type { Ctx } from '../../domain/context.js';
 import { filteredWorkers, streamWorkers, type Worker } from '../../domain/workers/read.js';
 import { logReveal } from '../../domain/workers/write.js';
 import { checkReveal, exportColumns, filterOptions, maskWorker, revealOptions, toFilter, type FilterFlags, type RevealFlags } from './shared.js';
 
-export type WorkerExportOptions = FilterFlags & RevealFlags & { format: 'csv' | 'json' | 'xlsx'; out?: string };
+export type WorkerExportOptions = FilterFlags & RevealFlags & { format?: 'csv' | 'json' | 'xlsx'; out?: string };
 
 export function registerWorkerExport(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = revealOptions(filterOptions(describe(parent.command('export'), t, 'worker.export'), t), t)
-    .addOption(new Option('--format <format>', t('opt.export_format')).choices(['csv', 'json', 'xlsx']).default('csv'))
+    .addOption(new Option('--format <format>', t('opt.export_format')).choices(['csv', 'json', 'xlsx']))
     .option('--out <file>', t('opt.out'));
   action(cmd, deps, runWorkerExport);
 }
 
 export async function runWorkerExport(env: CommandEnv, opts: WorkerExportOptions, _args: string[]): Promise<number | void> {
   checkReveal(opts);
+  // The file's name may choose the format (`--out 花名册.xlsx`); CSV for Excel otherwise.
+  opts.format = outputFormat(opts, { fallback: 'csv', inferred: ['csv', 'json', 'xlsx'] }) as WorkerExportOptions['format'];
   if (opts.out) checkOutputTarget(opts.out, env.outputGuard());
   if (opts.format === 'xlsx' && !opts.out && env.io.stdout.isTTY) throw new UsageError({ key: 'usage.xlsx_needs_out' });
   const filter = toFilter(opts);

@@ -45,6 +45,8 @@ export async function runWorkerTemplate(env: CommandEnv, opts: WorkerTemplateOpt
       widths: [12, 16, 22, 8, 14, 14, 18, 16, 16, 14, 24],
       lists,
       rowsWithLists: ROWS_WITH_LISTS,
+      // Typed into a General column, an 18-digit ID number loses its last three digits for good.
+      textColumns: [at('phone'), at('id_number')],
     },
   ]);
 }

@@ -106,7 +106,8 @@ export async function runImport<V>(ctx: Ctx, file: FileMeta, batches: AsyncItera
   const report = emptyReport(file, Boolean(options.dryRun));
   try {
     await inTransaction(ctx, async (trx) => {
-      const sameBytes = await previousImport(trx, plan.kind, { sha256: file.sha256 });
+      // A workbook's bytes hold several sheets: only its parsed rows (the sheet read) say whether it was imported.
+      const sameBytes = file.format === 'csv' ? await previousImport(trx, plan.kind, { sha256: file.sha256 }) : undefined;
       if (sameBytes) throw new AlreadyImported(sameBytes);
       const importId = await openImportRecord(trx, ctx, plan.kind, file, options.source);
       report.importId = importId;
@@ -123,7 +124,7 @@ export async function runImport<V>(ctx: Ctx, file: FileMeta, batches: AsyncItera
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
     report.importId = null;
-    if (error instanceof AlreadyImported) return { ...emptyReport(file, Boolean(options.dryRun)), alreadyImported: error.previous };
+    if (error instanceof AlreadyImported) return { ...emptyReport(file, Boolean(options.dryRun)), file: report.file, sheet: report.sheet, alreadyImported: error.previous };
   }
   return report;
 }

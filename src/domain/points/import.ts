@@ -58,7 +58,7 @@ export function awardImportPlan(ctx: Ctx): ImportPlan<Row> {
         await awardIn(trx, ctx, { worker: row.phone, rule: row.rule, date: row.date, note: row.note, ref: row.ref, importId, dedupe: true });
         return 'inserted';
       } catch (error) {
-        if (error instanceof NuanxinError && error.kind !== 'unavailable') throw new RowRejection({ key: error.key, params: error.params });
+        if (error instanceof NuanxinError && error.kind !== 'unavailable') throw new RowRejection({ key: error.key, params: error.params, terms: error.terms });
         throw error;
       }
     },

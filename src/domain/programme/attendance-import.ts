@@ -34,7 +34,7 @@ export function attendanceImportPlan(ctx: Ctx, eventId: number, options: { overC
       try {
         return (await attendIn(trx, ctx, eventId, row.phone, { overCapacity: options.overCapacity, importId })) === 'attended' ? 'inserted' : 'unchanged';
       } catch (error) {
-        if (error instanceof NuanxinError && error.kind !== 'unavailable') throw new RowRejection({ key: error.key, params: error.params });
+        if (error instanceof NuanxinError && error.kind !== 'unavailable') throw new RowRejection({ key: error.key, params: error.params, terms: error.terms });
         throw error;
       }
     },

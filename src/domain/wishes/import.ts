@@ -69,7 +69,7 @@ export function wishImportPlan(ctx: Ctx): ImportPlan<WishInput & { key: string }
         await insertWishIn(trx, ctx, row, importId);
         return 'inserted';
       } catch (error) {
-        if (error instanceof NuanxinError && error.kind !== 'unavailable') throw new RowRejection({ key: error.key, params: error.params });
+        if (error instanceof NuanxinError && error.kind !== 'unavailable') throw new RowRejection({ key: error.key, params: error.params, terms: error.terms });
         throw error;
       }
     },
