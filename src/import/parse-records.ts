@@ -88,6 +88,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
   let best: { cells: string[]; known: number } | undefined;
   let workbook = false;
   let blankRun = 0;
+  let storedTail = 0;
   let serialColumns: number[] = [];
   let digitColumns = new Set<number>();
   let scanned = 0;
@@ -124,18 +125,23 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
           batch.unknownColumns = map.unknown;
           continue;
         }
+        // A row the sheet does not store at all (a gap in its row numbers) has no cells.
+        const stored = cells.length > 0;
         if (workbook) {
           // A sheet has no short or long rows: cells past the header's last column belong to no field.
           cells.length = map.headers.length;
           for (let i = 0; i < cells.length; i++) cells[i] ??= '';
         }
         if (isBlank(cells) || onlyIgnored(cells, map.ignored)) {
-          // Counted once a row follows: the empty tail of a sheet or file is not rows the clerk wrote.
+          // Empty rows are counted; at the end only the ones the file holds (a stray cell at XFD1048576
+          // is not a million empty rows).
           blankRun += 1;
+          if (stored) storedTail += 1;
           continue;
         }
         skipped.blank += blankRun;
         blankRun = 0;
+        storedTail = 0;
         if (isTotalsRow(cells)) {
           skipped.totals += 1;
           continue;
@@ -160,7 +166,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
         if (preamble.length === 0) throw new ValidationError({ key: 'import.empty' });
         refuse();
       }
-      return { contentSha256: content.digest(), skipped };
+      return { contentSha256: content.digest(), skipped: { ...skipped, blank: skipped.blank + storedTail } };
     },
   };
 }

@@ -216,8 +216,8 @@ describe('odd sheets', () => {
       inserted: 1,
       rejected: 1,
       rejects: [{ row: 5, reason: 'column 手机号码 holds the Excel error #DIV/0! (a formula that failed); correct it in Excel and import again' }],
-      // The stray cell is outside the table: its row, and the empty rows before it, are the sheet's empty tail.
-      skipped: { above_header: 2, blank: 0, totals: 0 },
+      // The stray cell is outside the table: its row is one empty row; the million rows before it are not in the file.
+      skipped: { above_header: 2, blank: 1, totals: 0 },
     });
     // A date cell with a time keeps its day.
     expect(JSON.parse((await cli(['worker', 'show', '13800138000', '--json'])).stdout)).toMatchObject({ joinedOn: '2023-03-15' });
@@ -417,8 +417,8 @@ describe('printable forms that import back', () => {
     XLSX.writeFile(printed.book, filled);
     const attended = await cli(['event', 'attend', String(event.id), '--file', filled, '--json']);
     expect(attended.code, attended.stderr).toBe(0);
-    // The four numbered rows left empty are the sheet's tail: skipped, not counted.
-    expect(JSON.parse(attended.stdout)).toMatchObject({ inserted: 2, rejected: 0, skipped: { above_header: 2, blank: 0, totals: 0 }, unknown_columns: [] });
+    // The four numbered rows left empty are skipped and counted.
+    expect(JSON.parse(attended.stdout)).toMatchObject({ inserted: 2, rejected: 0, skipped: { above_header: 2, blank: 4, totals: 0 }, unknown_columns: [] });
   });
 
   it('worker template: accepted headers, drop-downs from the register, and a filled-in copy imports with no editing', async () => {
