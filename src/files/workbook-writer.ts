@@ -66,7 +66,7 @@ export function figureCell(text: string): CellValue {
  * edits the cell: such text is written as is, in the Text format (@), which
  * keeps it text when edited — no apostrophe added to the data itself.
  */
-export function cellValue(value: CellValue): { value: string | number | Date | null; numFmt?: string } {
+function cellValue(value: CellValue): { value: string | number | Date | null; numFmt?: string } {
   if (value === null || value === undefined || value === '') return { value: null };
   if (typeof value === 'number') return { value: Number.isFinite(value) ? value : String(value) };
   if (typeof value === 'boolean') return { value: value ? 'TRUE' : 'FALSE' };
@@ -89,7 +89,7 @@ function putRow(sheet: Worksheet, values: CellValue[]) {
 }
 
 /** Width in Excel's character units: a Chinese character takes two. */
-export function textWidth(text: string): number {
+function textWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3ffff}]/u.test(ch) ? 2 : 1;
   return width;
@@ -121,7 +121,7 @@ async function loadExcelJs(): Promise<ExcelJs> {
 }
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */
-export function columnLetter(n: number): string {
+function columnLetter(n: number): string {
   let out = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
   return out;

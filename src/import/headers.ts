@@ -1,5 +1,8 @@
 import { ValidationError } from '../errors.js';
 
+/** How many non-empty rows are looked at for the header row (title and date lines come above it). */
+export const HEADER_SCAN_ROWS = 30;
+
 /** Field → accepted header labels (Chinese and English). */
 export type HeaderAliases<F extends string> = Record<F, string[]>;
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors.js';
-import { headerScore, isIgnoredHeader, mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
+import { HEADER_SCAN_ROWS, headerScore, isIgnoredHeader, mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
 import { FORMULA_WITHOUT_VALUE, serialDate } from './workbook.js';
 import { isBlank, type ParsedBatch, type ParsedItem, type RawRecord, type RecordBatch, type RejectReason, type SkippedRows } from './records.js';
 
@@ -28,9 +28,6 @@ export type RowParser<F extends string, V> = {
    */
   mayBeRefused?(value: V): boolean;
 };
-
-/** How many non-empty rows are looked at for the header row (title and date lines come above it). */
-export const HEADER_SCAN_ROWS = 30;
 
 /** A whole number in a date column of a workbook: days since 1899-12-30 (18000 is 1949-04-13). */
 const DATE_SERIAL = /^\s*(1[89]\d{3}|[2-9]\d{4})\s*$/;

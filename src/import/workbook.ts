@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { ValidationError } from '../errors.js';
+import { HEADER_SCAN_ROWS } from './headers.js';
 import type { FileMeta, RawRecord, RecordBatch, SheetChoice } from './records.js';
 
 // SheetJS (the community edition, published as @e965/xlsx) reads both .xlsx and the
@@ -11,7 +12,7 @@ type Cell = import('@e965/xlsx').CellObject;
 type Sheet = import('@e965/xlsx').WorkSheet;
 
 /** Past this a workbook is refused (it is read whole into memory): save it as CSV, which streams. */
-export const MAX_WORKBOOK_BYTES = 25 * 1024 * 1024;
+const MAX_WORKBOOK_BYTES = 25 * 1024 * 1024;
 /** What its parts may unpack to: a small file that inflates to gigabytes is refused, not read. */
 const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
 
@@ -31,9 +32,6 @@ export type WorkbookRecords = { sheet: SheetChoice; batches: AsyncGenerator<Reco
 
 /** Whether a row is the header an import looks for (its required columns named). */
 export type HeaderProbe = (cells: string[]) => boolean;
-
-/** Rows with text looked at for the header (as the record parser does). */
-const HEADER_SCAN_ROWS = 30;
 
 /**
  * Reads the chosen sheet of a workbook as records with their Excel row
@@ -184,7 +182,7 @@ function mergedDown(XLSX: SheetJs, sheet: Sheet, rows: (Cell[] | undefined)[], e
 }
 
 /** A cell as the clerk means it: text as typed, a date cell as an ISO date, a number without float noise. */
-export function cellText(XLSX: SheetJs, cell: Cell | undefined, date1904: boolean): string {
+function cellText(XLSX: SheetJs, cell: Cell | undefined, date1904: boolean): string {
   // A formula a program wrote without computing it: there is no value to read, and blank would be a lie.
   if (cell?.t === 'z') return cell.f === undefined ? '' : FORMULA_WITHOUT_VALUE;
   if (!cell || cell.v === undefined || cell.v === null) return '';
