@@ -154,8 +154,9 @@ export function action<O>(cmd: Command, deps: Deps, run: (env: CommandEnv, opts:
       deps.state.exitCode = 0;
       return;
     }
-    if (hasListOutput(self)) inferListFormat(self, opts as { format?: string; json?: boolean; out?: string });
-    const code = hasListOutput(self)
+    const listed = hasListOutput(self);
+    if (listed) inferListFormat(self, opts as { format?: string; json?: boolean; out?: string });
+    const code = listed
       ? await runWithListOutput(listOutputProps(self, deps), (io) => run(commandEnv(self, { ...deps, io }), opts, args))
       : await run(commandEnv(self, deps), opts, args);
     deps.state.exitCode = code ?? 0;
@@ -204,22 +205,19 @@ function inferListFormat(cmd: Command, flags: { format?: string; json?: boolean;
   if (format && !flags.format && !flags.json) flags.format = format;
 }
 
-/** What a list command needs to write its output to --out or as a workbook (see list-output.ts). */
+/** What a list command needs to write its output to --out or as a workbook (see list-output.ts): the command's own guard and notes. */
 function listOutputProps(cmd: Command, deps: Deps): ListOutputProps {
-  const globals = cmd.optsWithGlobals() as { db?: string; format?: string; json?: boolean; out?: string; reveal?: boolean; reason?: string; quiet?: boolean; verbose?: boolean };
-  const io = deps.io;
+  const env = commandEnv(cmd, deps);
   return {
-    io,
-    flags: globals,
+    io: deps.io,
+    flags: cmd.optsWithGlobals(),
     // Named after what it lists: the noun's own description up to its first clause (`微心愿`, `志愿积分`).
     sheetName: deps
       .t(`cmd.${commandPath(cmd).split(' ').slice(0, -1).join('.') || commandPath(cmd)}`)
       .split(/[（(：:，,；;]/)[0]!
       .trim(),
-    guard: () => ({ protect: databaseFiles(resolveDbLocation({ flag: globals.db, env: io.env }).path) }),
-    note: (path) => {
-      if (!globals.quiet && (globals.verbose || io.stderr.isTTY)) io.stderr.write(`${deps.t('list.written', { path })}\n`);
-    },
+    guard: () => env.outputGuard(),
+    note: (path) => env.note(deps.t('list.written', { path })),
   };
 }
 

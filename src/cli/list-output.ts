@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
 import { MODE_PERSONAL, checkOutputTarget, put, writeAtomically, type OutputGuard } from '../files/output-file.js';
 import type { SheetSpec } from '../files/workbook-writer.js';
 import { maskPersonalText } from '../domain/privacy.js';
 import type { Io } from './io.js';
+import { refuseWorkbookOnTerminal } from './workbook-out.js';
 
 /** Where `renderRows` puts a list when the format is xlsx: sheets, written as one workbook after the command. */
 export type WorkbookCollector = { sheets: SheetSpec[]; sheetName: string; cell: (text: string) => string };
@@ -41,7 +41,7 @@ export async function runWithListOutput(props: ListOutputProps, run: (io: Io) =>
   const xlsx = !flags.json && flags.format === 'xlsx';
   if (!xlsx && !flags.out) return run(io);
   if (flags.out) checkOutputTarget(flags.out, props.guard());
-  if (xlsx && !flags.out && io.stdout.isTTY) throw new UsageError({ key: 'usage.xlsx_needs_out' });
+  if (xlsx) refuseWorkbookOnTerminal(io.stdout, flags.out);
   const reveal = Boolean(flags.reveal && flags.reason?.trim());
   const chunks: Buffer[] = [];
   const sink = Object.assign(

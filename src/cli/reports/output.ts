@@ -2,9 +2,8 @@ import { Option, type Command } from 'commander';
 import type { CommandEnv } from '../command.js';
 import type { Translate } from '../messages/index.js';
 import { maskPersonalText } from '../../domain/privacy.js';
-import { UsageError } from '../../errors.js';
 import { outputFormat } from '../out-format.js';
-import { rawStream } from '../output-guard.js';
+import { writeWorkbookOutput } from '../workbook-out.js';
 import { MODE_REPORT, put, writeAtomically } from '../../files/output-file.js';
 
 export const REPORT_FORMATS = ['table', 'json', 'csv', 'md', 'html', 'xlsx'] as const;
@@ -34,13 +33,7 @@ export function reportFormat(opts: { format?: string; json?: boolean; out?: stri
  */
 export async function emitReport(env: CommandEnv, out: string | undefined, content: string | Buffer): Promise<void> {
   if (Buffer.isBuffer(content)) {
-    if (!out && env.io.stdout.isTTY) throw new UsageError({ key: 'usage.xlsx_needs_out' });
-    if (!out) {
-      await put(rawStream(env.io.stdout), content);
-      return;
-    }
-    await writeAtomically(out, (stream) => put(stream, content), { ...env.outputGuard(), mode: MODE_REPORT });
-    env.note(env.t('report.written', { path: out }));
+    await writeWorkbookOutput(env, out, (stream) => put(stream, content), { mode: MODE_REPORT, noteKey: 'report.written' });
     return;
   }
   if (!out) {

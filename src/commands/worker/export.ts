@@ -5,7 +5,7 @@ import { checkOutputTarget, put, writeAtomically } from '../../files/output-file
 import { neutraliseFormula } from '../../cli/render.js';
 import { maskPersonalText } from '../../domain/privacy.js';
 import { rawStream } from '../../cli/output-guard.js';
-import { UsageError } from '../../errors.js';
+import { refuseWorkbookOnTerminal } from '../../cli/workbook-out.js';
 import { outputFormat } from '../../cli/out-format.js';
 import type { Ctx } from '../../domain/context.js';
 import { filteredWorkers, streamWorkers, type Worker } from '../../domain/workers/read.js';
@@ -27,7 +27,7 @@ export async function runWorkerExport(env: CommandEnv, opts: WorkerExportOptions
   // The file's name may choose the format (`--out 花名册.xlsx`); CSV for Excel otherwise.
   opts.format = outputFormat(opts, { fallback: 'csv', inferred: ['csv', 'json', 'xlsx'] }) as WorkerExportOptions['format'];
   if (opts.out) checkOutputTarget(opts.out, env.outputGuard());
-  if (opts.format === 'xlsx' && !opts.out && env.io.stdout.isTTY) throw new UsageError({ key: 'usage.xlsx_needs_out' });
+  if (opts.format === 'xlsx') refuseWorkbookOnTerminal(env.io.stdout, opts.out);
   const filter = toFilter(opts);
   await env.withDb(async (ctx) => {
     if (opts.reveal) {
