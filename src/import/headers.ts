@@ -3,6 +3,11 @@ import { ValidationError } from '../errors.js';
 /** How many non-empty rows are looked at for the header row (title and date lines come above it). */
 export const HEADER_SCAN_ROWS = 30;
 
+/** How a column is named in a reject: its header as written (short), or its number. */
+export function columnLabel(headers: string[], at: number): string {
+  return headers[at]?.trim().slice(0, 40) || String(at + 1);
+}
+
 /** Field → accepted header labels (Chinese and English). */
 export type HeaderAliases<F extends string> = Record<F, string[]>;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ValidationError } from '../errors.js';
-import { HEADER_SCAN_ROWS, headerScore, isIgnoredHeader, mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
-import { FORMULA_WITHOUT_VALUE, serialDate } from './workbook.js';
+import { columnLabel, HEADER_SCAN_ROWS, headerScore, isIgnoredHeader, mapHeaders, type HeaderAliases, type HeaderMap } from './headers.js';
+import { columnsCheckingDigits, sheetDate, sheetRowProblem } from './sheet-cells.js';
 import { isBlank, type ParsedBatch, type ParsedItem, type RawRecord, type RecordBatch, type RejectReason, type SkippedRows } from './records.js';
 
 /** Thrown by a parser (or a plan's apply) to refuse one row; the rest go on. */
@@ -28,43 +28,6 @@ export type RowParser<F extends string, V> = {
    */
   mayBeRefused?(value: V): boolean;
 };
-
-/** A whole number in a date column of a workbook: days since 1899-12-30 (18000 is 1949-04-13). */
-const DATE_SERIAL = /^\s*(1[89]\d{3}|[2-9]\d{4})\s*$/;
-/** A date cell with a time of day, as the workbook reader gives it. */
-const DATE_AND_TIME = /^(\d{4}-\d{2}-\d{2}) \d{2}:\d{2}$/;
-/** How the workbook reader writes a number that lost digits (1.38001E+10, 2.02611E+15). */
-const EXCEL_DIGITS_LOST = /^\d(\.\d+)?E\+\d+$/;
-/** What Excel shows for a formula that failed: never data. */
-const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA)$/;
-
-/** A formula that failed, or one with no saved result: the row cannot be read as the clerk sees it. */
-function sheetCellProblem(cells: string[], headers: string[]): RejectReason | undefined {
-  const at = cells.findIndex((c) => EXCEL_ERROR.test(c) || c === FORMULA_WITHOUT_VALUE);
-  if (at === -1) return undefined;
-  const column = headers[at]!.trim().slice(0, 40) || String(at + 1);
-  return cells[at] === FORMULA_WITHOUT_VALUE ? { key: 'reject.excel_formula', params: { column } } : { key: 'reject.excel_error', params: { column, value: cells[at]! } };
-}
-
-/** Fields that say themselves, in their own words, that Excel turned them into a number. */
-const OWN_DIGIT_CHECK = new Set(['phone', 'id_number', 'worker']);
-
-/**
- * A number of more than 15 digits that Excel stored as a number (a 流水号, a
- * long reference) has lost its tail, whatever its column: its row is refused,
- * naming it, before two such cells can pass for one duplicate.
- */
-function lostDigits(cells: string[], headers: string[], skip: Set<number>): RejectReason | undefined {
-  const at = cells.findIndex((c, i) => !skip.has(i) && EXCEL_DIGITS_LOST.test(c));
-  if (at === -1) return undefined;
-  return { key: 'reject.excel_digits', params: { column: headers[at]!.trim().slice(0, 40) || String(at + 1), value: cells[at]! } };
-}
-
-/** A date column's cell in a workbook: a serial becomes its date, a date cell keeps its day and drops its time. */
-function sheetDate(cell: string): string {
-  if (DATE_SERIAL.test(cell)) return serialDate(Number(cell)).slice(0, 10);
-  return DATE_AND_TIME.exec(cell)?.[1] ?? cell;
-}
 
 /** A 合计/总计 line under the data (or "Total"): not a record, counted apart. */
 const TOTALS_ROW = /^(合计|总计|小计|共计|累计|total|subtotal|sum)(\s|[:：(（]|$)|^(制表|填表|审核|审批|复核|统计)人?[:：]/i;
@@ -113,7 +76,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
           const headerMap = mapHeaders(cells, parser.aliases, parser.required);
           map = { ...headerMap, rules: columnRules(headerMap), ignored: cells.map(isIgnoredHeader) };
           if (workbook) serialColumns = (parser.dateFields ?? []).map((f) => headerMap.index[f]).filter((i): i is number => i !== undefined);
-          digitColumns = new Set(Object.entries(headerMap.index).flatMap(([field, i]) => (OWN_DIGIT_CHECK.has(field) ? [i as number] : [])));
+          digitColumns = columnsCheckingDigits(headerMap.index);
           skipped.above_header = preamble.length;
           content.add(cells.join(CELL_SEPARATOR), cells);
           batch.header = cells;
@@ -145,7 +108,7 @@ export function recordParser<F extends string, V>(parser: RowParser<F, V>) {
         }
         if (workbook) {
           for (const i of serialColumns) cells[i] = sheetDate(cells[i]!);
-          const refusal = sheetCellProblem(cells, map.headers) ?? lostDigits(cells, map.headers, digitColumns);
+          const refusal = sheetRowProblem(cells, map.headers, digitColumns);
           if (refusal) {
             batch.items.push({ row, reject: refusal, cells });
             continue;
@@ -214,11 +177,11 @@ type ColumnRule = { column: string; limit: number; control: RegExp };
 /** Per column, decided once from the header: how long a cell may be and which controls it may hold. */
 function columnRules<F extends string>(map: HeaderMap<F>): ColumnRule[] {
   const fieldAt = new Map<number, string>(Object.entries(map.index).map(([field, i]) => [i as number, field]));
-  return map.headers.map((header, i) => {
+  return map.headers.map((_, i) => {
     const field = fieldAt.get(i);
     const prose = field === undefined || LONG_FIELDS.has(field);
     return {
-      column: header.trim().slice(0, 40) || String(i + 1),
+      column: columnLabel(map.headers, i),
       limit: prose ? LONG_CELL_LIMIT : SHORT_CELL_LIMIT,
       control: prose ? CONTROL_IN_PROSE : CONTROL_IN_FIELD,
     };
