@@ -56,6 +56,7 @@ export const enCommands: Record<string, string> = {
   'opt.station_code': 'station code (assigned automatically if omitted)',
   'opt.station_name': 'station name',
   'opt.community': 'community name',
+  'opt.report_subdistrict': 'only this subdistrict (街道/办事处/镇): its communities together',
   'opt.address': 'address',
   'opt.host': 'host organisation (党群服务中心, 邻里中心, 企业, …)',
   'opt.contact': 'contact person',

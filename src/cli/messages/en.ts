@@ -202,6 +202,10 @@ export const en: Record<string, string> = {
 
   'report.bad_week': 'invalid ISO week "{value}" (use YYYY-Www, e.g. 2024-W37)',
   'report.week_or_range': '--week and --from/--to cannot be used together',
+  'report.community_or_subdistrict': '--community and --subdistrict cannot be used together (a community report is already within its subdistrict)',
+  'subdistrict.not_found': 'unknown subdistrict "{name}"',
+  'subdistrict.not_found_suggest': 'unknown subdistrict "{name}"; did you mean: {suggestions}?',
+  'subdistrict.not_found.hint': 'subdistricts come from `nuanxin community add NAME --subdistrict S`; `nuanxin community list` shows them',
   'report.need_range': 'give both --from and --to as dates (got "{from}", "{to}")',
   'report.range_backwards': '--from {from} is after --to {to}',
   'report.written': 'report written to {path}',

@@ -29,6 +29,7 @@ export const zhCommands: Record<string, string> = {
   'opt.sheet': '要读取的工作表，按名称或序号（默认：第一个有数据的工作表）',
   'opt.source': '文件来源（平台、站点、社区）',
   'opt.community': '社区名称',
+  'opt.report_subdistrict': '只统计该街道（办事处、镇）下的各社区',
   'opt.reason': '原因（记入历史）',
   'opt.fail_on_gaps': '有驿站未达标时以退出码 4 结束（供脚本使用）',
   'init.created': '数据库已就绪：{path}（执行了 {count} 个迁移）',

@@ -178,6 +178,10 @@ export const zh: Record<string, string> = {
 
   'report.bad_week': 'ISO 周 "{value}" 无效（用 YYYY-Www，如 2024-W37）',
   'report.week_or_range': '--week 与 --from/--to 不能同时使用',
+  'report.community_or_subdistrict': '--community 与 --subdistrict 不能同时使用（社区报表本身已在所属街道内）',
+  'subdistrict.not_found': '未知街道 "{name}"',
+  'subdistrict.not_found_suggest': '未知街道 "{name}"；您是否要找：{suggestions}？',
+  'subdistrict.not_found.hint': '街道随 `nuanxin community add 名称 --subdistrict 街道` 建立；`nuanxin community list` 可查看',
   'report.need_range': '请同时给出 --from 和 --to 日期（收到 "{from}"、"{to}"）',
   'report.range_backwards': '--from {from} 晚于 --to {to}',
   'report.written': '报告已写入 {path}',

@@ -4,7 +4,7 @@ import { emitReport, reportFormat, reportOptions } from '../../cli/reports/outpu
 import { weeklySections } from '../../cli/reports/sections.js';
 import { buildWeekly, periodOptions, renderWeekly, reportHeading, weeklyText, type PeriodFlags } from './shared.js';
 
-export type ReportCommunityOptions = Omit<PeriodFlags, 'community'>;
+export type ReportCommunityOptions = Omit<PeriodFlags, 'community' | 'subdistrict'>;
 
 export function registerReportCommunity(parent: Command, deps: Deps): void {
   const { t } = deps;
@@ -13,7 +13,7 @@ export function registerReportCommunity(parent: Command, deps: Deps): void {
 }
 
 export async function runReportCommunity(env: CommandEnv, opts: ReportCommunityOptions, [name]: string[]): Promise<number | void> {
-  const report = await buildWeekly(env, opts, name);
+  const report = await buildWeekly(env, { ...opts, community: name });
   const text = weeklyText(env, await reportHeading(env), report, weeklySections(env.t, report), 'report.community_title');
   await emitReport(env, opts.out, await renderWeekly(env, reportFormat(opts), report, text));
 }

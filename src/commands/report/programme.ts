@@ -8,8 +8,8 @@ import type { Translate } from '../../cli/messages/index.js';
 import { smallMultiples } from '../../cli/reports/svg.js';
 import { resolvePeriod } from '../../domain/reports/period.js';
 import { programmeReport, type ProgrammeReport } from '../../domain/reports/programme.js';
-import { resolveScope } from '../../domain/reports/weekly.js';
-import { periodOptions, reportHeading, type PeriodFlags } from './shared.js';
+import { resolveScope } from '../../domain/reports/scope.js';
+import { periodOptions, reportHeading, scopeOptions, type PeriodFlags } from './shared.js';
 
 export type ReportProgrammeOptions = PeriodFlags;
 
@@ -24,18 +24,18 @@ function sections(t: Translate, r: ProgrammeReport): Section[] {
 
 export function registerReportProgramme(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = reportOptions(periodOptions(describe(parent.command('programme').alias('program'), t, 'report.programme'), t), t).option('--community <name>', t('opt.community'));
+  const cmd = scopeOptions(reportOptions(periodOptions(describe(parent.command('programme').alias('program'), t, 'report.programme'), t), t), t);
   action(cmd, deps, runReportProgramme);
 }
 
 export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const report = await env.withDb(async (ctx) => programmeReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts.community, ctx.clock.timeZone)));
+  const report = await env.withDb(async (ctx) => programmeReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
   const format = reportFormat(opts);
   const heading = await reportHeading(env);
   const text: ReportText = {
     generated: heading.generated,
-    title: t('report.programme_title', { community: heading.scope(report.community) }),
+    title: t('report.programme_title', { community: heading.scope(report.community, report.subdistrict) }),
     subtitle: `${t('report.period_line', { from: report.period.from, to: report.period.to, prevFrom: report.previous_period.from, prevTo: report.previous_period.to })} · ${t('report.workers_line', report.workers)}`,
     sections: sections(t, report),
   };

@@ -3,20 +3,24 @@ import { action, describe, type CommandEnv, type Deps } from '../../cli/command.
 import { termLabel } from '../../cli/messages/index.js';
 import { emitReport, reportFormat, reportOptions } from '../../cli/reports/output.js';
 import type { ReportText } from '../../cli/reports/render.js';
+import { resolveScope } from '../../domain/reports/scope.js';
 import { auditStations } from '../../domain/stations/audit.js';
-import { AREA_FORMATS, listsOnly, reportHeading, type ReportFlags } from './shared.js';
+import { AREA_FORMATS, listsOnly, type ReportFlags, reportHeading, scopeOptions } from './shared.js';
 
 export type ReportStationsOptions = ReportFlags;
 
 export function registerReportStations(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = reportOptions(describe(parent.command('stations'), t, 'report.stations'), t, AREA_FORMATS).option('--community <name>', t('opt.community'));
+  const cmd = scopeOptions(reportOptions(describe(parent.command('stations'), t, 'report.stations'), t, AREA_FORMATS), t);
   action(cmd, deps, runReportStations);
 }
 
 export async function runReportStations(env: CommandEnv, opts: ReportStationsOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const audit = await env.withDb((ctx) => auditStations(ctx.db, { today: ctx.clock.today(), community: opts.community }));
+  const audit = await env.withDb(async (ctx) => {
+    const scope = await resolveScope(ctx.db, opts, ctx.clock.timeZone);
+    return auditStations(ctx.db, { today: ctx.clock.today(), communityIds: scope.communityIds });
+  });
   const format = reportFormat(opts);
   const text: ReportText = {
     generated: (await reportHeading(env)).generated,

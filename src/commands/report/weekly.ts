@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { emitReport, reportFormat, reportOptions } from '../../cli/reports/output.js';
 import { weeklySections } from '../../cli/reports/sections.js';
-import { buildWeekly, periodOptions, renderWeekly, reportHeading, weeklyText, type PeriodFlags } from './shared.js';
+import { buildWeekly, type PeriodFlags, periodOptions, renderWeekly, reportHeading, scopeOptions, weeklyText } from './shared.js';
 
 export type ReportWeeklyOptions = PeriodFlags;
 
 export function registerReportWeekly(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = reportOptions(periodOptions(describe(parent.command('weekly'), t, 'report.weekly'), t), t).option('--community <name>', t('opt.community'));
+  const cmd = scopeOptions(reportOptions(periodOptions(describe(parent.command('weekly'), t, 'report.weekly'), t), t), t);
   action(cmd, deps, runReportWeekly);
 }
 

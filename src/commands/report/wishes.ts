@@ -3,21 +3,21 @@ import { action, describe, type CommandEnv, type Deps } from '../../cli/command.
 import { termLabel } from '../../cli/messages/index.js';
 import { reportOptions } from '../../cli/reports/output.js';
 import { wishesByCategory } from '../../domain/reports/breakdowns.js';
-import { resolveScope } from '../../domain/reports/weekly.js';
-import { AREA_FORMATS, areaReport, periodOptions, type PeriodFlags } from './shared.js';
+import { resolveScope } from '../../domain/reports/scope.js';
+import { AREA_FORMATS, areaReport, type PeriodFlags, periodOptions, scopeOptions } from './shared.js';
 
 export type ReportWishesOptions = PeriodFlags;
 
 export function registerReportWishes(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = reportOptions(periodOptions(describe(parent.command('wishes'), t, 'report.wishes'), t), t, AREA_FORMATS).option('--community <name>', t('opt.community'));
+  const cmd = scopeOptions(reportOptions(periodOptions(describe(parent.command('wishes'), t, 'report.wishes'), t), t, AREA_FORMATS), t);
   action(cmd, deps, runReportWishes);
 }
 
 export async function runReportWishes(env: CommandEnv, opts: ReportWishesOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  await areaReport(env, opts, 'wishes', async (community) => {
-    const rows = await env.withDb(async (ctx) => wishesByCategory(ctx.db, await resolveScope(ctx.db, community, ctx.clock.timeZone)));
+  await areaReport(env, opts, 'wishes', async () => {
+    const rows = await env.withDb(async (ctx) => wishesByCategory(ctx.db, await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
     return {
       json: { by_category: rows },
       lists: [

@@ -5,20 +5,20 @@ import { emitReport, reportFormat, reportOptions } from '../../cli/reports/outpu
 import type { ReportText } from '../../cli/reports/render.js';
 import type { ListBlock } from '../../cli/reports/sections.js';
 import { workerBreakdown } from '../../domain/reports/breakdowns.js';
-import { resolveScope } from '../../domain/reports/weekly.js';
-import { AREA_FORMATS, listsOnly, reportHeading, type ReportFlags } from './shared.js';
+import { resolveScope } from '../../domain/reports/scope.js';
+import { AREA_FORMATS, listsOnly, type ReportFlags, reportHeading, scopeOptions } from './shared.js';
 
 export type ReportWorkersOptions = ReportFlags;
 
 export function registerReportWorkers(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = reportOptions(describe(parent.command('workers'), t, 'report.workers'), t, AREA_FORMATS).option('--community <name>', t('opt.community'));
+  const cmd = scopeOptions(reportOptions(describe(parent.command('workers'), t, 'report.workers'), t, AREA_FORMATS), t);
   action(cmd, deps, runReportWorkers);
 }
 
 export async function runReportWorkers(env: CommandEnv, opts: ReportWorkersOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const b = await env.withDb(async (ctx) => workerBreakdown(ctx.db, await resolveScope(ctx.db, opts.community, ctx.clock.timeZone)));
+  const b = await env.withDb(async (ctx) => workerBreakdown(ctx.db, await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
   const format = reportFormat(opts);
   const list = (title: string, rows: { key: string; count: number }[], label = (k: string) => k): ListBlock => ({
     title,

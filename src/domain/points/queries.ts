@@ -91,7 +91,7 @@ export type TopRow = { rank: number; workerId: number; name: string; phone: stri
  * The leaderboard: points earned by service (awards, net of their reversals)
  * with business dates in the period.
  */
-export async function top(db: Kysely<DB>, filter: { community?: string; from?: string; to?: string; limit?: number }): Promise<TopRow[]> {
+export async function top(db: Kysely<DB>, filter: { community?: string; communityIds?: number[]; from?: string; to?: string; limit?: number }): Promise<TopRow[]> {
   // Rank from the ledger alone (a covering index), then look up only the few workers shown.
   let ranked = db
     .selectFrom('point_entries as e')
@@ -111,6 +111,7 @@ export async function top(db: Kysely<DB>, filter: { community?: string; from?: s
     const community = await db.selectFrom('communities').select('id').where('name', '=', filter.community).executeTakeFirst();
     ranked = ranked.where('e.community_id', '=', community?.id ?? -1);
   }
+  if (filter.communityIds) ranked = ranked.where('e.community_id', 'in', filter.communityIds.length ? filter.communityIds : [-1]);
   if (filter.from) ranked = ranked.where('e.business_date', '>=', filter.from);
   if (filter.to) ranked = ranked.where('e.business_date', '<=', filter.to);
   const rows = await ranked.execute();

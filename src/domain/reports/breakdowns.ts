@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { Scope } from './figures.js';
+import { scopeIds, type Scope } from './figures.js';
 import type { Period } from './period.js';
 
 export type Count = { key: string; count: number };
@@ -15,7 +15,7 @@ export async function workerBreakdown(db: Kysely<DB>, scope: Scope): Promise<{ t
       .where('w.active', '=', 1)
       .groupBy(sql.ref(column))
       .orderBy('n', 'desc');
-    if (scope.communityId !== undefined) q = q.where('w.community_id', '=', scope.communityId);
+    if (scope.communityIds) q = q.where('w.community_id', 'in', scopeIds(scope));
     return (await q.execute()).map((r) => ({ key: r.key, count: Number(r.n) }));
   };
   const by_occupation = await group('occupation');
@@ -37,7 +37,7 @@ export async function pointsByRule(db: Kysely<DB>, p: Period, scope: Scope): Pro
     .where('e.business_date', '<=', p.to)
     .groupBy(['r.code', 'r.name'])
     .orderBy('points', 'desc');
-  if (scope.communityId !== undefined) q = q.where('e.community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('e.community_id', 'in', scopeIds(scope));
   return (await q.execute()).map((r) => ({ rule: r.rule, name: r.name, awards: Number(r.awards), points: Number(r.points) }));
 }
 
@@ -49,6 +49,6 @@ export async function wishesByCategory(db: Kysely<DB>, scope: Scope): Promise<{ 
     .groupBy(['category', 'status'])
     .orderBy('category')
     .orderBy('status');
-  if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
   return (await q.execute()).map((r) => ({ category: r.category, status: r.status, count: Number(r.n) }));
 }

@@ -5,12 +5,20 @@ import { auditStations, type StationAuditRow } from '../stations/audit.js';
 import { OCCUPATIONS } from '../workers/fields.js';
 import type { Period } from './period.js';
 
-/** Optional scope: one community. */
-export type Scope = { communityId?: number; community?: string; timeZone: string };
+/**
+ * Optional scope: one community, or the communities of one 街道 (`communityIds` lists them;
+ * absent for the whole district). `community`/`subdistrict` are the names the report shows.
+ */
+export type Scope = { communityIds?: number[]; community?: string; subdistrict?: string; timeZone: string };
 
-/** `and <column> = <community>` when the report is for one community, else nothing. */
+/** `and <column> in (<the scope's communities>)` when the report is for a community or a 街道, else nothing. */
 export function inScope(scope: Scope, column: string): RawBuilder<unknown> {
-  return scope.communityId !== undefined ? sql`and ${sql.ref(column)} = ${scope.communityId}` : sql``;
+  return scope.communityIds ? sql`and ${sql.ref(column)} in (${sql.join(scopeIds(scope))})` : sql``;
+}
+
+/** The scope's community ids for `where(column, 'in', …)`: never an empty list (a 街道 without communities matches nothing). */
+export function scopeIds(scope: Scope): number[] {
+  return scope.communityIds?.length ? scope.communityIds : [-1];
 }
 
 export type WorkerFigures = { active: number; new: number; deactivated: number; by_occupation: Record<string, number> };
@@ -37,7 +45,7 @@ function byOccupation(rows: { occupation: string; n: number | string | bigint }[
 export async function workerFigures(db: Db, p: Period, scope: Scope): Promise<WorkerFigures> {
   const base = () => {
     let q = db.selectFrom('workers');
-    if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+    if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
     return q;
   };
   // One pass over a covering index; by occupation only for the week's newcomers (a small range).
@@ -66,7 +74,7 @@ export async function stationFigures(
   p: Period,
   scope: Scope,
 ): Promise<StationFigures & { byCommunity: { community: string; stations: number; fullyEquipped: number }[]; openStations: StationAuditRow[] }> {
-  const audit = await auditStations(db, { today: p.to, community: scope.community, includeClosedAfter: p.to });
+  const audit = await auditStations(db, { today: p.to, communityIds: scope.communityIds, includeClosedAfter: p.to });
   // Open on the period's last day: opened (or, without a date, registered) by then.
   const open = audit.stations.filter((s) => (s.openedOn ?? businessDate(new Date(s.createdAt), scope.timeZone)) <= p.to);
   const fully = open.filter((s) => s.compliant).length;
@@ -97,7 +105,7 @@ export async function pointFigures(db: Db, p: Period, scope: Scope): Promise<Poi
     .where('business_date', '>=', p.from)
     .where('business_date', '<=', p.to)
     .groupBy('kind');
-  if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
   const sums = Object.fromEntries((await q.execute()).map((r) => [r.kind, Number(r.points)]));
   // `+worker_id`: keeps the planner on the date-range index (ANALYZE otherwise tempts it to scan the ledger by worker).
   let earners = db
@@ -106,7 +114,7 @@ export async function pointFigures(db: Db, p: Period, scope: Scope): Promise<Poi
     .where('business_date', '>=', p.from)
     .where('business_date', '<=', p.to)
     .where('kind', '=', 'award');
-  if (scope.communityId !== undefined) earners = earners.where('community_id', '=', scope.communityId);
+  if (scope.communityIds) earners = earners.where('community_id', 'in', scopeIds(scope));
   const awarded = sums.award ?? 0;
   const redeemed = -(sums.redeem ?? 0);
   const reversed = sums.reverse ?? 0;
@@ -122,7 +130,7 @@ export async function wishFigures(db: Db, p: Period, scope: Scope): Promise<Wish
     .where('e.business_date', '>=', p.from)
     .where('e.business_date', '<=', p.to)
     .groupBy('e.to_status');
-  if (scope.communityId !== undefined) q = q.where('w.community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('w.community_id', 'in', scopeIds(scope));
   const rows = new Map<string, { n: number; fen: number }>((await q.execute()).map((r) => [r.to_status, { n: Number(r.n), fen: Number(r.fen) }]));
   const count = (s: string) => rows.get(s)?.n ?? 0;
   const overdue = await sql<{ n: number }>`

@@ -20,6 +20,7 @@ export type ProgrammeReport = {
   period: Period;
   previous_period: Period;
   community: string | null;
+  subdistrict: string | null;
   workers: { active: number; new: number };
   actions: { no: number; key: string; tracked: boolean; figures: { key: string; current: number; previous: number; change: number }[] }[];
 };
@@ -34,5 +35,12 @@ export async function programmeReport(db: Kysely<DB>, period: Period, scope: Sco
     const figures = Object.keys(now).map((key) => ({ key, current: now[key]!, previous: before[key] ?? 0, change: now[key]! - (before[key] ?? 0) }));
     rows.push({ no: a.no, key: a.key, tracked: figures.length > 0, figures });
   }
-  return { period, previous_period: prev, community: scope.community ?? null, workers: { active: workers.active, new: workers.new }, actions: rows };
+  return {
+    period,
+    previous_period: prev,
+    community: scope.community ?? null,
+    subdistrict: scope.subdistrict ?? null,
+    workers: { active: workers.active, new: workers.new },
+    actions: rows,
+  };
 }

@@ -1,14 +1,23 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { NotFoundError } from '../../errors.js';
 import { addDays } from '../clock.js';
 import { maskPhone, maskName } from '../privacy.js';
 import { OTHER_AREAS, otherActionFigures, type OtherFigures } from '../strands/index.js';
 import { top } from '../points/queries.js';
 import type { StationAuditRow } from '../stations/audit.js';
-import { normalizeText } from '../text/normalize.js';
 import { formatYuan } from '../text/money.js';
-import { pointFigures, stationFigures, wishFigures, workerFigures, type PointFigures, type Scope, type StationFigures, type WishFigures, type WorkerFigures } from './figures.js';
+import {
+  pointFigures,
+  scopeIds,
+  stationFigures,
+  wishFigures,
+  workerFigures,
+  type PointFigures,
+  type Scope,
+  type StationFigures,
+  type WishFigures,
+  type WorkerFigures,
+} from './figures.js';
 import { isoWeek, mondayOf, previousPeriod, type Period } from './period.js';
 
 export type Figures = { workers: WorkerFigures; stations: StationFigures; points: PointFigures; wishes: WishFigures } & OtherFigures;
@@ -23,6 +32,7 @@ export type WishesByState = { collected: number; listed: number; claimed: number
 export type WeeklyReport = Figures & {
   period: Period;
   community: string | null;
+  subdistrict: string | null;
   previous: Figures & { period: Period };
   change: { [A in keyof Figures]: Change<Figures[A]> };
   details: {
@@ -40,14 +50,6 @@ export type WeeklyReport = Figures & {
 
 /** Gifts at or below this stock are reported as low. */
 export const LOW_STOCK = 5;
-
-export async function resolveScope(db: Kysely<DB>, community: string | undefined, timeZone: string): Promise<Scope> {
-  if (!community) return { timeZone };
-  const name = normalizeText(community);
-  const row = await db.selectFrom('communities').select('id').where('name', '=', name).executeTakeFirst();
-  if (!row) throw new NotFoundError({ key: 'community.not_found', params: { name } });
-  return { communityId: row.id, community: name, timeZone };
-}
 
 async function figures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Figures & { compliance: Awaited<ReturnType<typeof stationFigures>> }> {
   const [workers, stations, points, wishes] = await Promise.all([
@@ -81,6 +83,7 @@ export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope)
   return {
     period,
     community: scope.community ?? null,
+    subdistrict: scope.subdistrict ?? null,
     ...now,
     previous: { period: prevPeriod, ...before },
     change: Object.fromEntries(
@@ -96,7 +99,7 @@ export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope)
 }
 
 async function details(db: Kysely<DB>, period: Period, scope: Scope, openStations: StationAuditRow[]): Promise<WeeklyReport['details']> {
-  const volunteers = await top(db, { community: scope.community, from: period.from, to: period.to, limit: 5 });
+  const volunteers = await top(db, { communityIds: scope.communityIds, from: period.from, to: period.to, limit: 5 });
   const gifts = await db
     .selectFrom('gifts')
     .select(['code', 'name', 'stock'])
@@ -120,7 +123,7 @@ async function details(db: Kysely<DB>, period: Period, scope: Scope, openStation
     .where('e.business_date', '<=', period.to)
     .groupBy('s.name')
     .orderBy('s.name');
-  if (scope.communityId !== undefined) sponsors = sponsors.where('w.community_id', '=', scope.communityId);
+  if (scope.communityIds) sponsors = sponsors.where('w.community_id', 'in', scopeIds(scope));
   return {
     // Names masked like phones: a report is handed on (a file of mode 0644), so it holds no personal data.
     top_volunteers: volunteers.map((v) => ({ rank: v.rank, name: maskName(v.name), phone: maskPhone(v.phone), community: v.community, points: v.points })),
@@ -147,7 +150,7 @@ async function pointsByWeek(db: Kysely<DB>, period: Period, scope: Scope): Promi
     .where('business_date', '<=', addDays(lastMonday, 6))
     .where('kind', 'in', ['award', 'redeem'])
     .groupBy(['business_date', 'kind']);
-  if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
   const weeks = Array.from({ length: 12 }, (_, i) => {
     const from = addDays(firstMonday, i * 7);
     return { week: isoWeek(from), from, awarded: 0, redeemed: 0 };
@@ -167,7 +170,7 @@ async function wishesByState(db: Kysely<DB>, scope: Scope): Promise<WishesByStat
     .selectFrom('wishes')
     .select(['status', sql<number>`count(*)`.as('n')])
     .groupBy('status');
-  if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
   const counts: WishesByState = { collected: 0, listed: 0, claimed: 0, fulfilled: 0, followed_up: 0, cancelled: 0 };
   for (const r of await q.execute()) if (r.status in counts) counts[r.status as keyof WishesByState] = Number(r.n);
   return counts;

@@ -46,9 +46,9 @@ export function medicineState(hasMedicine: boolean, expiresOn: string | null, to
 }
 
 /** Every open station against the standard list: gaps, score, medicine, totals. */
-export async function auditStations(db: Kysely<DB>, input: { today: string; community?: string; includeClosedAfter?: string }): Promise<StationAudit> {
+export async function auditStations(db: Kysely<DB>, input: { today: string; community?: string; communityIds?: number[]; includeClosedAfter?: string }): Promise<StationAudit> {
   // includeClosedAfter: also stations closed after that date (they were open on it; for reports of past periods).
-  const all = await listStations(db, { community: input.community });
+  const all = await listStations(db, { community: input.community, communityIds: input.communityIds });
   const after = input.includeClosedAfter;
   const stations = all.filter((s) => s.status === 'open' || (after !== undefined && s.closedOn !== null && s.closedOn > after));
   const rows = stations.map((s): StationAuditRow => {

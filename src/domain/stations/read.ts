@@ -23,7 +23,7 @@ export type Station = {
   updatedAt: string;
 };
 
-export type StationFilter = { community?: string; missing?: Amenity; status?: 'open' | 'closed'; code?: string };
+export type StationFilter = { community?: string; communityIds?: number[]; missing?: Amenity; status?: 'open' | 'closed'; code?: string };
 
 export async function listStations(db: Db, filter: StationFilter = {}): Promise<Station[]> {
   let query = db
@@ -35,6 +35,7 @@ export async function listStations(db: Db, filter: StationFilter = {}): Promise<
     .orderBy('st.code');
   if (filter.code) query = query.where('st.code', '=', filter.code);
   if (filter.community) query = query.where('c.name', '=', filter.community);
+  if (filter.communityIds) query = query.where('c.id', 'in', filter.communityIds.length ? filter.communityIds : [-1]);
   if (filter.status) query = query.where('st.status', '=', filter.status);
   if (filter.missing) {
     const missing = filter.missing;

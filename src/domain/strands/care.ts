@@ -1,7 +1,7 @@
 // Visits to workers who are ill or in hardship (part of action 4), with support paid in fen.
 import { sql } from 'kysely';
 import { listVisits, type CareVisit } from '../programme/care.js';
-import type { Scope } from '../reports/figures.js';
+import { scopeIds, type Scope } from '../reports/figures.js';
 import type { Period } from '../reports/period.js';
 import { count, strand, type Db } from './strand.js';
 
@@ -14,7 +14,7 @@ export async function careFigures(db: Db, p: Period, scope: Scope): Promise<Care
     .select([sql<number>`count(*)`.as('visits'), sql<number>`coalesce(sum(v.support_fen), 0)`.as('support')])
     .where('v.visit_date', '>=', p.from)
     .where('v.visit_date', '<=', p.to);
-  if (scope.communityId !== undefined) q = q.where('w.community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('w.community_id', 'in', scopeIds(scope));
   const r = await q.executeTakeFirstOrThrow();
   return { visits: count(r.visits), support_yuan: count(r.support) / 100 };
 }

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { careStrand } from './care.js';
 import { count, pick, strand, type Db } from './strand.js';
 import type { Period } from '../reports/period.js';
-import type { Scope } from '../reports/figures.js';
+import { scopeIds, type Scope } from '../reports/figures.js';
 
 // Action 4 as the seed lists it: lectures, first aid, check-ups, counselling, disaster prevention, traffic-safety law.
 const HEALTH = ['health_lecture', 'first_aid', 'checkup', 'counselling', 'disaster_prevention', 'traffic_safety_law'];
@@ -31,7 +31,7 @@ export async function eventFigures(db: Db, p: Period, scope: Scope): Promise<Eve
     .where('e.event_date', '>=', p.from)
     .where('e.event_date', '<=', p.to)
     .groupBy('e.type');
-  if (scope.communityId !== undefined) q = q.where('e.community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('e.community_id', 'in', scopeIds(scope));
   const rows = await q.execute();
   const sum = (types: string[] | null, key: 'held' | 'attended') => rows.filter((r) => !types || types.includes(r.type)).reduce((a, r) => a + count(r[key]), 0);
   return {

@@ -1,7 +1,7 @@
 // Opinions and suggestions (意见建议): heard, answered and resolved in the period, open at its end.
 import { sql } from 'kysely';
 import { listOpinions, type Opinion } from '../opinions/opinions.js';
-import type { Scope } from '../reports/figures.js';
+import { scopeIds, type Scope } from '../reports/figures.js';
 import type { Period } from '../reports/period.js';
 import { count, strand, type Db } from './strand.js';
 
@@ -17,7 +17,7 @@ export async function opinionFigures(db: Db, p: Period, scope: Scope): Promise<O
       within('resolved_on').as('resolved'),
       sql<number>`sum(case when heard_on <= ${p.to} and (resolved_on is null or resolved_on > ${p.to}) then 1 else 0 end)`.as('open'),
     ]);
-  if (scope.communityId !== undefined) q = q.where('community_id', '=', scope.communityId);
+  if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
   const r = await q.executeTakeFirstOrThrow();
   return { heard: count(r.heard), answered: count(r.answered), resolved: count(r.resolved), open: count(r.open) };
 }

@@ -1,6 +1,6 @@
 // Action 6: the safety-publicity volunteer team recruited from the workers.
 import { sql } from 'kysely';
-import type { Scope } from '../reports/figures.js';
+import { scopeIds, type Scope } from '../reports/figures.js';
 import type { Period } from '../reports/period.js';
 import { pick, strand, type Db } from './strand.js';
 
@@ -16,7 +16,7 @@ export async function teamFigures(db: Db, p: Period, scope: Scope): Promise<Team
       .where('m.joined_on', '<=', p.to)
       .where((eb) => eb.or([eb('m.left_on', 'is', null), eb('m.left_on', '>', p.to)]));
     if (focus) q = q.where('t.focus', '=', focus);
-    if (scope.communityId !== undefined) q = q.where('t.community_id', '=', scope.communityId);
+    if (scope.communityIds) q = q.where('t.community_id', 'in', scopeIds(scope));
     return Number((await q.executeTakeFirstOrThrow()).n);
   };
   return { members: await members('safety'), all_team_members: await members() };
