@@ -11,6 +11,8 @@ import * as m0009 from './0009_scrubbable_notes.js';
 import * as m0010 from './0010_seed_event_types.js';
 import * as m0011 from './0011_drop_redundant_index.js';
 import * as m0012 from './0012_opinions.js';
+import * as m0013 from './0013_units.js';
+import * as m0014 from './0014_targets.js';
 
 /**
  * All migrations, by name (sorted by name when applied). Imported statically so
@@ -29,4 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0010_seed_event_types': m0010,
   '0011_drop_redundant_index': m0011,
   '0012_opinions': m0012,
+  '0013_units': m0013,
+  '0014_targets': m0014,
 };

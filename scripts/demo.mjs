@@ -54,6 +54,64 @@ const communities = readFileSync(join(root, 'fixtures/communities.csv'), 'utf8')
   .slice(1)
   .map((l) => l.split(','));
 for (const [subdistrict, community] of communities) await step(['community', 'add', community, '--subdistrict', subdistrict]);
+
+// The district office: the units of the seed, who owns each action this year, and this year's targets.
+const year = iso(today).slice(0, 4);
+for (const [name, type, parent] of [
+  ['区委社会工作部', 'department'],
+  ['区人社局', 'department'],
+  ['区住建局', 'department'],
+  ['区卫健委', 'department'],
+  ['区司法局', 'department'],
+  ['区总工会', 'union'],
+  ['瀍河区妇联', 'organisation'],
+  ['团区委', 'department'],
+  ...[...new Set(communities.map(([subdistrict]) => subdistrict))].map((s) => [`${s}办事处`, 'subdistrict_office']),
+  ['顺丰速运', 'company'],
+  ['美团', 'company'],
+  ['顺丰速运夹马营路营业部', 'company', '顺丰速运'],
+  ['洛阳某物流公司', 'company'],
+  ['青年志愿者协会', 'volunteer_group'],
+  ['社区卫生服务中心', 'organisation'],
+  ['律师工作站', 'organisation'],
+  ['洛阳技师学院', 'school'],
+]) {
+  await step(['unit', 'add', name, '--type', type, ...(parent ? ['--parent', parent] : [])]);
+}
+const offices = [...new Set(communities.map(([subdistrict]) => `${subdistrict}办事处`))];
+for (const [act, lead, ...responsible] of [
+  ['stations', '区委社会工作部', ...offices],
+  ['housing', '区住建局'],
+  ['disputes', '区司法局', '区总工会'],
+  ['health', '区卫健委', '社区卫生服务中心'],
+  ['childcare', '团区委', '瀍河区妇联'],
+  ['safety_team', '区委社会工作部', '青年志愿者协会'],
+  ['points', '区委社会工作部'],
+  ['friendly', offices[0], ...offices.slice(1)],
+  ['skills', '区人社局', '洛阳技师学院'],
+  ['wishes', '区委社会工作部', '区总工会'],
+]) {
+  await step(['action', 'assign', act, '--lead', lead, ...(responsible.length ? ['--responsible', ...responsible] : []), '--year', year]);
+}
+// The seed's own figures: 6 stations, 16 childcare sites, 144 volunteers; the rest as a district would plan them.
+for (const [act, metric, value, ...place] of [
+  ['stations', 'open', 6],
+  ['stations', 'fully_equipped', 6],
+  ['childcare', 'sites', 16],
+  ['childcare', 'volunteers', 144],
+  ['health', 'events', 12],
+  ['skills', 'events', 6],
+  ['skills', 'attendance', 200],
+  ['disputes', 'legal_events', 4],
+  ['safety_team', 'members', 30],
+  ['friendly', 'rider_friendly_communities', 5],
+  ['friendly', 'merchants', 20],
+  ['wishes', 'collected', 100],
+  ['wishes', 'fulfilled', 80],
+  ['wishes', 'fulfilled', 20, '--subdistrict', communities[0][0]],
+]) {
+  await step(['target', 'set', act, metric, String(value), '--year', year, ...place]);
+}
 await step(['station', 'import', join(root, 'fixtures/stations.gb18030.csv'), '--source', '区驿站台账']);
 
 banner('花名册导入', 'Roster imports');
@@ -97,14 +155,7 @@ for (const [i, phone] of phones.slice(0, 6).entries()) {
   await step(['points', 'redeem', phone, '--gift', i < 3 ? 'gloves' : 'raincoat'], { at: daysAgo(1 + i * 2) });
 }
 
-// Micro-wishes: collected, published, claimed by sponsors, some fulfilled and followed up.
-for (const [name, type] of [
-  ['区总工会', 'union'],
-  ['瀍河区妇联', 'organisation'],
-  ['洛阳某物流公司', 'company'],
-  ['青年志愿者协会', 'volunteer_group'],
-])
-  await step(['sponsor', 'add', name, '--type', type]);
+// Micro-wishes: collected, published, claimed by sponsors (units registered above), some fulfilled and followed up.
 await step(['wish', 'import', join(root, 'fixtures/wishes.csv')]);
 // Each step dated after the one before it (the fixture's wishes were collected up to 2026-11-15).
 await step(['wish', 'list-publish'], { at: daysAgo(12) });
@@ -175,4 +226,6 @@ banner('驿站达标核查', 'Station audit');
 await step(['station', 'audit'], { show: true });
 banner('"十个一"行动汇总', 'Programme summary (the Ten Ones)');
 await step(['report', 'programme'], { show: true });
+banner('年度指标完成情况', 'Targets for the year');
+await step(['report', 'targets'], { show: true });
 process.stdout.write(`\n${say('自己试试：', 'Try it yourself:')}  npx nuanxin --db ${db} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);

@@ -13,7 +13,7 @@ const FIELD_TERMS: Record<string, VocabularyKind[]> = {
   category: ['wish_category'],
   source: ['wish_source'],
   kind: ['visit_kind', 'point_kind'],
-  type: ['event_type', 'sponsor_type', 'dispute_type'],
+  type: ['event_type', 'unit_type', 'dispute_type'],
   via: ['dispute_channel'],
   topic: ['opinion_topic'],
 };

@@ -94,6 +94,18 @@ function addSheet(io: Io, headers: string[], rows: unknown[][]): void {
 }
 
 /** One record as "label: value" lines (or its JSON). */
+/** A titled table under a record (`worker show`, `unit show`): nothing at all when it has no rows. */
+export async function renderTitledTable(io: Io, title: string, headers: string[], rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  io.stdout.write(`\n${title}\n`);
+  await renderRows(
+    io,
+    'table',
+    headers.map((h, i) => ({ key: String(i), header: h, value: (r: unknown[]) => r[i] })),
+    rows,
+  );
+}
+
 export function renderRecord(io: Io, format: Format, record: object, fields: [string, unknown][]): void {
   if (format === 'json') {
     writeJson(io, record);

@@ -20,7 +20,7 @@ export interface StationsTable {
   name: string;
   community_id: number;
   address: string | null;
-  host: string | null;
+  host_id: number | null;
   contact_name: string | null;
   contact_phone: string | null;
   hours: string | null;
@@ -206,13 +206,15 @@ export interface SettingsTable {
   updated_at: string;
 }
 
-export interface SponsorsTable {
+/** A unit (单位): department, 街道 office, enterprise, organisation… (was `sponsors` before 0013). */
+export interface UnitsTable {
   id: Generated<number>;
   name: string;
   type: string;
   contact_name: string | null;
   contact_phone: string | null;
   created_at: string;
+  parent_id: number | null;
 }
 
 export type WishStatus = 'collected' | 'listed' | 'claimed' | 'fulfilled' | 'followed_up' | 'cancelled';
@@ -265,9 +267,9 @@ export interface EventsTable {
   community_id: number | null;
   station_id: number | null;
   capacity: number | null;
-  organiser: string | null;
   rule_id: number | null;
   created_at: string;
+  organiser_id: number | null;
 }
 export interface EventAttendanceTable {
   id: Generated<number>;
@@ -288,6 +290,7 @@ export interface ChildcareSitesTable {
   to_on: string | null;
   volunteers: Generated<number>;
   created_at: string;
+  partner_id: number | null;
 }
 export interface ChildcareEnrolmentsTable {
   id: Generated<number>;
@@ -381,6 +384,27 @@ export interface OpinionsTable {
   created_at: string;
   updated_at: string;
 }
+export interface ActionOwnersTable {
+  id: Generated<number>;
+  action: string;
+  year: number;
+  unit_id: number;
+  role: 'lead' | 'responsible';
+  created_at: string;
+}
+
+export interface TargetsTable {
+  id: Generated<number>;
+  action: string;
+  metric: string;
+  year: number;
+  community_id: number | null;
+  subdistrict_id: number | null;
+  value: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   subdistricts: SubdistrictsTable;
   communities: CommunitiesTable;
@@ -400,7 +424,9 @@ export interface DB {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   settings: SettingsTable;
-  sponsors: SponsorsTable;
+  units: UnitsTable;
+  action_owners: ActionOwnersTable;
+  targets: TargetsTable;
   wishes: WishesTable;
   wish_events: WishEventsTable;
   events: EventsTable;

@@ -58,3 +58,184 @@ describe('--subdistrict on every report', () => {
     expect(both.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('units (单位)', () => {
+  it('registers units with a type (Chinese or code), a parent and a masked contact phone; lists departments first', async () => {
+    const { json, cli } = await district();
+    await json(['unit', 'add', '顺丰速运', '--type', '企业']);
+    const depot = await json(['unit', 'add', '顺丰速运东关营业部', '--type', 'company', '--parent', '顺丰速运', '--contact', '王经理', '--phone', '13800138000']);
+    expect(depot).toEqual({ id: 2, name: '顺丰速运东关营业部', type: 'company', parent: '顺丰速运', contactName: '王经理', contactPhone: '138****8000' });
+    await json(['unit', 'add', '区委社会工作部', '--type', '部门']);
+    const listed = await json(['unit', 'list']);
+    expect(listed.map((u: { name: string }) => u.name)).toEqual(['区委社会工作部', '顺丰速运', '顺丰速运东关营业部']);
+    expect((await json(['unit', 'list', '--parent', '顺丰速运'])).map((u: { name: string }) => u.name)).toEqual(['顺丰速运东关营业部']);
+    const table = await cli(['unit', 'list', '--lang', 'zh']);
+    expect(table.stdout).toContain('部门');
+    expect(table.stdout).not.toContain('13800138000');
+  });
+
+  it('refuses a second unit of the same name (exit 4), an unknown parent with the closest name (exit 3), a bad type (exit 2) or phone (exit 5)', async () => {
+    const { cli, json } = await district();
+    await json(['unit', 'add', '区总工会', '--type', 'union']);
+    expect((await cli(['unit', 'add', '区总工会', '--type', 'union'])).code).toBe(4);
+    const parent = await cli(['unit', 'add', '东关分会', '--type', 'union', '--parent', '区总工']);
+    expect(parent.code).toBe(3);
+    expect(parent.stderr).toContain('区总工会');
+    expect((await cli(['unit', 'add', '某单位', '--type', '衙门'])).code).toBe(2);
+    expect((await cli(['unit', 'add', '某单位', '--type', 'other', '--phone', '电话'])).code).toBe(5);
+    expect(await json(['unit', 'list'])).toHaveLength(1);
+  });
+
+  it('station hosts and event organisers are units: an unknown name is refused, a registered one shows in `unit show`', async () => {
+    const { cli, json, ok } = await district();
+    const unknown = await cli(['event', 'add', '--type', 'legal', '--title', '劳动法讲座', '--date', '2026-11-20', '--organiser', '律师工作站']);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain('unit add');
+    await ok(['unit', 'add', '律师工作站', '--type', 'organisation']);
+    await ok(['unit', 'add', '夹马营社区党群服务中心', '--type', '党群服务中心']);
+    const event = await json(['event', 'add', '--type', 'legal', '--title', '劳动法讲座', '--date', '2026-11-20', '--organiser', '律师工作站']);
+    expect(event.organiser).toBe('律师工作站');
+    const station = await json(['station', 'update', 'ST0001', '--host', '夹马营社区党群服务中心']);
+    expect(station.host).toBe('夹马营社区党群服务中心');
+    expect((await cli(['station', 'update', 'ST0002', '--host', '不存在的单位'])).code).toBe(3);
+    const shown = await json(['unit', 'show', '夹马营社区党群服务中心']);
+    expect(shown.stations).toEqual([{ code: 'ST0001', name: '夹马营驿站', community: '夹马营社区', status: 'open' }]);
+    expect((await json(['unit', 'show', '律师工作站'])).events).toEqual([{ id: 1, date: '2026-11-20', type: 'legal', title: '劳动法讲座' }]);
+  });
+
+  it('a sponsor is a unit: `sponsor add` registers one, and a wish claimed by it shows in `unit show`', async () => {
+    const { json, ok } = await district();
+    await ok(['sponsor', 'add', '区总工会', '--type', '工会']);
+    await ok(['wish', 'add', '--title', '电饭煲', '--category', '家用电器', '--worker', '13800138000']);
+    await ok(['wish', 'list-publish']);
+    await ok(['wish', 'claim', '1', '--sponsor', '区总工会', '--pledge', '299']);
+    expect((await json(['unit', 'list']))[0]).toMatchObject({ name: '区总工会', type: 'union' });
+    expect((await json(['unit', 'show', '区总工会'])).wishes).toEqual({
+      claimed: 1,
+      fulfilled: 0,
+      open: 1,
+      overdue: 0,
+      pledgedFen: 29900,
+      spentFen: 0,
+      pledged: '299.00',
+      spent: '0.00',
+    });
+  });
+});
+
+describe('action owners', () => {
+  it('assigns a lead and responsible units per year; a new assignment replaces the year’s owners and is audited', async () => {
+    const { json, ok, cli } = await district();
+    for (const [name, type] of [
+      ['区人社局', 'department'],
+      ['区总工会', 'union'],
+      ['张掖路街道办事处', 'subdistrict_office'],
+    ]) {
+      await ok(['unit', 'add', name!, '--type', type!]);
+    }
+    const owners = await json(['action', 'assign', '技能培训', '--lead', '区人社局', '--responsible', '区总工会', '张掖路街道办事处', '--year', '2026']);
+    expect(owners).toEqual({ no: 9, action: 'skills', year: 2026, lead: '区人社局', responsible: ['区总工会', '张掖路街道办事处'] });
+    await ok(['action', 'assign', '9', '--lead', '区总工会', '--year', '2026']);
+    await ok(['action', 'assign', '9', '--lead', '区人社局', '--year', '2025']);
+    const list = await json(['action', 'list', '--year', '2026']);
+    expect(list).toHaveLength(10);
+    expect(list[8]).toEqual({ no: 9, action: 'skills', year: 2026, lead: '区总工会', responsible: [] });
+    expect(list[0]).toEqual({ no: 1, action: 'stations', year: 2026, lead: null, responsible: [] });
+    expect((await json(['unit', 'show', '区人社局'])).actions).toEqual([{ year: 2025, no: 9, action: 'skills', role: 'lead' }]);
+    const audit = await json(['audit', '--entity', 'action_owner']);
+    expect(audit).toHaveLength(3);
+    expect((await cli(['action', 'assign', '11', '--lead', '区人社局'])).code).toBe(5);
+    expect((await cli(['action', 'assign', '9', '--lead', '区人社'])).code).toBe(3);
+    expect((await cli(['action', 'assign', '9', '--lead', '区人社局', '--responsible', '区人社局'])).code).toBe(5);
+    expect((await cli(['action', 'assign', '9', '--lead', '区人社局', '--year', '1999'])).code).toBe(5);
+    expect((await json(['action', 'list', '--year', '2026']))[8].lead).toBe('区总工会');
+  });
+});
+
+describe('targets (指标)', () => {
+  it('set, change, list and clear targets for the district, a 街道 and a community', async () => {
+    const { json, cli } = await district();
+    expect(await json(['target', 'set', '爱心驿站', 'open', '6', '--year', '2026'])).toEqual({
+      id: 1,
+      no: 1,
+      action: 'stations',
+      metric: 'open',
+      year: 2026,
+      scope: 'district',
+      place: null,
+      value: 6,
+    });
+    await json(['target', 'set', '1', 'open', '8', '--year', '2026']);
+    await json(['target', 'set', 'wishes', 'fulfilled', '4', '--subdistrict', '张掖路街道']);
+    await json(['target', 'set', 'wishes', 'fulfilled', '1', '--community', '东关社区']);
+    const all = await json(['target', 'list', '--year', '2026']);
+    expect(all.map((t: { action: string; value: number; place: string | null }) => [t.action, t.value, t.place])).toEqual([
+      ['stations', 8, null],
+      ['wishes', 4, '张掖路街道'],
+      ['wishes', 1, '东关社区'],
+    ]);
+    expect((await json(['target', 'list', '--subdistrict', '张掖路街道'])).map((t: { place: string }) => t.place)).toEqual(['张掖路街道']);
+    const cleared = await json(['target', 'clear', 'wishes', 'fulfilled', '--community', '东关社区']);
+    expect(cleared).toMatchObject({ value: 1, cleared: true });
+    expect((await cli(['target', 'clear', 'wishes', 'fulfilled', '--community', '东关社区'])).code).toBe(3);
+    expect((await cli(['target', 'set', 'wishes', 'nonsense', '1'])).code).toBe(5);
+    expect((await cli(['target', 'set', 'wishes', 'fulfilled', '-1'])).code).not.toBe(0);
+    expect((await cli(['target', 'set', 'wishes', 'fulfilled', '1.5'])).code).toBe(5);
+    expect((await cli(['target', 'set', 'wishes', 'fulfilled', '1', '--community', '东关社区', '--subdistrict', '东关街道'])).code).toBe(2);
+    expect((await cli(['target', 'set', 'wishes', 'fulfilled', '1', '--community', '东官社区'])).code).toBe(3);
+    const metrics = await json(['target', 'metrics']);
+    expect(metrics).toContainEqual({ no: 5, action: 'childcare', metric: 'sites', label: 'childcare sites running' });
+  });
+
+  it('every target metric is a figure of the programme dashboard', async () => {
+    const { json } = await district();
+    const programme = await json(['report', 'programme']);
+    const figures = new Set(programme.actions.flatMap((a: { key: string; figures: { key: string }[] }) => a.figures.map((f) => `${a.key}.${f.key}`)));
+    const metrics = await json(['target', 'metrics']);
+    expect(metrics.length).toBeGreaterThan(20);
+    for (const m of metrics) expect(figures.has(`${m.action}.${m.metric}`), `${m.action}.${m.metric}`).toBe(true);
+  });
+
+  it('report targets: actual over the year so far, % reached, missing; met early and behind the year flagged', async () => {
+    const { json, cli } = await district();
+    // 2026-11-18 is day 322 of 365: 88% of the year gone. Two stations open; one 街道 has one.
+    await json(['target', 'set', 'stations', 'open', '2', '--year', '2026']);
+    await json(['target', 'set', 'stations', 'open', '4', '--year', '2026', '--subdistrict', '张掖路街道']);
+    await json(['target', 'set', 'wishes', 'collected', '10', '--year', '2026', '--community', '夹马营社区']);
+    const report = await json(['report', 'targets', '--year', '2026']);
+    expect(report).toMatchObject({ year: 2026, as_of: '2026-11-18', elapsed_percent: 88, community: null, subdistrict: null });
+    expect(report.targets.map((t: Record<string, unknown>) => [t.action, t.place, t.value, t.actual, t.percent, t.missing, t.status])).toEqual([
+      ['stations', null, 2, 2, 100, 0, 'met_early'],
+      ['stations', '张掖路街道', 4, 1, 25, 3, 'behind'],
+      ['wishes', '夹马营社区', 10, 0, 0, 10, 'behind'],
+    ]);
+    const zhangye = await json(['report', 'targets', '--subdistrict', '张掖路街道']);
+    expect(zhangye.targets.map((t: { place: string }) => t.place)).toEqual(['张掖路街道', '夹马营社区']);
+    const past = await json(['report', 'targets', '--year', '2025']);
+    expect(past).toMatchObject({ as_of: '2025-12-31', elapsed_percent: 100, targets: [] });
+    const md = await cli(['report', 'targets', '--format', 'md', '--lang', 'zh']);
+    expect(md.stdout).toContain('提前完成');
+    expect(md.stdout).toContain('进度滞后');
+    expect(md.stdout).toContain('张掖路街道');
+    // The programme report carries the targets of its own place.
+    const programme = await json(['report', 'programme', '--subdistrict', '张掖路街道']);
+    expect(programme.targets.map((t: { place: string; metric: string }) => [t.place, t.metric])).toEqual([['张掖路街道', 'open']]);
+  });
+});
+
+describe('a station ledger’s 依托单位', () => {
+  it('are registered as units (type other) when new, named in a warning, and shared by the stations that name them', async () => {
+    const { cli, json, dir } = await district();
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const file = join(dir, 'stations.csv');
+    writeFileSync(file, '驿站名称,所属社区,依托单位\n甘南路驿站,甘南路社区,党群服务中心\n东关二号驿站,东关社区,党群服务中心\n西站驿站,东关社区,顺丰速运\n');
+    await json(['unit', 'add', '顺丰速运', '--type', 'company']);
+    const r = await cli(['station', 'import', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('党群服务中心');
+    expect(r.stderr).not.toContain('顺丰速运');
+    expect(await json(['unit', 'show', '党群服务中心'])).toMatchObject({ type: 'other', stations: [{ name: '甘南路驿站' }, { name: '东关二号驿站' }] });
+    expect((await json(['unit', 'show', '顺丰速运'])).stations.map((s: { name: string }) => s.name)).toEqual(['西站驿站']);
+  });
+});

@@ -168,6 +168,30 @@ const ROWS: Row[] = [
   ['sponsor add 区工会 --type 工会 --contact 李明 --phone 13800138000', 'sponsor add', { type: 'union', contact: '李明', phone: P }, ['区工会']],
   ['sponsor list', 'sponsor list', {}],
   ['sponsor show 区工会 --format json', 'sponsor show', { format: 'json' }, ['区工会']],
+  // unit, action, target (the district office)
+  ['unit add 区委社会工作部 --type 部门', 'unit add', { type: 'department' }, ['区委社会工作部']],
+  [
+    'unit add 顺丰东关营业部 --type 企业 --parent 顺丰速运 --contact 王经理 --phone 13800138000 --json',
+    'unit add',
+    { type: 'company', parent: '顺丰速运', contact: '王经理', phone: P, json: true },
+    ['顺丰东关营业部'],
+  ],
+  ['unit list --type 街道办 --parent 区委社会工作部 --format csv', 'unit list', { type: 'subdistrict_office', parent: '区委社会工作部', format: 'csv' }],
+  ['unit show 区总工会 --json', 'unit show', { json: true }, ['区总工会']],
+  [
+    'action assign 9 --lead 区人社局 --responsible 东关街道办 西关街道办 --year 2026',
+    'action assign',
+    { lead: '区人社局', responsible: ['东关街道办', '西关街道办'], year: '2026' },
+    ['9'],
+  ],
+  ['action assign 微心愿 --lead 区委社会工作部 --json', 'action assign', { lead: '区委社会工作部', json: true }, ['微心愿']],
+  ['action list --year 2026 --format md', 'action list', { year: '2026', format: 'md' }],
+  ['target set 爱心驿站 open 6 --year 2026', 'target set', { year: '2026' }, ['爱心驿站', 'open', '6']],
+  ['target set wishes fulfilled 40 --subdistrict 张掖路街道 --json', 'target set', { subdistrict: '张掖路街道', json: true }, ['wishes', 'fulfilled', '40']],
+  ['target set 5 sites 3 --community 夹马营社区', 'target set', { community: '夹马营社区' }, ['5', 'sites', '3']],
+  ['target list --year 2026 --action 9 --subdistrict 东关街道 --format csv', 'target list', { year: '2026', action: '9', subdistrict: '东关街道', format: 'csv' }],
+  ['target clear wishes fulfilled --subdistrict 张掖路街道 --year 2026', 'target clear', { subdistrict: '张掖路街道', year: '2026' }, ['wishes', 'fulfilled']],
+  ['target metrics --json', 'target metrics', { json: true }],
   // wish
   ['wish add --title 电动车头盔 --category 生活用品 --worker 13800138000', 'wish add', { title: '电动车头盔', category: '生活用品', worker: P }],
   [
@@ -282,6 +306,13 @@ const ROWS: Row[] = [
   ['report wishes --format md', 'report wishes', { format: 'md' }],
   ['report community 夹马营社区 --week 2024-W20', 'report community', { week: '2024-W20' }, ['夹马营社区']],
   ['report workers --json', 'report workers', { json: true }],
+  ['report weekly --subdistrict 张掖路街道 --format md', 'report weekly', { subdistrict: '张掖路街道', format: 'md' }],
+  [
+    'report targets --year 2026 --subdistrict 张掖路街道 --format xlsx --out 指标.xlsx',
+    'report targets',
+    { year: '2026', subdistrict: '张掖路街道', format: 'xlsx', out: '指标.xlsx' },
+  ],
+  ['report targets --community 夹马营社区 --json', 'report targets', { community: '夹马营社区', json: true }],
 ];
 
 const words = (line: string) => line.split(' ');
@@ -333,6 +364,10 @@ describe('usage refusals exit 2 before anything runs', () => {
     ['opinion add 太远', /--topic/],
     ['event sheet 5 --rows 几行', /invalid number "几行" for --rows/],
     ['event attend 5 --sheet 2', /--sheet needs --file/],
+    ['unit add 区总工会', /--type/],
+    ['unit add 区总工会 --type 衙门', /invalid value "衙门" for --type/],
+    ['action assign 9', /--lead/],
+    ['target set 1 open', /value/],
   ];
   it.each(refusals)('%s', async (line, says) => {
     const r = await runCli(words(line), { env: { NUANXIN_DB: DB } });

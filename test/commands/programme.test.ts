@@ -25,6 +25,7 @@ async function district() {
 describe('events and attendance', () => {
   it('records attendance, awards points once, waits past capacity, and refuses twice', async () => {
     const { cli, json } = await district();
+    await json(['unit', 'add', '社区卫生服务中心', '--type', 'organisation']);
     const event = await json([
       'event',
       'add',

@@ -50,11 +50,12 @@ describe('station add', () => {
 
   it('prompts for every field on a terminal', async () => {
     const { cli } = await district();
+    await cli(['unit', 'add', '邻里中心', '--type', 'party_service_centre']);
     const answers = ['瀍河驿站', '东关社区', 'CH01', '瀍河路8号', '邻里中心', '王芳', '13800138000', '8:00-20:00', ['seating', 'water'], '2024-05-01'];
     const result = await cli(['station', 'add'], { tty: true, answers });
     expect(result).toMatchObject({ code: 0, stdout: 'station CH01 瀍河驿站 registered\n' });
     const show = JSON.parse((await cli(['station', 'show', 'CH01', '--json'])).stdout);
-    expect(show).toMatchObject({ code: 'CH01', community: '东关社区', contactPhone: '138****8000', amenities: ['seating', 'water'], openedOn: '2024-05-01' });
+    expect(show).toMatchObject({ code: 'CH01', community: '东关社区', host: '邻里中心', contactPhone: '138****8000', amenities: ['seating', 'water'], openedOn: '2024-05-01' });
   });
 
   it('returns the created object with --json', async () => {

@@ -40,3 +40,54 @@ describe('migrations', () => {
     await db.destroy();
   });
 });
+
+describe('0013: sponsors, organisers and hosts become units', () => {
+  it('keeps every sponsor (same ids, every wish still names it) and registers each free-text organiser and host once', async () => {
+    const { migrations } = await import('../../migrations/index.js');
+    const opened = openDatabase({ path: join(tempDir(), 'u.db'), create: true });
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0013'));
+    const old = new Migrator({ db: opened.db, provider: { getMigrations: async () => before } });
+    expect((await old.migrateToLatest()).error).toBeUndefined();
+    const raw = opened.sqlite;
+    const at = '2026-01-01T00:00:00Z';
+    raw.prepare("insert into communities (name, created_at) values ('夹马营社区', ?)").run(at);
+    raw.prepare("insert into sponsors (id, name, type, created_at) values (7, '区总工会', 'union', ?), (9, '顺丰', 'company', ?)").run(at, at);
+    raw
+      .prepare(
+        "insert into wishes (title, category, site, source, collected_on, community_id, status, sponsor_id, created_at, updated_at) values ('电饭煲', 'appliance', '营业部', 'visit', '2026-01-01', 1, 'claimed', 7, ?, ?)",
+      )
+      .run(at, at);
+    raw
+      .prepare(
+        "insert into stations (code, name, community_id, host, created_at, updated_at) values ('ST0001', '夹马营驿站', 1, '顺丰', ?, ?), ('ST0002', '东关驿站', 1, '东关社区党群服务中心', ?, ?)",
+      )
+      .run(at, at, at, at);
+    raw
+      .prepare(
+        "insert into events (type, title, event_date, organiser, created_at) values ('legal', '劳动法讲座', '2026-01-02', '律师工作站', ?), ('legal', '第二讲', '2026-01-09', '律师工作站', ?), ('health_lecture', '无主办', '2026-01-03', null, ?)",
+      )
+      .run(at, at, at);
+
+    await migrateToLatest(opened.db, opened.path);
+    const units = raw.prepare('select id, name, type from units order by id').all();
+    expect(units).toEqual([
+      { id: 7, name: '区总工会', type: 'union' },
+      { id: 9, name: '顺丰', type: 'company' },
+      { id: 10, name: '律师工作站', type: 'other' },
+      { id: 11, name: '东关社区党群服务中心', type: 'other' },
+    ]);
+    expect(raw.prepare('select u.name from wishes w join units u on u.id = w.sponsor_id').all()).toEqual([{ name: '区总工会' }]);
+    expect(raw.prepare('select s.code, u.name from stations s left join units u on u.id = s.host_id order by s.code').all()).toEqual([
+      { code: 'ST0001', name: '顺丰' },
+      { code: 'ST0002', name: '东关社区党群服务中心' },
+    ]);
+    expect(raw.prepare('select e.title, u.name from events e left join units u on u.id = e.organiser_id order by e.id').all()).toEqual([
+      { title: '劳动法讲座', name: '律师工作站' },
+      { title: '第二讲', name: '律师工作站' },
+      { title: '无主办', name: null },
+    ]);
+    expect(raw.prepare('pragma foreign_key_check').all()).toEqual([]);
+    expect(() => raw.prepare("insert into units (name, type, created_at) values ('x', 'nonsense', ?)").run(at)).toThrow(/CHECK/);
+    await opened.close();
+  });
+});

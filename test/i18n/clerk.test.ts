@@ -110,7 +110,7 @@ describe("the seed's words", () => {
 describe('prompts check each answer as it is typed', () => {
   it('station add: a bad phone and a bad date are asked again; the other answers are kept; medicine asks its expiry', async () => {
     const { cli, json } = await district();
-    const answers = ['东关驿站', '夹马营社区', '', '东关路1号', '', '张三', '电话号码', '13800138000', '8:00-20:00', ['seating', 'medicine'], '', '2027-13-01', '2027-06-30'];
+    const answers = ['东关驿站', '夹马营社区', '', '东关路1号', '张三', '电话号码', '13800138000', '8:00-20:00', ['seating', 'medicine'], '', '2027-13-01', '2027-06-30'];
     const r = await cli(['station', 'add'], { tty: true, answers, env: ZH });
     expect(r.code).toBe(0);
     expect(r.refused).toEqual(['手机号码 "电话号码" 无效', '药品到期日期 "2027-13-01" 不是有效日期（请用 YYYY-MM-DD）']);
@@ -120,7 +120,7 @@ describe('prompts check each answer as it is typed', () => {
 
   it('station add: a community that does not exist is offered for creation, with its 街道', async () => {
     const { cli, json } = await freshCli({ NUANXIN_TODAY: '2026-11-25' });
-    const answers = ['北窑驿站', '北窑社区', true, '北窑街道', '', '', '', '', '', '', [], ''];
+    const answers = ['北窑驿站', '北窑社区', true, '北窑街道', '', '', '', '', '', [], ''];
     const r = await cli(['station', 'add'], { tty: true, answers, env: ZH });
     expect(r.code).toBe(0);
     expect(await json(['community', 'list'])).toEqual([expect.objectContaining({ name: '北窑社区', subdistrict: '北窑街道', stations: 1 })]);

@@ -322,7 +322,6 @@ export const enCli: Record<string, string> = {
   'event.not_found.hint': 'see the events with `nuanxin event list`',
   'housing.not_found.hint': 'see the applications with `nuanxin housing list`',
   'points.entry_not_found.hint': 'see the entries with `nuanxin points ledger`',
-  'sponsor.not_found.hint': 'see the sponsors with `nuanxin sponsor list`',
   'station.not_found.hint': 'see the stations with `nuanxin station list`',
   'team.not_found.hint': 'see the teams with `nuanxin team list`',
   'wish.not_found.hint': 'see the wishes with `nuanxin wish list`',

@@ -142,6 +142,7 @@ export const enReports: Record<string, string> = {
   'programme.health.events': 'health events',
   'programme.health.attendance': 'attendance',
   'programme.health.care_visits': 'care visits',
+  'programme.childcare.sites': 'childcare sites running',
   'programme.childcare.enrolled': 'children enrolled',
   'programme.childcare.waitlisted': 'on waiting lists',
   'programme.childcare.volunteers': 'volunteers',

@@ -322,7 +322,6 @@ export const zhCli: Record<string, string> = {
   'event.not_found.hint': '查看活动：`nuanxin event list`',
   'housing.not_found.hint': '查看公租房申请：`nuanxin housing list`',
   'points.entry_not_found.hint': '查看积分流水：`nuanxin points ledger`',
-  'sponsor.not_found.hint': '查看认领单位：`nuanxin sponsor list`',
   'station.not_found.hint': '查看驿站：`nuanxin station list`',
   'team.not_found.hint': '查看志愿服务队：`nuanxin team list`',
   'wish.not_found.hint': '查看心愿：`nuanxin wish list`',

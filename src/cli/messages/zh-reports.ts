@@ -142,6 +142,7 @@ export const zhReports: Record<string, string> = {
   'programme.health.events': '健康类活动场次',
   'programme.health.attendance': '参加人次',
   'programme.health.care_visits': '走访慰问次数',
+  'programme.childcare.sites': '托管点数',
   'programme.childcare.enrolled': '入托儿童数',
   'programme.childcare.waitlisted': '候补人数',
   'programme.childcare.volunteers': '志愿者人数',

@@ -165,8 +165,6 @@ export const zh: Record<string, string> = {
   'invalid.money': '{field} 的金额 "{value}" 无效（以元为单位，如 120 或 99.50）',
   'config.unknown': '未知设置 {key}；可用：{known}',
   'config.invalid': '{key} 的值 "{value}" 无效',
-  'sponsor.not_found': '没有名为 {name} 的认领单位',
-  'sponsor.exists': '认领单位 {name} 已存在',
   'sponsor.added': '已添加认领单位 {name}',
   'wish.not_found': '没有第 {id} 号心愿',
   'wish.worker_or_site': '心愿属于一名劳动者（--worker 手机号）或一个集体（--site 名称），二者选一',
@@ -178,10 +176,6 @@ export const zh: Record<string, string> = {
 
   'report.bad_week': 'ISO 周 "{value}" 无效（用 YYYY-Www，如 2024-W37）',
   'report.week_or_range': '--week 与 --from/--to 不能同时使用',
-  'report.community_or_subdistrict': '--community 与 --subdistrict 不能同时使用（社区报表本身已在所属街道内）',
-  'subdistrict.not_found': '未知街道 "{name}"',
-  'subdistrict.not_found_suggest': '未知街道 "{name}"；您是否要找：{suggestions}？',
-  'subdistrict.not_found.hint': '街道随 `nuanxin community add 名称 --subdistrict 街道` 建立；`nuanxin community list` 可查看',
   'report.need_range': '请同时给出 --from 和 --to 日期（收到 "{from}"、"{to}"）',
   'report.range_backwards': '--from {from} 晚于 --to {to}',
   'report.written': '报告已写入 {path}',
@@ -229,7 +223,6 @@ export const zh: Record<string, string> = {
   'team.joined': '志愿服务队 {name}：现有成员 {members} 人',
   'team.leaveed': '志愿服务队 {name}：现有成员 {members} 人',
   // 认领单位、微心愿
-  'sponsor.bad_type': '未知认领单位类型 "{value}"；可选：{accepted}',
   'wish.bad_category': '未知心愿类别 "{value}"；可选：{accepted}（或 家用电器、生活用品、书籍学习、子女关爱、健康、服务类、其他）',
   'wish.bad_source': '未知心愿来源 "{value}"；可选：{accepted}',
   // 活动、暑期托管

@@ -3,6 +3,7 @@ import { registerReportCommunity } from './community.js';
 import { registerReportPoints } from './points.js';
 import { registerReportProgramme } from './programme.js';
 import { registerReportStations } from './stations.js';
+import { registerReportTargets } from './targets.js';
 import { registerReportWeekly } from './weekly.js';
 import { registerReportWishes } from './wishes.js';
 import { registerReportWorkers } from './workers.js';
@@ -10,6 +11,7 @@ import { registerReportWorkers } from './workers.js';
 export const verbs = [
   registerReportWeekly,
   registerReportProgramme,
+  registerReportTargets,
   registerReportStations,
   registerReportPoints,
   registerReportWishes,

@@ -9,7 +9,9 @@ import { smallMultiples } from '../../cli/reports/svg.js';
 import { resolvePeriod } from '../../domain/reports/period.js';
 import { programmeReport, type ProgrammeReport } from '../../domain/reports/programme.js';
 import { resolveScope } from '../../domain/reports/scope.js';
+import { targetsOfPlace } from '../../domain/plan/targets.js';
 import { periodOptions, reportHeading, scopeOptions, type PeriodFlags } from './shared.js';
+import { targetsList } from './targets.js';
 
 export type ReportProgrammeOptions = PeriodFlags;
 
@@ -30,17 +32,32 @@ export function registerReportProgramme(parent: Command, deps: Deps): void {
 
 export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const report = await env.withDb(async (ctx) => programmeReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
+  const report = await env.withDb(async (ctx) => {
+    const period = resolvePeriod(opts, ctx.clock.today());
+    const figures = await programmeReport(ctx.db, period, await resolveScope(ctx.db, opts, ctx.clock.timeZone));
+    // The year's targets for this very place, as of the period's last day.
+    const targets = await targetsOfPlace(ctx.db, {
+      year: Number(period.to.slice(0, 4)),
+      community: opts.community,
+      subdistrict: opts.subdistrict,
+      today: period.to,
+      timeZone: ctx.clock.timeZone,
+    });
+    return { ...figures, targets };
+  });
   const format = reportFormat(opts);
   const heading = await reportHeading(env);
   const text: ReportText = {
     generated: heading.generated,
     title: t('report.programme_title', { community: heading.scope(report.community, report.subdistrict) }),
     subtitle: `${t('report.period_line', { from: report.period.from, to: report.period.to, prevFrom: report.previous_period.from, prevTo: report.previous_period.to })} · ${t('report.workers_line', report.workers)}`,
-    sections: sections(t, report),
+    sections: [
+      ...sections(t, report),
+      ...(report.targets.length ? [{ key: 'targets', title: t('report.section.targets'), figures: [], lists: [targetsList(t, report.targets)] }] : []),
+    ],
   };
   // Untracked strands are left out of the tables and named in one closing note.
-  const textFor = (withNotes: boolean) => ({ ...text, sections: text.sections.filter((s) => withNotes || s.figures.length) });
+  const textFor = (withNotes: boolean) => ({ ...text, sections: text.sections.filter((s) => withNotes || s.figures.length || s.key === 'targets') });
   let content: string | Buffer;
   if (format === 'json') content = `${JSON.stringify(report, null, 2)}\n`;
   else if (format === 'md')

@@ -12,7 +12,7 @@ export function sponsorView(s: SponsorTotals) {
 export function sponsorColumns(t: Translate): Column<ReturnType<typeof sponsorView>>[] {
   return [
     { key: 'name', header: t('col.name'), value: (s) => s.name },
-    { key: 'type', header: t('col.type'), value: (s) => s.type, shown: (s) => termLabel(t, 'sponsor_type', s.type) },
+    { key: 'type', header: t('col.type'), value: (s) => s.type, shown: (s) => termLabel(t, 'unit_type', s.type) },
     { key: 'claimed', header: t('col.claimed'), value: (s) => s.claimed },
     { key: 'fulfilled', header: t('col.fulfilled'), value: (s) => s.fulfilled },
     { key: 'open', header: t('col.open'), value: (s) => s.open },

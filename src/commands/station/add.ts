@@ -1,6 +1,7 @@
 import { termLabel } from '../../cli/messages/index.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, requireFlags, type CommandEnv, type Deps } from '../../cli/command.js';
+import { listUnits } from '../../domain/units/units.js';
 import { listCommunities } from '../../domain/geo/communities.js';
 import { STANDARD_ITEMS } from '../../domain/stations/amenities.js';
 import { addStation, checkStationFields, type StationInput } from '../../domain/stations/write.js';
@@ -48,7 +49,7 @@ async function completeByPrompt(env: CommandEnv, opts: StationAddOptions): Promi
     (await prompter.input({ message, validate: (v) => (v.trim() === '' || !validate ? true : validate(v)) })) || undefined;
   answers.code = await optional(t('prompt.code'));
   answers.address = await optional(t('prompt.address'));
-  answers.host = await optional(t('prompt.host'));
+  answers.host = await askHost(env);
   answers.contact = await optional(t('prompt.contact_name'));
   answers.phone = await optional(t('prompt.contact_phone'), field('contactPhone'));
   answers.hours = await optional(t('prompt.hours'));
@@ -59,6 +60,19 @@ async function completeByPrompt(env: CommandEnv, opts: StationAddOptions): Promi
   answers.amenities = amenities.join(',');
   answers.opened = await optional(t('prompt.opened'), field('openedOn'));
   return answers;
+}
+
+/** The host: one of the registered units, or none (a host is a unit; `unit add` registers one). */
+async function askHost(env: CommandEnv): Promise<string | undefined> {
+  const { t, prompter } = env;
+  const units = await env.withDb((ctx) => listUnits(ctx.db));
+  if (units.length === 0) return undefined;
+  const NONE = '\u0000none';
+  const picked = await prompter.select({
+    message: t('prompt.host'),
+    choices: [{ name: t('prompt.host_none'), value: NONE }, ...units.map((u) => ({ name: u.name, value: u.name }))],
+  });
+  return picked === NONE ? undefined : picked;
 }
 
 /**

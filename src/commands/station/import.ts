@@ -12,7 +12,12 @@ export function registerStationImport(parent: Command, deps: Deps): void {
 }
 
 export async function runStationImport(env: CommandEnv, opts: StationImportOptions, [file]: string[]): Promise<number | void> {
-  return runImportCommand(env, file!, opts, async (ctx, _handle, info, onBytes) => {
-    return importInThread(ctx, info, stationRowParser, stationImportPlan(ctx, { createCommunity: opts.createCommunity }), { ...opts, onBytes });
+  // A ledger's 依托单位 are registered as units (type other) when new, and named once the import is done.
+  const registeredHosts = new Set<string>();
+  const code = await runImportCommand(env, file!, opts, async (ctx, _handle, info, onBytes) => {
+    return importInThread(ctx, info, stationRowParser, stationImportPlan(ctx, { createCommunity: opts.createCommunity, registeredHosts }), { ...opts, onBytes });
   });
+  if (registeredHosts.size > 0 && !opts.dryRun)
+    env.warn(env.t('station.hosts_registered', { count: registeredHosts.size, names: [...registeredHosts].join(env.t('list.separator')) }));
+  return code;
 }

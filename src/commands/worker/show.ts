@@ -2,7 +2,7 @@ import { localTime } from '../../domain/clock.js';
 import { actionText, describeChanges } from '../../cli/history.js';
 import type { Command } from 'commander';
 import { action, describe, formatOf, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
-import { renderRecord, renderRows, writeJson } from '../../cli/render.js';
+import { renderRecord, renderTitledTable, writeJson } from '../../cli/render.js';
 import { workerRecord, type WorkerRecord } from '../../domain/programme/worker-record.js';
 import { RECORD_PARTS } from '../../domain/strands/index.js';
 import type { RecordPart } from '../../domain/strands/strand.js';
@@ -50,15 +50,8 @@ export async function runWorkerShow(env: CommandEnv, opts: WorkerShowOptions, [k
   await printSections(env, record);
 }
 
-async function section(env: CommandEnv, title: string, headers: string[], rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  env.io.stdout.write(`\n${title}\n`);
-  await renderRows(
-    env.io,
-    'table',
-    headers.map((h, i) => ({ key: String(i), header: h, value: (r: unknown[]) => r[i] })),
-    rows,
-  );
+function section(env: CommandEnv, title: string, headers: string[], rows: unknown[][]): Promise<void> {
+  return renderTitledTable(env.io, title, headers, rows);
 }
 
 /** A strand's table, from its declaration: closed-list values by their label, fen as yuan. */

@@ -8,7 +8,8 @@ import { findRule } from '../points/catalogue.js';
 import { awardIn } from '../points/operations.js';
 import { getStation } from '../stations/read.js';
 import { plannedDate } from '../text/dates.js';
-import { normalizeText, optionalText } from '../text/normalize.js';
+import { normalizeText } from '../text/normalize.js';
+import { unitIdOf } from '../units/units.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
 
@@ -42,6 +43,7 @@ export async function addEvent(
     const community = input.community ? await resolveCommunity(trx, ctx, input.community) : undefined;
     const station = input.station ? await getStation(trx, normalizeText(input.station)) : undefined;
     const rule = input.rule ? await findRule(trx, input.rule) : undefined;
+    const organiser = await unitIdOf(trx, input.organiser);
     const stationCommunity = station ? (await trx.selectFrom('stations').select('community_id').where('id', '=', station.id).executeTakeFirstOrThrow()).community_id : null;
     const row = await trx
       .insertInto('events')
@@ -52,7 +54,7 @@ export async function addEvent(
         community_id: community?.id ?? stationCommunity,
         station_id: station?.id ?? null,
         capacity: input.capacity ?? null,
-        organiser: optionalText(input.organiser) ?? null,
+        organiser_id: organiser,
         rule_id: rule?.id ?? null,
         created_at: ctx.clock.now().toISOString(),
       })
@@ -70,6 +72,7 @@ function eventQuery(db: Db) {
     .leftJoin('communities as c', 'c.id', 'e.community_id')
     .leftJoin('stations as s', 's.id', 'e.station_id')
     .leftJoin('point_rules as r', 'r.id', 'e.rule_id')
+    .leftJoin('units as u', 'u.id', 'e.organiser_id')
     .select((eb) => [
       'e.id',
       'e.type',
@@ -78,7 +81,7 @@ function eventQuery(db: Db) {
       'c.name as community',
       's.code as station',
       'e.capacity',
-      'e.organiser',
+      'u.name as organiser',
       'r.code as rule',
       eb.selectFrom('event_attendance as a').select(sql<number>`count(*)`.as('n')).whereRef('a.event_id', '=', 'e.id').where('a.status', '=', 'attended').as('attended'),
       eb.selectFrom('event_attendance as a').select(sql<number>`count(*)`.as('n')).whereRef('a.event_id', '=', 'e.id').where('a.status', '=', 'waitlisted').as('waitlisted'),

@@ -19,7 +19,7 @@ export async function workerRecord(db: Kysely<DB>, key: string, today: string): 
   const entries = await ledger(db, { worker: `#${id}` });
   const wishes = await db
     .selectFrom('wishes as w')
-    .leftJoin('sponsors as s', 's.id', 'w.sponsor_id')
+    .leftJoin('units as s', 's.id', 'w.sponsor_id')
     .select(['w.id', 'w.title', 'w.category', 'w.status', 's.name as sponsor'])
     .where('w.worker_id', '=', id)
     .orderBy('w.id')

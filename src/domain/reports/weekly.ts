@@ -111,7 +111,7 @@ async function details(db: Kysely<DB>, period: Period, scope: Scope, openStation
   let sponsors = db
     .selectFrom('wish_events as e')
     .innerJoin('wishes as w', 'w.id', 'e.wish_id')
-    .innerJoin('sponsors as s', 's.id', 'e.sponsor_id')
+    .innerJoin('units as s', 's.id', 'e.sponsor_id')
     .select([
       's.name as sponsor',
       sql<number>`sum(case when e.to_status = 'claimed' then 1 else 0 end)`.as('claimed'),

@@ -68,7 +68,7 @@ export const stationRowParser: RowParser<Field, Parsed> = {
  * Stations from CSV. A row is matched by code, or (without a code) by name
  * within its community, so re-importing the same sheet changes nothing.
  */
-export function stationImportPlan(ctx: Ctx, options: { createCommunity?: boolean }): ImportPlan<Parsed> {
+export function stationImportPlan(ctx: Ctx, options: { createCommunity?: boolean; registeredHosts?: Set<string> }): ImportPlan<Parsed> {
   return {
     kind: 'stations',
     async apply(trx, { input }) {

@@ -30,8 +30,9 @@ export async function listStations(db: Db, filter: StationFilter = {}): Promise<
     .selectFrom('stations as st')
     .innerJoin('communities as c', 'c.id', 'st.community_id')
     .leftJoin('subdistricts as s', 's.id', 'c.subdistrict_id')
+    .leftJoin('units as h', 'h.id', 'st.host_id')
     .selectAll('st')
-    .select(['c.name as community', 's.name as subdistrict'])
+    .select(['c.name as community', 's.name as subdistrict', 'h.name as host'])
     .orderBy('st.code');
   if (filter.code) query = query.where('st.code', '=', filter.code);
   if (filter.community) query = query.where('c.name', '=', filter.community);

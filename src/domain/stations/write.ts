@@ -11,6 +11,7 @@ import { normalizeText, optionalText } from '../text/normalize.js';
 import { parseAmenities, type Amenity } from './amenities.js';
 import { getStation, type Station } from './read.js';
 import { maskPhone } from '../privacy.js';
+import { ensureUnit, unitIdOf } from '../units/units.js';
 
 export type StationInput = {
   code?: string;
@@ -26,8 +27,12 @@ export type StationInput = {
   medicineExpiresOn?: string;
 };
 
-/** `createCommunity`: an unknown community is added (under `subdistrict`, when given) instead of refused. */
-export type WriteOptions = { createCommunity?: boolean; subdistrict?: string };
+/**
+ * `createCommunity`: an unknown community is added (under `subdistrict`, when given) instead of refused.
+ * `registeredHosts`: an unknown host is registered as a unit (type `other`) and its name added here
+ * (a ledger's import), instead of refused with the closest names (a clerk typing `--host`).
+ */
+export type WriteOptions = { createCommunity?: boolean; subdistrict?: string; registeredHosts?: Set<string> };
 
 /** Station phones may be landlines (0379-6xxxxxxx) or mobiles; keep digits and dashes. */
 function contactPhone(value: string | undefined): string | undefined {
@@ -67,12 +72,26 @@ function columnsFrom(input: StationInput, today: string): StationColumns {
   };
   set('name', optionalText(input.name));
   set('address', optionalText(input.address));
-  set('host', optionalText(input.host));
   set('contact_name', optionalText(input.contactName));
   set('contact_phone', contactPhone(input.contactPhone));
   set('hours', optionalText(input.hours));
   set('opened_on', windowDate(input.openedOn, 'opened', STATION_OPENED(today)));
   set('medicine_expires_on', windowDate(input.medicineExpiresOn, 'medicine-expires', MEDICINE_EXPIRY(today)));
+  return columns;
+}
+
+/** The columns of `columnsFrom`, and the host: a registered unit (an unknown name is refused with the closest ones). */
+async function columnsWithHost(trx: Tx, ctx: Ctx, input: StationInput, options: WriteOptions): Promise<StationColumns> {
+  const columns = columnsFrom(input, ctx.clock.today());
+  const name = optionalText(input.host);
+  if (name === undefined) return columns;
+  if (options.registeredHosts) {
+    const unit = await ensureUnit(trx, ctx, name);
+    if (unit.created) options.registeredHosts.add(normalizeText(name));
+    columns.host_id = unit.id;
+  } else {
+    columns.host_id = (await unitIdOf(trx, name))!;
+  }
   return columns;
 }
 
@@ -91,7 +110,7 @@ export async function insertStation(trx: Tx, ctx: Ctx, input: StationInput, opti
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
   if (!normalizeText(input.community)) throw new ValidationError({ key: 'invalid.required', params: { field: 'community' } });
   const amenities = parseAmenities(input.amenities);
-  const columns = columnsFrom(input, ctx.clock.today());
+  const columns = await columnsWithHost(trx, ctx, input, options);
   const community = await resolveCommunity(trx, ctx, input.community!, { create: options.createCommunity, subdistrict: options.subdistrict });
   const code = normalizeText(input.code) || (await nextStationCode(trx));
   const clash = await trx.selectFrom('stations').select('id').where('code', '=', code).executeTakeFirst();
@@ -166,7 +185,7 @@ function maskChanges(changes: Change): Change {
 /** Updates the given fields of one station inside `trx` (shared by `station update` and `station import`). */
 export async function updateStationIn(trx: Tx, ctx: Ctx, code: string, input: StationInput, options: WriteOptions = {}): Promise<Change> {
   return changeStationIn(trx, ctx, code, 'update', async (station) => {
-    const columns = columnsFrom(input, ctx.clock.today());
+    const columns = await columnsWithHost(trx, ctx, input, options);
     const after: Record<string, unknown> = {};
     if (input.community !== undefined) {
       const community = await resolveCommunity(trx, ctx, input.community, { create: options.createCommunity });

@@ -26,7 +26,7 @@ export const childcareStrand = strand({
   area: 'childcare',
   figures: childcareFigures,
   weekly: true,
-  actions: [{ no: 5, key: 'childcare', figures: pick(childcareFigures, ['enrolled', 'waitlisted', 'volunteers']) }],
+  actions: [{ no: 5, key: 'childcare', figures: pick(childcareFigures, ['sites', 'enrolled', 'waitlisted', 'volunteers']) }],
   record: {
     key: 'childcare',
     title: 'worker.section.childcare',

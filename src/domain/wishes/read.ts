@@ -51,7 +51,7 @@ function wishQuery(db: Db) {
     .leftJoin('workers as k', 'k.id', 'w.worker_id')
     .leftJoin('stations as st', 'st.id', 'w.station_id')
     .leftJoin('communities as c', 'c.id', 'w.community_id')
-    .leftJoin('sponsors as s', 's.id', 'w.sponsor_id')
+    .leftJoin('units as s', 's.id', 'w.sponsor_id')
     .selectAll('w')
     .select(['k.name as worker', 'k.phone as worker_phone', 'st.code as station', 'c.name as community', 's.name as sponsor']);
 }
@@ -105,7 +105,7 @@ export async function getWish(db: Db, id: number, props: { today: string; staleD
 export async function timeline(db: Db, wishId: number): Promise<TimelineEvent[]> {
   const rows = await db
     .selectFrom('wish_events as e')
-    .leftJoin('sponsors as s', 's.id', 'e.sponsor_id')
+    .leftJoin('units as s', 's.id', 'e.sponsor_id')
     .select(['e.at', 'e.business_date', 'e.operator', 'e.from_status', 'e.to_status', 's.name as sponsor', 'e.amount_fen', 'e.due_on', 'e.note'])
     .where('e.wish_id', '=', wishId)
     .orderBy('e.id')

@@ -12,7 +12,7 @@ import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
 import { allowedNext, parseCategory, parseSource, TRANSITIONS, WISH_CATEGORIES } from './model.js';
-import { findSponsor } from './sponsors.js';
+import { findUnit } from '../units/units.js';
 
 export type WishInput = {
   title: string;
@@ -156,7 +156,7 @@ export async function publishWishes(ctx: Ctx, filter: { category?: string }): Pr
 
 export async function claimWish(ctx: Ctx, id: number, input: { sponsor: string; pledge?: string; due?: string }): Promise<void> {
   await move(ctx, id, async (trx) => {
-    const sponsor = await findSponsor(trx, input.sponsor);
+    const sponsor = await findUnit(trx, input.sponsor);
     const today = ctx.clock.today();
     let due = addDays(today, await numberSetting(trx, 'wishes.claim_days'));
     if (input.due !== undefined) {

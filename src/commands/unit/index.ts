@@ -1,0 +1,6 @@
+// The verbs of `nuanxin unit`, loaded only when that group runs (start-up is the everyday speed).
+import { registerUnitAdd } from './add.js';
+import { registerUnitList } from './list.js';
+import { registerUnitShow } from './show.js';
+
+export const verbs = [registerUnitAdd, registerUnitList, registerUnitShow];
