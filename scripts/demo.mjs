@@ -190,7 +190,7 @@ await step(['event', 'add', '--type', 'legal', '--title', '劳动法律进驿站
 await step(['event', 'attend', '2', ...phones.slice(20, 35)]);
 await step(['event', 'add', '--type', 'skills', '--title', '电动车安全维修培训', '--date', daysAgo(3), '--community', '北窑社区', '--capacity', '15', '--rule', 'event']);
 await step(['event', 'attend', '3', ...phones.slice(30, 48)]);
-await step(['childcare', 'site', 'add', '夹马营暑期托管班', '--community', '夹马营社区', '--capacity', '8', '--courses', '篮球,美术,书法,舞蹈']);
+await step(['childcare', 'site', 'add', '夹马营暑期托管班', '--community', '夹马营社区', '--capacity', '8', '--courses', '篮球,美术,书法,舞蹈', '--partner', '团区委']);
 for (let i = 0; i < 10; i++)
   await step(
     [
@@ -226,6 +226,8 @@ banner('驿站达标核查', 'Station audit');
 await step(['station', 'audit'], { show: true });
 banner('"十个一"行动汇总', 'Programme summary (the Ten Ones)');
 await step(['report', 'programme'], { show: true });
+banner('各社区汇总（本年度）', 'All communities, this year');
+await step(['report', 'communities', '--year', year], { show: true });
 banner('年度指标完成情况', 'Targets for the year');
 await step(['report', 'targets'], { show: true });
 process.stdout.write(`\n${say('自己试试：', 'Try it yourself:')}  npx nuanxin --db ${db} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);

@@ -239,3 +239,64 @@ describe('a station ledger’s 依托单位', () => {
     expect((await json(['unit', 'show', '顺丰速运'])).stations.map((s: { name: string }) => s.name)).toEqual(['西站驿站']);
   });
 });
+
+describe('report communities', () => {
+  it('one row per community, a subtotal per 街道 computed over its communities, and the district total', async () => {
+    const { json, ok, cli } = await district();
+    // A collective wish for a depot counts for the community named, and so for its 街道.
+    await ok(['wish', 'add', '--title', '微波炉', '--category', '家用电器', '--site', '顺丰甘南路营业部', '--community', '甘南路社区']);
+    await ok(['wish', 'add', '--title', '饮水机', '--category', '家用电器', '--site', '无处可归的站点']);
+    await ok(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10']);
+    await ok(['points', 'award', '13800138000', '--rule', 'errand']);
+    await ok(['points', 'award', '13800138000', '--rule', 'errand']);
+    await ok(['points', 'award', '13900139000', '--rule', 'errand']);
+    const r = await json(['report', 'communities', '--week', '2026-W47']);
+    expect(r.period).toEqual({ from: '2026-11-16', to: '2026-11-22', week: '2026-W47' });
+    const brief = r.rows.map((row: { level: string; subdistrict: string | null; community: string | null; figures: Record<string, number> }) => [
+      row.level,
+      row.subdistrict,
+      row.community,
+      row.figures['workers.new'],
+      row.figures['stations.open'],
+      row.figures['points.awarded'],
+      row.figures['points.earners'],
+      row.figures['wishes.collected'],
+    ]);
+    expect(brief).toEqual([
+      ['community', '东关街道', '东关社区', 1, 1, 0, 0, 0],
+      ['subdistrict', '东关街道', null, 1, 1, 0, 0, 0],
+      ['community', '张掖路街道', '甘南路社区', 1, 0, 10, 1, 1],
+      ['community', '张掖路街道', '夹马营社区', 1, 1, 20, 1, 0],
+      ['subdistrict', '张掖路街道', null, 2, 1, 30, 2, 1],
+      ['district', null, null, 3, 2, 30, 2, 2],
+    ]);
+    const zhangye = await json(['report', 'communities', '--week', '2026-W47', '--subdistrict', '张掖路街道']);
+    expect(zhangye.rows.map((row: { level: string; community: string | null }) => [row.level, row.community])).toEqual([
+      ['community', '甘南路社区'],
+      ['community', '夹马营社区'],
+      ['subdistrict', null],
+    ]);
+    const year = await json(['report', 'communities', '--year', '2026']);
+    expect(year.period).toEqual({ from: '2026-01-01', to: '2026-11-18' });
+    const csv = await cli(['report', 'communities', '--week', '2026-W47', '--format', 'csv', '--lang', 'zh']);
+    const lines = csv.stdout
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]!.startsWith('街道,社区,在册人数（期末）,新增人数,爱心驿站 · 开放驿站数')).toBe(true);
+    expect(lines.at(-1)!.startsWith('全区合计,,3,3,2,')).toBe(true);
+    expect(lines).toHaveLength(7);
+    expect((await cli(['report', 'communities', '--year', '2026', '--week', '2026-W47'])).code).not.toBe(0);
+    expect((await cli(['report', 'communities', '--year', '2027'])).code).toBe(5);
+  });
+});
+
+describe('childcare partners are units', () => {
+  it('a site names its partner unit, refused when unknown, shown on the site and in `unit show`', async () => {
+    const { cli, json, ok } = await district();
+    expect((await cli(['childcare', 'site', 'add', '夹马营托管班', '--community', '夹马营社区', '--capacity', '8', '--partner', '团区委'])).code).toBe(3);
+    await ok(['unit', 'add', '团区委', '--type', 'department']);
+    expect(await json(['childcare', 'site', 'add', '夹马营托管班', '--community', '夹马营社区', '--capacity', '8', '--partner', '团区委'])).toMatchObject({ partner: '团区委' });
+    expect((await json(['unit', 'show', '团区委'])).childcareSites).toEqual([{ name: '夹马营托管班', community: '夹马营社区' }]);
+  });
+});

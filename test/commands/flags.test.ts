@@ -199,6 +199,11 @@ const ROWS: Row[] = [
     'wish add',
     { title: '图书角', category: 'learning', site: '东关站', detail: '儿童读物', estimate: '300', source: '心愿箱', collectedOn: '2024-05-01', station: 'ST0001', json: true },
   ],
+  [
+    'wish add --title 微波炉 --category 家用电器 --site 顺丰营业部 --community 东关社区',
+    'wish add',
+    { title: '微波炉', category: '家用电器', site: '顺丰营业部', community: '东关社区' },
+  ],
   ['wish import wishes.csv --encoding utf-8', 'wish import', { encoding: 'utf-8' }, ['wishes.csv']],
   ['wish list-publish --category 家用电器', 'wish list-publish', { category: '家用电器' }],
   ['wish claim 3 --sponsor 区工会 --pledge 200 --due 2024-06-30', 'wish claim', { sponsor: '区工会', pledge: '200', due: '2024-06-30' }, ['3']],
@@ -236,9 +241,9 @@ const ROWS: Row[] = [
   ['event sheet 5 --out 签到表.xlsx --rows 40', 'event sheet', { out: '签到表.xlsx', rows: 40 }, ['5']],
   // childcare
   [
-    'childcare site add 东关托管点 --community 夹马营社区 --capacity 20 --courses 书法,美术 --from 2024-07-01 --to 2024-08-31',
+    'childcare site add 东关托管点 --community 夹马营社区 --capacity 20 --courses 书法,美术 --from 2024-07-01 --to 2024-08-31 --partner 团区委',
     'childcare site add',
-    { community: '夹马营社区', capacity: 20, courses: '书法,美术', from: '2024-07-01', to: '2024-08-31' },
+    { community: '夹马营社区', capacity: 20, courses: '书法,美术', from: '2024-07-01', to: '2024-08-31', partner: '团区委' },
     ['东关托管点'],
   ],
   [
@@ -313,6 +318,8 @@ const ROWS: Row[] = [
     { year: '2026', subdistrict: '张掖路街道', format: 'xlsx', out: '指标.xlsx' },
   ],
   ['report targets --community 夹马营社区 --json', 'report targets', { community: '夹马营社区', json: true }],
+  ['report communities --week 2026-W47 --subdistrict 东关街道 --format csv', 'report communities', { week: '2026-W47', subdistrict: '东关街道', format: 'csv' }],
+  ['report communities --year 2026 --out 各社区.xlsx', 'report communities', { year: '2026', out: '各社区.xlsx' }],
 ];
 
 const words = (line: string) => line.split(' ');

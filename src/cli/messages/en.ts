@@ -198,7 +198,7 @@ export const en: Record<string, string> = {
   'wish.published': '{count} wish(es) published',
 
   'report.bad_week': 'invalid ISO week "{value}" (use YYYY-Www, e.g. 2024-W37)',
-  'report.week_or_range': '--week and --from/--to cannot be used together',
+  'report.week_or_range': 'give one period: --week, --from/--to, or --year (where the report takes it)',
   'report.need_range': 'give both --from and --to as dates (got "{from}", "{to}")',
   'report.range_backwards': '--from {from} is after --to {to}',
   'report.written': 'report written to {path}',

@@ -175,7 +175,7 @@ export const zh: Record<string, string> = {
   'wish.published': '已发布 {count} 个心愿',
 
   'report.bad_week': 'ISO 周 "{value}" 无效（用 YYYY-Www，如 2024-W37）',
-  'report.week_or_range': '--week 与 --from/--to 不能同时使用',
+  'report.week_or_range': '统计区间只能指定一种：--week、--from/--to 或 --year（报表支持时）',
   'report.need_range': '请同时给出 --from 和 --to 日期（收到 "{from}"、"{to}"）',
   'report.range_backwards': '--from {from} 晚于 --to {to}',
   'report.written': '报告已写入 {path}',

@@ -1,4 +1,5 @@
 // The verbs of `nuanxin report`, loaded only when that group runs (start-up is the everyday speed).
+import { registerReportCommunities } from './communities.js';
 import { registerReportCommunity } from './community.js';
 import { registerReportPoints } from './points.js';
 import { registerReportProgramme } from './programme.js';
@@ -12,6 +13,7 @@ export const verbs = [
   registerReportWeekly,
   registerReportProgramme,
   registerReportTargets,
+  registerReportCommunities,
   registerReportStations,
   registerReportPoints,
   registerReportWishes,

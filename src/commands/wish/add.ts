@@ -20,6 +20,7 @@ export function registerWishAdd(parent: Command, deps: Deps): void {
     .option('--source <source>', t('opt.wish_source'))
     .option('--collected-on <date>', t('opt.collected_on'))
     .option('--station <code>', t('opt.wish_station'))
+    .option('--community <name>', t('opt.wish_community'))
     .option('--json', t('opt.json'));
   action(cmd, deps, runWishAdd);
 }

@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Db } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
+import { unitIdOf } from '../units/units.js';
 import { plannedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
@@ -17,6 +18,7 @@ export type Site = {
   from: string | null;
   to: string | null;
   volunteers: number;
+  partner: string | null;
   enrolled: number;
   waitlisted: number;
 };
@@ -37,7 +39,9 @@ export async function getSite(db: Db, name: string): Promise<Site> {
   const row = await db
     .selectFrom('childcare_sites as s')
     .innerJoin('communities as c', 'c.id', 's.community_id')
+    .leftJoin('units as u', 'u.id', 's.partner_id')
     .select((eb) => [
+      'u.name as partner',
       's.id',
       's.name',
       'c.name as community',
@@ -61,12 +65,16 @@ export async function getSite(db: Db, name: string): Promise<Site> {
     from: row.from_on,
     to: row.to_on,
     volunteers: row.volunteers,
+    partner: row.partner,
     enrolled: Number(row.enrolled ?? 0),
     waitlisted: Number(row.waitlisted ?? 0),
   };
 }
 
-export async function addSite(ctx: Ctx, input: { name: string; community: string; capacity: number; courses?: string; from?: string; to?: string }): Promise<Site> {
+export async function addSite(
+  ctx: Ctx,
+  input: { name: string; community: string; capacity: number; courses?: string; from?: string; to?: string; partner?: string },
+): Promise<Site> {
   const name = normalizeText(input.name);
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
   const term = {
@@ -81,6 +89,7 @@ export async function addSite(ctx: Ctx, input: { name: string; community: string
     .filter(Boolean);
   await inTransaction(ctx, async (trx) => {
     const community = await resolveCommunity(trx, ctx, input.community);
+    const partner = await unitIdOf(trx, input.partner);
     if (await trx.selectFrom('childcare_sites').select('id').where('name', '=', name).executeTakeFirst())
       throw new ConflictError({ key: 'childcare.site_exists', params: { name } });
     await trx
@@ -92,6 +101,7 @@ export async function addSite(ctx: Ctx, input: { name: string; community: string
         courses: courses.join(',') || null,
         from_on: term.from,
         to_on: term.to,
+        partner_id: partner,
         created_at: ctx.clock.now().toISOString(),
       })
       .execute();

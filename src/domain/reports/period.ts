@@ -40,9 +40,18 @@ export function lastCompleteWeek(today: string): Period {
   return { from, to: addDays(from, 6), week: isoWeek(from) };
 }
 
-/** --week, or --from/--to, or the default: the last complete week. */
-export function resolvePeriod(input: { week?: string; from?: string; to?: string }, today: string): Period {
-  if (input.week && (input.from || input.to)) throw new ValidationError({ key: 'report.week_or_range' });
+/** A year so far: 1 January to today, or the whole of a past year. A year not yet begun is refused. */
+export function yearPeriod(value: string, today: string): Period {
+  const year = value.trim();
+  if (!/^\d{4}$/.test(year) || Number(year) < 2000 || `${year}-01-01` > today) throw new ValidationError({ key: 'report.bad_year', params: { value } });
+  const end = `${year}-12-31`;
+  return { from: `${year}-01-01`, to: today < end ? today : end };
+}
+
+/** --week, or --from/--to, or --year, or the default: the last complete week. */
+export function resolvePeriod(input: { week?: string; from?: string; to?: string; year?: string }, today: string): Period {
+  if ([input.week, input.from || input.to, input.year].filter(Boolean).length > 1) throw new ValidationError({ key: 'report.week_or_range' });
+  if (input.year) return yearPeriod(input.year, today);
   if (input.week) return weekPeriod(input.week);
   if (input.from || input.to) {
     const from = input.from ? parseDate(input.from) : null;

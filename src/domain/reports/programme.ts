@@ -8,7 +8,8 @@ import { previousPeriod, type Period } from './period.js';
 export type { ProgrammeAction } from '../strands/strand.js';
 export { ACTIONS };
 
-function loaderFor(db: Kysely<DB>, p: Period, scope: Scope): Load {
+/** The figure loaders of one period and scope, each run once however many actions read it. */
+export function loaderFor(db: Kysely<DB>, p: Period, scope: Scope): Load {
   const memo = new Map<FigureLoader, Promise<AreaFigures>>();
   return <F extends AreaFigures>(loader: FigureLoader<F>) => {
     if (!memo.has(loader)) memo.set(loader, loader(db, p, scope));

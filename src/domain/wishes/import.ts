@@ -7,7 +7,7 @@ import { normalizeText, optionalText } from '../text/normalize.js';
 import { parseMobile } from '../workers/fields.js';
 import { insertWishIn, type WishInput } from './write.js';
 
-type Field = 'title' | 'category' | 'worker' | 'site' | 'detail' | 'estimate' | 'source' | 'collected_on' | 'station' | 'name';
+type Field = 'title' | 'category' | 'worker' | 'site' | 'detail' | 'estimate' | 'source' | 'collected_on' | 'station' | 'community' | 'name';
 
 export const WISH_HEADERS: HeaderAliases<Field> = {
   title: ['心愿', '心愿内容', '微心愿', '标题'],
@@ -19,6 +19,7 @@ export const WISH_HEADERS: HeaderAliases<Field> = {
   source: ['来源', '收集方式'],
   collected_on: ['收集日期', '日期', 'collected'],
   station: ['驿站编号', '驿站'],
+  community: ['社区', '所属社区', '所在社区'],
   // Accepted so a sheet with names raises no warning; the phone identifies the worker.
   name: ['姓名'],
 };
@@ -50,6 +51,7 @@ export const wishRowParser: RowParser<Field, WishInput & { key: string }> = {
       source: get('source'),
       collectedOn: get('collected_on'),
       station: get('station'),
+      community: get('community'),
       key: `${worker ?? site ?? ''}\u0000${normalizeText(title)}`,
     };
   },

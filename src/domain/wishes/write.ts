@@ -6,6 +6,7 @@ import { recordAudit } from '../audit.js';
 import { addDays } from '../clock.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { numberSetting } from '../settings.js';
+import { resolveCommunity } from '../geo/communities.js';
 import { getStation } from '../stations/read.js';
 import { happenedDate, plannedDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
@@ -24,6 +25,8 @@ export type WishInput = {
   source?: string;
   collectedOn?: string;
   station?: string;
+  /** The community of a collective wish (a depot's): counted there and in its 街道. A station's or worker's own comes first. */
+  community?: string;
 };
 
 /** A date given by the clerk (default today), never in the future. */
@@ -44,11 +47,13 @@ export async function insertWishIn(trx: Tx, ctx: Ctx, input: WishInput, importId
   if (hasWorker === (site !== undefined)) throw new ValidationError({ key: 'wish.worker_or_site' });
   const worker = hasWorker ? await findWorker(trx, input.worker!) : undefined;
   const station = optionalText(input.station) ? await getStation(trx, normalizeText(input.station)) : undefined;
-  const communityId = worker
+  const named = optionalText(input.community) ? (await resolveCommunity(trx, ctx, input.community!)).id : null;
+  const own = worker
     ? (await trx.selectFrom('workers').select('community_id').where('id', '=', worker.id).executeTakeFirstOrThrow()).community_id
     : station
       ? (await trx.selectFrom('stations').select('community_id').where('id', '=', station.id).executeTakeFirstOrThrow()).community_id
       : null;
+  const communityId = own ?? named;
   const collectedOn = pastDate(ctx, input.collectedOn, 'collected-on');
   const now = ctx.clock.now().toISOString();
   const row = await trx

@@ -3,7 +3,7 @@ import { action, describe, intOption, type CommandEnv, type Deps } from '../../.
 import { writeJson } from '../../../cli/render.js';
 import { addSite } from '../../../domain/programme/childcare.js';
 
-export type ChildcareSiteAddOptions = { community: string; capacity: number; courses?: string; from?: string; to?: string; json?: boolean };
+export type ChildcareSiteAddOptions = { community: string; capacity: number; courses?: string; from?: string; to?: string; partner?: string; json?: boolean };
 
 /** `nuanxin childcare site add`. */
 export function registerChildcareSiteAdd(parent: Command, deps: Deps): void {
@@ -15,6 +15,7 @@ export function registerChildcareSiteAdd(parent: Command, deps: Deps): void {
     .option('--courses <list>', t('opt.courses'))
     .option('--from <date>', t('opt.from'))
     .option('--to <date>', t('opt.to'))
+    .option('--partner <unit>', t('opt.childcare_partner'))
     .option('--json', t('opt.json'));
   action(cmd, deps, runChildcareSiteAdd);
 }
