@@ -120,6 +120,43 @@ export function guardsOf0009(): Guard[] {
   ]);
 }
 
+/** Whole-number guards on the columns a later migration added, under their own name (0008's stay unaltered). */
+function addedIntegers(name: string, table: string, columns: Record<string, number>): Guard[] {
+  const bad = Object.entries(columns)
+    .map(([column, bound]) => `(new.${column} is not null and (typeof(new.${column}) <> 'integer' or abs(new.${column}) > ${bound}))`)
+    .join(' or ');
+  return (['insert', 'update'] as const).map((op) => ({
+    name: `${name}_${op}`,
+    table,
+    sql: `create trigger ${name}_${op} before ${op} on ${table}
+      when ${bad}
+      begin select raise(abort, '${table}: a whole number out of range'); end`,
+  }));
+}
+
+/**
+ * 0015: the money ledger is append-only (its update/delete triggers come with the table, from
+ * makeAppendOnly), refuses INSERT OR REPLACE over an entry, and holds whole fen; the new counts
+ * (an event's headcount, workers met, reach, volunteers, targets) are whole numbers.
+ */
+export function guardsOf0015(): Guard[] {
+  return [
+    {
+      name: 'fund_entries_no_replace',
+      table: 'fund_entries',
+      sql: `create trigger fund_entries_no_replace before insert on fund_entries
+      when exists (select 1 from fund_entries where id = new.id or reverses_id = new.reverses_id)
+      begin select raise(abort, 'fund_entries is append-only'); end`,
+    },
+    ...addedIntegers('fund_entries_integers', 'fund_entries', { amount_fen: MONEY }),
+    ...addedIntegers('events_headcount_integers', 'events', { headcount: COUNT }),
+    ...addedIntegers('visits_integers', 'visits', { workers_met: COUNT }),
+    ...addedIntegers('publicity_integers', 'publicity', { reach: COUNT }),
+    ...addedIntegers('childcare_volunteers_integers', 'childcare_volunteers', { count: COUNT }),
+    ...addedIntegers('targets_integers', 'targets', { value: COUNT, year: COUNT }),
+  ];
+}
+
 /** Every guard the latest schema has. */
 export function expectedGuards(): Guard[] {
   const replaced = new Set(Object.keys(SCRUBBABLE).map((t) => `${t}_no_update`));
@@ -127,6 +164,9 @@ export function expectedGuards(): Guard[] {
     ...APPEND_ONLY_TABLES.flatMap((t) => [appendOnly(t, 'update'), appendOnly(t, 'delete')]).filter((g) => !replaced.has(g.name)),
     ...guardsAddedIn0008(),
     ...guardsOf0009(),
+    appendOnly('fund_entries', 'update'),
+    appendOnly('fund_entries', 'delete'),
+    ...guardsOf0015(),
   ];
 }
 

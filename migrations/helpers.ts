@@ -51,3 +51,25 @@ export async function makeAppendOnly(db: Kysely<any>, table: string): Promise<vo
 export function checkIn(column: string, values: readonly string[]) {
   return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
 }
+
+/**
+ * SQLite cannot alter a column's NOT NULL or a CHECK: the table is rebuilt from its own CREATE
+ * statement changed by `change` (sqlite.org/lang_altertable.html, "other kinds of table schema
+ * changes"), its rows copied, its indexes and triggers made again. The migrator runs with foreign
+ * keys off, so the drop does not cascade; foreign_key_check proves nothing was orphaned.
+ */
+export async function rebuildSqliteTable(db: Kysely<any>, table: string, change: (createSql: string) => string): Promise<void> {
+  const found = await sql<{ sql: string }>`select sql from sqlite_schema where type = 'table' and name = ${table}`.execute(db);
+  const createSql = found.rows[0]!.sql;
+  const changed = change(createSql);
+  if (changed === createSql) throw new Error(`rebuilding ${table}: its schema is not the one expected`);
+  const companions = await sql<{ sql: string }>`select sql from sqlite_schema where tbl_name = ${table} and type in ('index', 'trigger') and sql is not null`.execute(db);
+  const rebuilt = `${table}_rebuilt`;
+  await sql.raw(changed.replace(new RegExp(`^create table "?${table}"?`, 'i'), `create table "${rebuilt}"`)).execute(db);
+  await sql.raw(`insert into ${rebuilt} select * from ${table}`).execute(db);
+  await sql.raw(`drop table ${table}`).execute(db);
+  await sql.raw(`alter table ${rebuilt} rename to ${table}`).execute(db);
+  for (const { sql: statement } of companions.rows) await sql.raw(statement).execute(db);
+  const orphans = await sql`pragma foreign_key_check`.execute(db);
+  if (orphans.rows.length > 0) throw new Error(`foreign key check failed after rebuilding ${table} (${orphans.rows.length} rows)`);
+}

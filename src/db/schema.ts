@@ -187,7 +187,7 @@ export interface GiftStockEntriesTable {
 export interface TeamsTable {
   id: Generated<number>;
   name: string;
-  community_id: number;
+  community_id: number | null;
   focus: string | null;
   created_at: string;
 }
@@ -270,6 +270,8 @@ export interface EventsTable {
   rule_id: number | null;
   created_at: string;
   organiser_id: number | null;
+  headcount: number | null;
+  headcount_note: string | null;
 }
 export interface EventAttendanceTable {
   id: Generated<number>;
@@ -317,7 +319,7 @@ export interface HousingApplicationsTable {
 }
 export interface DisputesTable {
   id: Generated<number>;
-  worker_id: number;
+  worker_id: number | null;
   type: string;
   via: string;
   employer: string | null;
@@ -329,6 +331,9 @@ export interface DisputesTable {
   opened_on: string;
   resolved_on: string | null;
   updated_on: string;
+  caller_name: string | null;
+  caller_phone: string | null;
+  community_id: number | null;
 }
 export interface CaseEventsTable {
   id: Generated<number>;
@@ -383,6 +388,60 @@ export interface OpinionsTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  visit_id: number | null;
+}
+
+export interface VisitsTable {
+  id: Generated<number>;
+  visit_date: string;
+  unit_id: number | null;
+  place: string | null;
+  community_id: number | null;
+  by_name: string;
+  workers_met: number | null;
+  action: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface PublicityTable {
+  id: Generated<number>;
+  action: string;
+  published_on: string;
+  channel: string;
+  title: string;
+  url: string | null;
+  reach: number | null;
+  unit_id: number | null;
+  community_id: number | null;
+  wish_id: number | null;
+  created_at: string;
+}
+
+export interface FundEntriesTable {
+  id: Generated<number>;
+  kind: 'in' | 'out' | 'reverse';
+  action: string | null;
+  amount_fen: number;
+  unit_id: number | null;
+  purpose: string | null;
+  for_kind: string | null;
+  for_id: number | null;
+  community_id: number | null;
+  business_date: string;
+  reverses_id: number | null;
+  note: string | null;
+  operator: string;
+  created_at: string;
+}
+
+export interface ChildcareVolunteersTable {
+  id: Generated<number>;
+  site_id: number;
+  kind: string;
+  count: number;
+  added_on: string;
+  created_at: string;
 }
 export interface ActionOwnersTable {
   id: Generated<number>;
@@ -427,6 +486,10 @@ export interface DB {
   units: UnitsTable;
   action_owners: ActionOwnersTable;
   targets: TargetsTable;
+  visits: VisitsTable;
+  publicity: PublicityTable;
+  fund_entries: FundEntriesTable;
+  childcare_volunteers: ChildcareVolunteersTable;
   wishes: WishesTable;
   wish_events: WishEventsTable;
   events: EventsTable;

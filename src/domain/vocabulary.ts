@@ -197,6 +197,12 @@ export const VOCABULARY = {
     term('skills', 'skills training', '技能培训', '培训'),
     term('wishes', 'micro-wishes', '微心愿', '心愿'),
   ],
+  volunteer_kind: [
+    term('student', 'university student', '大学生', '学生', '大学生志愿者'),
+    term('retired_party_member', 'retired Party member', '退休老党员', '老党员', '退休党员'),
+    term('young_official', 'young civil servant', '机关年轻干部', '年轻干部', '机关干部'),
+    term('other', 'other', '其他', '其它'),
+  ],
   owner_role: [term('lead', 'lead unit', '牵头单位', '牵头'), term('responsible', 'responsible unit', '责任单位', '责任')],
   merchant_offer: [
     term('hot_water', 'hot water', '免费热水', '热水'),

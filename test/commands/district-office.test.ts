@@ -300,3 +300,78 @@ describe('childcare partners are units', () => {
     expect((await json(['unit', 'show', '团区委'])).childcareSites).toEqual([{ name: '夹马营托管班', community: '夹马营社区' }]);
   });
 });
+
+describe('people reached, including those not on the roster', () => {
+  it('an event’s headcount beside named attendance: reached = named + headcount; workers reached counted once per action', async () => {
+    const { json, ok, cli } = await district();
+    await ok(['event', 'add', '--type', 'first_aid', '--title', '急救培训', '--date', '2026-11-17', '--community', '夹马营社区']);
+    await ok(['event', 'add', '--type', 'health_lecture', '--title', '健康讲座', '--date', '2026-11-18', '--community', '夹马营社区']);
+    await ok(['event', 'attend', '1', '13800138000', '13900139000']);
+    await ok(['event', 'attend', '2', '13800138000']);
+    const set = await json(['event', 'attend', '1', '--headcount', '20', '--note', '20多名顺丰小哥']);
+    expect(set).toEqual({ event: 1, attended: 0, waitlisted: 0, headcount: 20 });
+    // A second headcount replaces the first (typed twice is not forty people).
+    await ok(['event', 'attend', '1', '--headcount', '22', '--note', '22名顺丰小哥']);
+    expect(await json(['event', 'show', '1'])).toMatchObject({ attended: 2, headcount: 22, headcountNote: '22名顺丰小哥' });
+    const week = await json(['report', 'weekly', '--week', '2026-W47']);
+    expect(week.events).toMatchObject({ held: 2, attendance: 3, headcount: 22, reached: 25, health_attendance: 3, health_reached: 25 });
+    const programme = await json(['report', 'programme', '--week', '2026-W47']);
+    const health = programme.actions.find((a: { key: string }) => a.key === 'health');
+    const figure = (key: string) => health.figures.find((f: { key: string }) => f.key === key).current;
+    expect([figure('events'), figure('attendance'), figure('reached'), figure('workers_reached')]).toEqual([2, 3, 25, 2]);
+    expect((await cli(['event', 'attend', '1', '--headcount', '-3'])).code).not.toBe(0);
+    expect((await cli(['event', 'attend', '1', '--note', '没有人数'])).code).toBe(2);
+  });
+
+  it('a hotline caller not on the roster: a case with an optional name and a masked phone, dated in the past, linked to the worker later', async () => {
+    const { json, cli, ok } = await district();
+    const opened = await json([
+      'dispute',
+      'open',
+      '--caller',
+      '刘师傅',
+      '--phone',
+      '13600136000',
+      '--community',
+      '东关社区',
+      '--type',
+      'wages',
+      '--via',
+      'hotline',
+      '--date',
+      '2026-11-16',
+    ]);
+    expect(opened).toMatchObject({ id: 1, workerId: null, worker: '刘师傅', phone: '136****6000', onRoster: false, community: '东关社区', openedOn: '2026-11-16', status: 'open' });
+    const anonymous = await json(['dispute', 'open', '--type', 'platform_rules', '--via', 'walk_in']);
+    expect(anonymous).toMatchObject({ worker: null, phone: null, onRoster: false, community: null });
+    const listed = await cli(['dispute', 'list', '--format', 'csv']);
+    expect(listed.stdout).not.toContain('13600136000');
+    // Counted in its community's week, and in the district's.
+    expect((await json(['report', 'weekly', '--week', '2026-W47', '--community', '东关社区'])).disputes.opened).toBe(1);
+    expect((await json(['report', 'weekly', '--week', '2026-W47'])).disputes.opened).toBe(2);
+    await ok(['worker', 'add', '--name', '刘强', '--phone', '13600136000', '--occupation', 'rider', '--community', '东关社区']);
+    const linked = await json(['dispute', 'update', '1', '--worker', '13600136000', '--status', 'mediating']);
+    expect(linked).toMatchObject({ worker: '刘强', onRoster: true, status: 'mediating' });
+    expect((await json(['worker', 'show', '13600136000'])).disputes.map((d: { id: number }) => d.id)).toEqual([1]);
+    expect((await cli(['dispute', 'update', '1', '--worker', '13800138000'])).code).toBe(4);
+    expect((await cli(['dispute', 'open', '--worker', '13800138000', '--caller', '某人', '--type', 'wages', '--via', 'hotline'])).code).toBe(5);
+    expect((await cli(['dispute', 'open', '--caller', '某人', '--type', 'wages', '--via', 'hotline', '--date', '2026-12-01'])).code).toBe(5);
+    expect((await cli(['dispute', 'update', '2'])).code).toBe(2);
+  });
+
+  it('childcare volunteers keep their kind; courses offered are counted; a team may be district-wide', async () => {
+    const { json, ok } = await district();
+    await ok(['childcare', 'site', 'add', '夹马营托管班', '--community', '夹马营社区', '--capacity', '8', '--courses', '篮球,美术,书法']);
+    await ok(['childcare', 'volunteer', 'add', '--site', '夹马营托管班', '--count', '3', '--kind', '大学生']);
+    const site = await json(['childcare', 'volunteer', 'add', '--site', '夹马营托管班', '--count', '2', '--kind', '退休老党员']);
+    expect(site).toMatchObject({ volunteers: 5, volunteersByKind: { student: 3, retired_party_member: 2, young_official: 0, other: 0 } });
+    const week = await json(['report', 'weekly', '--week', '2026-W47']);
+    expect(week.childcare).toMatchObject({ sites: 1, courses: 3, volunteers: 5 });
+    const team = await json(['team', 'add', '全区骑手安全宣传队', '--focus', 'safety']);
+    expect(team).toMatchObject({ community: null });
+    await ok(['team', 'join', '全区骑手安全宣传队', '13800138000', '13700137000']);
+    const zhangye = await json(['report', 'programme', '--week', '2026-W47', '--subdistrict', '张掖路街道']);
+    const members = zhangye.actions.find((a: { key: string }) => a.key === 'safety_team').figures.find((f: { key: string }) => f.key === 'members');
+    expect(members.current).toBe(1);
+  });
+});

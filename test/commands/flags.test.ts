@@ -155,6 +155,7 @@ const ROWS: Row[] = [
   ['points expire --as-of 2024-12-31 --dry-run', 'points expire', { asOf: '2024-12-31', dryRun: true }],
   // team
   ['team add 红骑手 --community 夹马营社区 --focus 巡查', 'team add', { community: '夹马营社区', focus: '巡查' }, ['红骑手']],
+  ['team add 全区骑手安全宣传队 --focus safety', 'team add', { focus: 'safety' }, ['全区骑手安全宣传队']],
   ['team join 红骑手 13800138000 13900139000', 'team join', {}, ['红骑手', P, Q]],
   ['team leave 红骑手 13800138000 --json', 'team leave', { json: true }, ['红骑手', P]],
   ['team list', 'team list', {}],
@@ -238,6 +239,7 @@ const ROWS: Row[] = [
   ['event attend 5 13800138000 13900139000 --over-capacity', 'event attend', { overCapacity: true }, ['5', P, Q]],
   ['event attend 5 --file sign-in.csv --dry-run --strict --rejects bad.csv', 'event attend', { file: 'sign-in.csv', dryRun: true, strict: true, rejects: 'bad.csv' }, ['5']],
   ['event attend 5 --file 签到表.xlsx --sheet 签到表', 'event attend', { file: '签到表.xlsx', sheet: '签到表' }, ['5']],
+  ['event attend 5 --headcount 20 --note 20多名顺丰小哥', 'event attend', { headcount: 20, note: '20多名顺丰小哥' }, ['5']],
   ['event sheet 5 --out 签到表.xlsx --rows 40', 'event sheet', { out: '签到表.xlsx', rows: 40 }, ['5']],
   // childcare
   [
@@ -256,6 +258,11 @@ const ROWS: Row[] = [
   ['childcare list --sites --format csv', 'childcare list', { sites: true, format: 'csv' }],
   ['childcare volunteer add --site 东关托管点', 'childcare volunteer add', { site: '东关托管点', count: 1 }],
   ['childcare volunteer add --site 东关托管点 --count 4', 'childcare volunteer add', { site: '东关托管点', count: 4 }],
+  [
+    'childcare volunteer add --site 东关托管点 --count 6 --kind 大学生 --date 2024-07-01',
+    'childcare volunteer add',
+    { site: '东关托管点', count: 6, kind: 'student', date: '2024-07-01' },
+  ],
   // housing
   ['housing apply --worker 13800138000 --household 3 --note 租房', 'housing apply', { worker: P, household: 3, note: '租房' }],
   ['housing assess 2 --ineligible --reason 收入超标', 'housing assess', { ineligible: true, reason: '收入超标' }, ['2']],
@@ -269,6 +276,12 @@ const ROWS: Row[] = [
     { worker: P, type: 'wages', via: 'hotline', employer: '某公司', amount: '3000', summary: '拖欠' },
   ],
   ['dispute update 6 --status 调解中 --outcome 协商 --recovered 1500', 'dispute update', { status: 'mediating', outcome: '协商', recovered: '1500' }, ['6']],
+  ['dispute update 6 --worker 13800138000', 'dispute update', { worker: P }, ['6']],
+  [
+    'dispute open --caller 刘师傅 --phone 13600136000 --community 东关社区 --type wages --via hotline --date 2024-05-01',
+    'dispute open',
+    { caller: '刘师傅', phone: '13600136000', community: '东关社区', type: 'wages', via: 'hotline', date: '2024-05-01' },
+  ],
   ['dispute list --status resolved --open-longer-than 30', 'dispute list', { status: 'resolved', openLongerThan: 30 }],
   // care
   ['care visit --worker 13800138000 --date 2024-05-02 --by 社区书记', 'care visit', { worker: P, date: '2024-05-02', by: '社区书记', kind: 'illness' }],
@@ -371,6 +384,8 @@ describe('usage refusals exit 2 before anything runs', () => {
     ['opinion add 太远', /--topic/],
     ['event sheet 5 --rows 几行', /invalid number "几行" for --rows/],
     ['event attend 5 --sheet 2', /--sheet needs --file/],
+    ['event attend 5 --headcount 二十', /invalid number "二十" for --headcount/],
+    ['childcare volunteer add --site 东关托管点 --kind 教师', /invalid value "教师" for --kind/],
     ['unit add 区总工会', /--type/],
     ['unit add 区总工会 --type 衙门', /invalid value "衙门" for --type/],
     ['action assign 9', /--lead/],

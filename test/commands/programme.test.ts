@@ -45,7 +45,7 @@ describe('events and attendance', () => {
       'event',
     ]);
     expect(event).toMatchObject({ id: 1, type: 'first_aid', capacity: 2, rule: 'event', attended: 0 });
-    expect(await json(['event', 'attend', '1', P1, P2, P3])).toEqual({ event: 1, attended: 2, waitlisted: 1 });
+    expect(await json(['event', 'attend', '1', P1, P2, P3])).toEqual({ event: 1, attended: 2, waitlisted: 1, headcount: null });
     const before = await json(['event', 'show', '1']);
     expect(await cli(['event', 'attend', '1', P1])).toMatchObject({ code: 4, stderr: 'error: worker #1 is already recorded at event #1 (attended)\n' });
     expect(await json(['event', 'show', '1'])).toEqual(before);
@@ -57,7 +57,7 @@ describe('events and attendance', () => {
     expect((await json(['points', 'balance', P1])).balance).toBe(3);
     expect((await json(['points', 'balance', P3])).balance).toBe(0);
     await json(['event', 'add', '--type', 'skills', '--title', '电动车维修', '--date', '2026-11-21', '--capacity', '1']);
-    expect(await json(['event', 'attend', '2', P1, P2, '--over-capacity'])).toEqual({ event: 2, attended: 2, waitlisted: 0 });
+    expect(await json(['event', 'attend', '2', P1, P2, '--over-capacity'])).toEqual({ event: 2, attended: 2, waitlisted: 0, headcount: null });
     expect((await cli(['event', 'add', '--type', 'party', '--title', 'x', '--date', '2026-11-20'])).code).toBe(2);
     expect((await cli(['event', 'attend', '9', P1])).code).toBe(3);
   });

@@ -91,3 +91,43 @@ describe('0013: sponsors, organisers and hosts become units', () => {
     await opened.close();
   });
 });
+
+describe('0015: disputes without a worker, district-wide teams, volunteers by kind', () => {
+  it('keeps every dispute (its guards too), every team, and each site’s volunteers as kind other', async () => {
+    const { migrations } = await import('../../migrations/index.js');
+    const opened = openDatabase({ path: join(tempDir(), 'o.db'), create: true });
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0015'));
+    const old = new Migrator({ db: opened.db, provider: { getMigrations: async () => before } });
+    expect((await old.migrateToLatest()).error).toBeUndefined();
+    const raw = opened.sqlite;
+    const at = '2026-01-01T00:00:00Z';
+    raw.prepare("insert into communities (name, created_at) values ('夹马营社区', ?)").run(at);
+    raw
+      .prepare(
+        "insert into workers (phone, name, occupation, community_id, active, registered_on, created_at, updated_at) values ('13800138000', '王小明', 'rider', 1, 1, '2026-01-01', ?, ?)",
+      )
+      .run(at, at);
+    raw
+      .prepare("insert into disputes (worker_id, type, via, status, amount_fen, opened_on, updated_on) values (1, 'wages', 'hotline', 'open', 320000, '2026-01-02', '2026-01-02')")
+      .run();
+    raw.prepare("insert into teams (name, community_id, created_at) values ('红骑手', 1, ?)").run(at);
+    raw.prepare("insert into childcare_sites (name, community_id, capacity, volunteers, created_at) values ('托管班', 1, 8, 4, ?)").run(at);
+    await migrateToLatest(opened.db, opened.path);
+    expect(raw.prepare('select worker_id, amount_fen, caller_name from disputes').all()).toEqual([{ worker_id: 1, amount_fen: 320000, caller_name: null }]);
+    expect(raw.prepare('select site_id, kind, count, added_on from childcare_volunteers').all()).toEqual([{ site_id: 1, kind: 'other', count: 4, added_on: '2026-01-01' }]);
+    raw
+      .prepare(
+        "insert into disputes (worker_id, caller_name, type, via, status, opened_on, updated_on) values (null, '刘师傅', 'wages', 'hotline', 'open', '2026-01-03', '2026-01-03')",
+      )
+      .run();
+    raw.prepare("insert into teams (name, community_id, created_at) values ('全区队', null, ?)").run(at);
+    // The whole-number guard survived the rebuild.
+    expect(() =>
+      raw
+        .prepare("insert into disputes (worker_id, type, via, status, amount_fen, opened_on, updated_on) values (1, 'wages', 'hotline', 'open', 1.5, '2026-01-02', '2026-01-02')")
+        .run(),
+    ).toThrow(/whole number/);
+    expect(raw.prepare('pragma foreign_key_check').all()).toEqual([]);
+    await opened.close();
+  });
+});

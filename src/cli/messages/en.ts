@@ -207,7 +207,7 @@ export const en: Record<string, string> = {
   'event.community_or_station': 'an event is at a community or a station, not both',
   'event.not_found': 'no event #{id}',
   'event.already_attending': 'worker #{worker} is already recorded at event #{id} ({status})',
-  'event.no_attendees': "give the attendees' phones, or --file with a sign-in sheet",
+  'event.no_attendees': "give the attendees' phones, --file with a sign-in sheet, or --headcount",
   'event.added': 'event #{id} {title} on {date} added',
   'event.attended': 'event #{id}: {attended} attended, {waitlisted} on the waiting list',
   'childcare.site_not_found': 'no childcare site named {name}',

@@ -228,7 +228,7 @@ export const zh: Record<string, string> = {
   // 活动、暑期托管
   'event.bad_type': '未知活动类型 "{value}"；可选：{accepted}',
   'event.community_or_station': '活动地点为社区或驿站，二者只能选其一',
-  'event.no_attendees': '请提供参加人员的手机号，或用 --file 提供签到表',
+  'event.no_attendees': '请提供参加人员的手机号、用 --file 提供签到表，或用 --headcount 记未具名人数',
   'childcare.site_not_found': '没有名为 {name} 的暑期托管点',
   'childcare.site_exists': '名为 {name} 的暑期托管点已存在',
   'childcare.bad_age': '年龄 {value} 不在儿童年龄范围内（1–17 岁）',

@@ -3,12 +3,28 @@ import { action, describe, termOption, type CommandEnv, type Deps } from '../../
 import { openDispute } from '../../domain/programme/cases.js';
 import { printDispute } from './shared.js';
 
-export type DisputeOpenOptions = { worker: string; type: string; via: string; employer?: string; amount?: string; summary?: string; json?: boolean };
+export type DisputeOpenOptions = {
+  worker?: string;
+  caller?: string;
+  phone?: string;
+  community?: string;
+  type: string;
+  via: string;
+  employer?: string;
+  amount?: string;
+  summary?: string;
+  date?: string;
+  json?: boolean;
+};
 
 export function registerDisputeOpen(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('open'), t, 'dispute.open')
-    .requiredOption('--worker <phone>', t('opt.wish_worker'))
+    .option('--worker <phone>', t('opt.dispute_worker'))
+    .option('--caller <name>', t('opt.dispute_caller'))
+    .option('--phone <phone>', t('opt.dispute_caller_phone'))
+    .option('--community <name>', t('opt.dispute_community'))
+    .option('--date <date>', t('opt.dispute_date'))
     .addOption(termOption('--type <type>', t('opt.dispute_type'), 'dispute_type').makeOptionMandatory())
     .addOption(termOption('--via <channel>', t('opt.dispute_via'), 'dispute_channel').makeOptionMandatory())
     .option('--employer <text>', t('opt.employer'))

@@ -11,5 +11,5 @@ export const disputeView = (d: DisputeCase) => ({ ...d, phone: maskPhone(d.phone
 /** A write's confirmation: one line, or the case with --json. */
 export function printDispute(env: CommandEnv, json: boolean | undefined, d: DisputeCase): void {
   if (json) writeJson(env.io, disputeView(d));
-  else env.done(`${env.t('dispute.line', { id: d.id, worker: d.worker, status: termLabel(env.t, 'dispute_status', d.status) })}\n`);
+  else env.done(`${env.t('dispute.line', { id: d.id, worker: d.worker ?? env.t('dispute.anonymous'), status: termLabel(env.t, 'dispute_status', d.status) })}\n`);
 }

@@ -3,13 +3,13 @@ import { action, describe, type CommandEnv, type Deps } from '../../cli/command.
 import { addTeam } from '../../domain/points/teams.js';
 import { printTeam } from './shared.js';
 
-export type TeamAddOptions = { community: string; focus?: string; json?: boolean };
+export type TeamAddOptions = { community?: string; focus?: string; json?: boolean };
 
 export function registerTeamAdd(parent: Command, deps: Deps): void {
   const { t } = deps;
   const cmd = describe(parent.command('add'), t, 'team.add')
     .argument('<name>', t('arg.team'))
-    .requiredOption('--community <name>', t('opt.community'))
+    .option('--community <name>', t('opt.team_community'))
     .option('--focus <focus>', t('opt.focus'))
     .option('--json', t('opt.json'));
   action(cmd, deps, runTeamAdd);

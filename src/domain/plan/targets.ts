@@ -17,15 +17,15 @@ import { actionNo, parseAction, parseYear } from './actions.js';
  */
 export const TARGET_METRICS: Record<string, readonly string[]> = {
   stations: ['open', 'fully_equipped'],
-  housing: ['applied', 'allocated'],
+  housing: ['applied', 'allocated', 'workers_reached'],
   disputes: ['opened', 'resolved', 'recovered_yuan', 'legal_events'],
-  health: ['events', 'attendance', 'care_visits'],
-  childcare: ['sites', 'enrolled', 'volunteers'],
+  health: ['events', 'attendance', 'reached', 'workers_reached', 'care_visits'],
+  childcare: ['sites', 'courses', 'enrolled', 'volunteers', 'workers_reached'],
   safety_team: ['members'],
   points: ['awarded', 'redeemed', 'earners'],
   friendly: ['rider_friendly_communities', 'merchants'],
-  skills: ['events', 'attendance'],
-  wishes: ['collected', 'claimed', 'fulfilled'],
+  skills: ['events', 'attendance', 'reached', 'workers_reached'],
+  wishes: ['collected', 'claimed', 'fulfilled', 'workers_reached'],
 };
 
 export type TargetPlace = { community?: string; subdistrict?: string };

@@ -6,13 +6,14 @@ import { resolveCommunity } from '../geo/communities.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
 
-export type Team = { id: number; name: string; community: string; focus: string | null; members: number };
+/** `community` null: a team for the whole district. */
+export type Team = { id: number; name: string; community: string | null; focus: string | null; members: number };
 export type TeamMember = { workerId: number; name: string; phone: string | null; occupation: string; joinedOn: string; points: number };
 
 async function findTeam(db: Db, name: string): Promise<Team> {
   const row = await db
     .selectFrom('teams as t')
-    .innerJoin('communities as c', 'c.id', 't.community_id')
+    .leftJoin('communities as c', 'c.id', 't.community_id')
     .select((eb) => [
       't.id',
       't.name',
@@ -26,18 +27,18 @@ async function findTeam(db: Db, name: string): Promise<Team> {
   return { ...row, members: Number(row.members ?? 0) };
 }
 
-export async function addTeam(ctx: Ctx, input: { name: string; community: string; focus?: string }): Promise<Team> {
+export async function addTeam(ctx: Ctx, input: { name: string; community?: string; focus?: string }): Promise<Team> {
   const name = normalizeText(input.name);
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
   await inTransaction(ctx, async (trx) => {
-    const community = await resolveCommunity(trx, ctx, input.community);
+    const community = optionalText(input.community) ? await resolveCommunity(trx, ctx, input.community!) : null;
     const clash = await trx.selectFrom('teams').select('id').where('name', '=', name).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'team.exists', params: { name } });
     await trx
       .insertInto('teams')
-      .values({ name, community_id: community.id, focus: optionalText(input.focus) ?? null, created_at: ctx.clock.now().toISOString() })
+      .values({ name, community_id: community?.id ?? null, focus: optionalText(input.focus) ?? null, created_at: ctx.clock.now().toISOString() })
       .execute();
-    await recordAudit(trx, ctx, { action: 'create', entity: 'team', entityKey: name, detail: { community: community.name, focus: optionalText(input.focus) ?? null } });
+    await recordAudit(trx, ctx, { action: 'create', entity: 'team', entityKey: name, detail: { community: community?.name ?? null, focus: optionalText(input.focus) ?? null } });
   });
   return findTeam(ctx.db, name);
 }

@@ -1,13 +1,16 @@
 import { wholeNumber } from '../text/numbers.js';
-import type { Updateable } from 'kysely';
+import { sql, type SqlBool, type Updateable } from 'kysely';
 import type { DisputesTable, HousingApplicationsTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { daysBetween } from '../clock.js';
 import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
+import { resolveCommunity } from '../geo/communities.js';
+import { happenedDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
+import { parseMobile } from '../workers/fields.js';
 import { findWorker } from '../workers/read.js';
 
 type CaseType = 'housing' | 'dispute';
@@ -29,13 +32,13 @@ export const DISPUTE_MOVES: Record<string, string[]> = {
   closed: [],
 };
 
-async function caseEvent(trx: Tx, ctx: Ctx, type: CaseType, id: number, from: string | null, to: string, note?: string | null): Promise<void> {
+async function caseEvent(trx: Tx, ctx: Ctx, type: CaseType, id: number, from: string | null, to: string, note?: string | null, on?: string): Promise<void> {
   await trx
     .insertInto('case_events')
     .values({
       case_type: type,
       case_id: id,
-      business_date: ctx.clock.today(),
+      business_date: on ?? ctx.clock.today(),
       at: ctx.clock.now().toISOString(),
       operator: ctx.actor.operator,
       from_status: from,
@@ -152,9 +155,12 @@ export async function moveHousing(ctx: Ctx, id: number, to: string, input: { rea
 
 export type DisputeCase = {
   id: number;
-  workerId: number;
-  worker: string;
+  /** The worker on the roster, or null for a caller who is not (yet) on it. */
+  workerId: number | null;
+  worker: string | null;
   phone: string | null;
+  onRoster: boolean;
+  community: string | null;
   type: string;
   via: string;
   employer: string | null;
@@ -172,12 +178,16 @@ export type DisputeCase = {
 export async function listDisputes(db: Db, filter: { id?: number; status?: string; workerId?: number; openLongerThan?: number }, today: string): Promise<DisputeCase[]> {
   let q = db
     .selectFrom('disputes as d')
-    .innerJoin('workers as w', 'w.id', 'd.worker_id')
+    .leftJoin('workers as w', 'w.id', 'd.worker_id')
+    .leftJoin('communities as c', (join) => join.on(sql<SqlBool>`c.id = coalesce(d.community_id, w.community_id)`))
     .select([
       'd.id',
       'd.worker_id as workerId',
       'w.name as worker',
       'w.phone',
+      'd.caller_name',
+      'd.caller_phone',
+      'c.name as community',
       'd.type',
       'd.via',
       'd.employer',
@@ -196,8 +206,10 @@ export async function listDisputes(db: Db, filter: { id?: number; status?: strin
   const rows = (await q.execute()).map((r) => ({
     id: r.id,
     workerId: r.workerId,
-    worker: r.worker,
-    phone: r.phone,
+    worker: r.worker ?? r.caller_name,
+    phone: r.phone ?? r.caller_phone,
+    onRoster: r.workerId !== null,
+    community: r.community,
     type: r.type,
     via: r.via,
     employer: r.employer,
@@ -220,19 +232,57 @@ async function dispute(db: Db, id: number, today: string): Promise<DisputeCase> 
   return found;
 }
 
-export async function openDispute(ctx: Ctx, input: { worker: string; type: string; via: string; employer?: string; amount?: string; summary?: string }): Promise<DisputeCase> {
+export type DisputeInput = {
+  worker?: string;
+  caller?: string;
+  phone?: string;
+  community?: string;
+  type: string;
+  via: string;
+  employer?: string;
+  amount?: string;
+  summary?: string;
+  date?: string;
+};
+
+/** A caller's phone: a mobile is checked and, when on the roster, is that worker; a landline is kept as typed. */
+function callerPhone(value: string | undefined): string | null {
+  const text = optionalText(value)?.replace(/[\s-]/g, '');
+  if (text === undefined) return null;
+  const mobile = parseMobile(text);
+  if (mobile.ok) return mobile.phone;
+  if (!/^0\d{9,11}$/.test(text)) throw new ValidationError({ key: 'invalid.phone', params: { field: 'phone', value: text } });
+  return text;
+}
+
+/**
+ * Opens a case: for a worker on the roster (`worker`), or for a hotline or walk-in caller who is not
+ * (name and phone optional, masked like anyone's; a caller's mobile that is on the roster links the
+ * case to that worker). `date` records a past call.
+ */
+export async function openDispute(ctx: Ctx, input: DisputeInput): Promise<DisputeCase> {
   const type = parseTerm('dispute_type', input.type);
   if (!type) throw new ValidationError({ key: 'dispute.bad_type', params: { value: input.type, accepted: acceptedTerms('dispute_type') } });
   const via = parseTerm('dispute_channel', input.via);
   if (!via) throw new ValidationError({ key: 'dispute.bad_via', params: { value: input.via, accepted: acceptedTerms('dispute_channel') } });
+  if (optionalText(input.worker) && (optionalText(input.caller) || optionalText(input.phone))) throw new ValidationError({ key: 'dispute.worker_or_caller' });
   const amount = optionalYuan(input.amount, 'amount') ?? null;
+  const openedOn = happenedDate(input.date, 'date', ctx.clock.today());
+  const phone = callerPhone(input.phone);
   const id = await inTransaction(ctx, async (trx) => {
-    const worker = await findWorker(trx, input.worker);
-    const today = ctx.clock.today();
+    const worker = optionalText(input.worker)
+      ? await findWorker(trx, input.worker!)
+      : phone
+        ? await trx.selectFrom('workers').select('id').where('phone', '=', phone).where('purged_at', 'is', null).executeTakeFirst()
+        : undefined;
+    const community = optionalText(input.community) ? (await resolveCommunity(trx, ctx, input.community!)).id : null;
     const row = await trx
       .insertInto('disputes')
       .values({
-        worker_id: worker.id,
+        worker_id: worker?.id ?? null,
+        caller_name: worker ? null : (optionalText(input.caller) ?? null),
+        caller_phone: worker ? null : phone,
+        community_id: community,
         type,
         via,
         employer: optionalText(input.employer) ?? null,
@@ -241,14 +291,27 @@ export async function openDispute(ctx: Ctx, input: { worker: string; type: strin
         status: 'open',
         outcome: null,
         recovered_fen: null,
-        opened_on: today,
+        opened_on: openedOn,
         resolved_on: null,
-        updated_on: today,
+        updated_on: openedOn,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await caseEvent(trx, ctx, 'dispute', row.id, null, 'open');
+    await caseEvent(trx, ctx, 'dispute', row.id, null, 'open', null, openedOn);
     return row.id;
+  });
+  return dispute(ctx.db, id, ctx.clock.today());
+}
+
+/** Links a caller's case to the worker, once they are on the roster; the caller's own name and number are then dropped. */
+export async function linkDispute(ctx: Ctx, id: number, workerKey: string): Promise<DisputeCase> {
+  await inTransaction(ctx, async (trx) => {
+    const current = await dispute(trx, id, ctx.clock.today());
+    const worker = await findWorker(trx, workerKey);
+    if (current.workerId !== null && current.workerId !== worker.id) throw new ConflictError({ key: 'dispute.linked', params: { id } });
+    if (current.workerId === worker.id) return;
+    await trx.updateTable('disputes').set({ worker_id: worker.id, caller_name: null, caller_phone: null }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'link', entity: 'dispute', entityKey: id, detail: { worker: worker.id } });
   });
   return dispute(ctx.db, id, ctx.clock.today());
 }

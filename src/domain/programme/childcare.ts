@@ -5,7 +5,8 @@ import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Db } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { unitIdOf } from '../units/units.js';
-import { plannedDate } from '../text/dates.js';
+import { happenedDate, plannedDate } from '../text/dates.js';
+import { acceptedTerms, codesOf, parseTerm } from '../vocabulary.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
 
@@ -18,6 +19,8 @@ export type Site = {
   from: string | null;
   to: string | null;
   volunteers: number;
+  /** Volunteers by kind (大学生, 退休老党员, 机关年轻干部, other): they add up to `volunteers`. */
+  volunteersByKind: Record<string, number>;
   partner: string | null;
   enrolled: number;
   waitlisted: number;
@@ -65,6 +68,7 @@ export async function getSite(db: Db, name: string): Promise<Site> {
     from: row.from_on,
     to: row.to_on,
     volunteers: row.volunteers,
+    volunteersByKind: await volunteersByKind(db, row.id),
     partner: row.partner,
     enrolled: Number(row.enrolled ?? 0),
     waitlisted: Number(row.waitlisted ?? 0),
@@ -211,17 +215,33 @@ export async function listSites(db: Db): Promise<Site[]> {
   return Promise.all(rows.map((r) => getSite(db, r.name)));
 }
 
-/** Volunteers are counted per site, not recorded as people. */
-export async function addVolunteers(ctx: Ctx, siteName: string, count: number): Promise<Site> {
+async function volunteersByKind(db: Db, siteId: number): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('childcare_volunteers')
+    .select(['kind', sql<number>`sum(count)`.as('n')])
+    .where('site_id', '=', siteId)
+    .groupBy('kind')
+    .execute();
+  return Object.fromEntries(codesOf('volunteer_kind').map((kind) => [kind, Number(rows.find((r) => r.kind === kind)?.n ?? 0)]));
+}
+
+/** Volunteers are counted per site and kind, not recorded as people; the site's total moves with them. */
+export async function addVolunteers(ctx: Ctx, siteName: string, count: number, options: { kind?: string; date?: string } = {}): Promise<Site> {
   wholeNumber(count, 'count');
+  if (count < 1) throw new ValidationError({ key: 'invalid.positive', params: { field: 'count', value: count } });
+  const kind = options.kind === undefined ? 'other' : parseTerm('volunteer_kind', options.kind);
+  if (!kind) throw new ValidationError({ key: 'childcare.bad_volunteer_kind', params: { value: options.kind, accepted: acceptedTerms('volunteer_kind') } });
+  const addedOn = happenedDate(options.date, 'date', ctx.clock.today());
   await inTransaction(ctx, async (trx) => {
     const site = await getSite(trx, siteName);
+    await trx.insertInto('childcare_volunteers').values({ site_id: site.id, kind, count, added_on: addedOn, created_at: ctx.clock.now().toISOString() }).execute();
+    // Relative: never a total read earlier and written back.
     await trx
       .updateTable('childcare_sites')
-      .set({ volunteers: site.volunteers + count })
+      .set((eb) => ({ volunteers: eb('volunteers', '+', count) }))
       .where('id', '=', site.id)
       .execute();
-    await recordAudit(trx, ctx, { action: 'volunteers', entity: 'childcare_site', entityKey: site.name, detail: { added: count } });
+    await recordAudit(trx, ctx, { action: 'volunteers', entity: 'childcare_site', entityKey: site.name, detail: { added: count, kind } });
   });
   return getSite(ctx.db, siteName);
 }

@@ -8,7 +8,7 @@ import { findRule } from '../points/catalogue.js';
 import { awardIn } from '../points/operations.js';
 import { getStation } from '../stations/read.js';
 import { plannedDate } from '../text/dates.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, optionalText } from '../text/normalize.js';
 import { unitIdOf } from '../units/units.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
 import { findWorker } from '../workers/read.js';
@@ -25,6 +25,9 @@ export type EventRow = {
   rule: string | null;
   attended: number;
   waitlisted: number;
+  /** People there who are not named (a headcount), and what the clerk noted of them. */
+  headcount: number | null;
+  headcountNote: string | null;
 };
 export type Attendance = { workerId: number; name: string; phone: string | null; status: 'attended' | 'waitlisted'; pointEntryId: number | null; at: string };
 
@@ -82,6 +85,8 @@ function eventQuery(db: Db) {
       's.code as station',
       'e.capacity',
       'u.name as organiser',
+      'e.headcount',
+      'e.headcount_note as headcountNote',
       'r.code as rule',
       eb.selectFrom('event_attendance as a').select(sql<number>`count(*)`.as('n')).whereRef('a.event_id', '=', 'e.id').where('a.status', '=', 'attended').as('attended'),
       eb.selectFrom('event_attendance as a').select(sql<number>`count(*)`.as('n')).whereRef('a.event_id', '=', 'e.id').where('a.status', '=', 'waitlisted').as('waitlisted'),
@@ -156,11 +161,29 @@ export async function attendIn(
   return status;
 }
 
-/** Several workers at once: all or nothing. */
-export async function attend(ctx: Ctx, eventId: number, workers: string[], options: { overCapacity?: boolean } = {}): Promise<{ attended: number; waitlisted: number }> {
+/**
+ * Several workers at once, all or nothing; and the headcount of people there who are not named
+ * (`20多名顺丰小哥`): it states how many, replacing an earlier count (the audit keeps that).
+ */
+export async function attend(
+  ctx: Ctx,
+  eventId: number,
+  workers: string[],
+  options: { overCapacity?: boolean; headcount?: number; note?: string } = {},
+): Promise<{ attended: number; waitlisted: number; headcount: number | null }> {
+  if (options.headcount !== undefined) wholeNumber(options.headcount, 'headcount');
   return inTransaction(ctx, async (trx) => {
     const counts = { attended: 0, waitlisted: 0 };
     for (const key of workers) counts[await attendIn(trx, ctx, eventId, key, options)] += 1;
-    return counts;
+    const event = await getEvent(trx, eventId);
+    if (options.headcount !== undefined) {
+      await trx
+        .updateTable('events')
+        .set({ headcount: options.headcount, headcount_note: optionalText(options.note) ?? null })
+        .where('id', '=', eventId)
+        .execute();
+      await recordAudit(trx, ctx, { action: 'headcount', entity: 'event', entityKey: eventId, detail: { before: event.headcount, after: options.headcount } });
+    }
+    return { ...counts, headcount: options.headcount ?? event.headcount };
   });
 }

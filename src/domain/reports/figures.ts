@@ -12,8 +12,9 @@ import type { Period } from './period.js';
 export type Scope = { communityIds?: number[]; community?: string; subdistrict?: string; timeZone: string };
 
 /** `and <column> in (<the scope's communities>)` when the report is for a community or a 街道, else nothing. */
-export function inScope(scope: Scope, column: string): RawBuilder<unknown> {
-  return scope.communityIds ? sql`and ${sql.ref(column)} in (${sql.join(scopeIds(scope))})` : sql``;
+export function inScope(scope: Scope, column: string | RawBuilder<unknown>): RawBuilder<unknown> {
+  const target = typeof column === 'string' ? sql.ref(column) : column;
+  return scope.communityIds ? sql`and ${target} in (${sql.join(scopeIds(scope))})` : sql``;
 }
 
 /** The scope's community ids for `where(column, 'in', …)`: never an empty list (a 街道 without communities matches nothing). */

@@ -3,9 +3,10 @@ import { sql } from 'kysely';
 import { listEnrolments, type Enrolment } from '../programme/childcare.js';
 import { inScope, type Scope } from '../reports/figures.js';
 import type { Period } from '../reports/period.js';
+import { reachFigures } from './reach.js';
 import { count, pick, strand, type Db } from './strand.js';
 
-export type ChildcareFigures = { sites: number; enrolled: number; waitlisted: number; volunteers: number };
+export type ChildcareFigures = { sites: number; courses: number; enrolled: number; waitlisted: number; volunteers: number };
 
 /** Children enrolled and waiting at the end of the period, sites running in it, volunteers counted. */
 export async function childcareFigures(db: Db, p: Period, scope: Scope): Promise<ChildcareFigures> {
@@ -17,16 +18,30 @@ export async function childcareFigures(db: Db, p: Period, scope: Scope): Promise
         where e.enrolled_on <= ${p.to} and (e.withdrawn_on is null or e.withdrawn_on > ${p.to}) ${scoped}) as enrolled,
       (select count(*) from childcare_enrolments e join childcare_sites s on s.id = e.site_id
         where e.status = 'waitlisted' ${scoped}) as waitlisted,
-      (select coalesce(sum(s.volunteers), 0) from childcare_sites s where 1 = 1 ${scoped}) as volunteers`.execute(db);
+      (select coalesce(sum(v.count), 0) from childcare_volunteers v join childcare_sites s on s.id = v.site_id where v.added_on <= ${p.to} ${scoped}) as volunteers`.execute(db);
   const row = r.rows[0]!;
-  return { sites: count(row.sites), enrolled: count(row.enrolled), waitlisted: count(row.waitlisted), volunteers: count(row.volunteers) };
+  // Courses offered: each running site's courses (the same course at two sites is offered twice).
+  const running = await sql<{ courses: string | null }>`
+    select s.courses from childcare_sites s
+    where (s.from_on is null or s.from_on <= ${p.to}) and (s.to_on is null or s.to_on >= ${p.from}) ${scoped}`.execute(db);
+  const courses = running.rows.reduce((n, s) => n + (s.courses ? s.courses.split(',').filter(Boolean).length : 0), 0);
+  return { sites: count(row.sites), courses, enrolled: count(row.enrolled), waitlisted: count(row.waitlisted), volunteers: count(row.volunteers) };
 }
 
 export const childcareStrand = strand({
   area: 'childcare',
   figures: childcareFigures,
   weekly: true,
-  actions: [{ no: 5, key: 'childcare', figures: pick(childcareFigures, ['sites', 'enrolled', 'waitlisted', 'volunteers']) }],
+  actions: [
+    {
+      no: 5,
+      key: 'childcare',
+      figures: async (load) => ({
+        ...(await pick(childcareFigures, ['sites', 'courses', 'enrolled', 'waitlisted', 'volunteers'])(load)),
+        ...(await pick(reachFigures, [['workers_reached', 'childcare']])(load)),
+      }),
+    },
+  ],
   record: {
     key: 'childcare',
     title: 'worker.section.childcare',

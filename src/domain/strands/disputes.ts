@@ -11,13 +11,13 @@ export type DisputeFigures = { opened: number; resolved: number; recovered_yuan:
 
 export async function disputeFigures(db: Db, p: Period, scope: Scope): Promise<DisputeFigures> {
   const moves = await caseMoves(db, 'dispute', p, scope);
-  const scoped = inScope(scope, 'w.community_id');
+  const scoped = inScope(scope, sql`coalesce(d.community_id, w.community_id)`);
   const resolved = await sql<{ n: number; recovered: number; days: number | null }>`
     select count(*) as n, coalesce(sum(d.recovered_fen), 0) as recovered, avg(julianday(d.resolved_on) - julianday(d.opened_on)) as days
-    from disputes d join workers w on w.id = d.worker_id
+    from disputes d left join workers w on w.id = d.worker_id
     where d.resolved_on between ${p.from} and ${p.to} ${scoped}`.execute(db);
   const open = await sql<{ n: number }>`
-    select count(*) as n from disputes d join workers w on w.id = d.worker_id
+    select count(*) as n from disputes d left join workers w on w.id = d.worker_id
     where d.opened_on <= ${p.to} and (d.resolved_on is null or d.resolved_on > ${p.to}) ${scoped}`.execute(db);
   const r = resolved.rows[0]!;
   return {

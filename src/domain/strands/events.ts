@@ -1,20 +1,25 @@
 // Actions 4 (health) and 9 (skills) are events; action 3 counts legal events too.
 import { sql } from 'kysely';
 import { careStrand } from './care.js';
+import { HEALTH_TYPES, reachFigures } from './reach.js';
 import { count, pick, strand, type Db } from './strand.js';
 import type { Period } from '../reports/period.js';
 import { scopeIds, type Scope } from '../reports/figures.js';
 
 // Action 4 as the seed lists it: lectures, first aid, check-ups, counselling, disaster prevention, traffic-safety law.
-const HEALTH = ['health_lecture', 'first_aid', 'checkup', 'counselling', 'disaster_prevention', 'traffic_safety_law'];
+const HEALTH = [...HEALTH_TYPES];
 
 export type EventFigures = {
   held: number;
   attendance: number;
+  headcount: number;
+  reached: number;
   health_held: number;
   health_attendance: number;
+  health_reached: number;
   skills_held: number;
   skills_attendance: number;
+  skills_reached: number;
   legal_held: number;
   safety_held: number;
 };
@@ -27,20 +32,27 @@ export async function eventFigures(db: Db, p: Period, scope: Scope): Promise<Eve
       'e.type',
       sql<number>`count(*)`.as('held'),
       sql<number>`sum((select count(*) from event_attendance a where a.event_id = e.id and a.status = 'attended'))`.as('attended'),
+      sql<number>`sum(coalesce(e.headcount, 0))`.as('headcount'),
     ])
     .where('e.event_date', '>=', p.from)
     .where('e.event_date', '<=', p.to)
     .groupBy('e.type');
   if (scope.communityIds) q = q.where('e.community_id', 'in', scopeIds(scope));
   const rows = await q.execute();
-  const sum = (types: string[] | null, key: 'held' | 'attended') => rows.filter((r) => !types || types.includes(r.type)).reduce((a, r) => a + count(r[key]), 0);
+  const sum = (types: string[] | null, key: 'held' | 'attended' | 'headcount') => rows.filter((r) => !types || types.includes(r.type)).reduce((a, r) => a + count(r[key]), 0);
+  // Reached: the named attendance and the headcount of people not named.
+  const reached = (types: string[] | null) => sum(types, 'attended') + sum(types, 'headcount');
   return {
     held: sum(null, 'held'),
     attendance: sum(null, 'attended'),
+    headcount: sum(null, 'headcount'),
+    reached: reached(null),
     health_held: sum(HEALTH, 'held'),
     health_attendance: sum(HEALTH, 'attended'),
+    health_reached: reached(HEALTH),
     skills_held: sum(['skills'], 'held'),
     skills_attendance: sum(['skills'], 'attended'),
+    skills_reached: reached(['skills']),
     legal_held: sum(['legal'], 'held'),
     safety_held: sum(['safety'], 'held'),
   };
@@ -60,17 +72,23 @@ export const eventsStrand = strand({
         ...(await pick(eventFigures, [
           ['events', 'health_held'],
           ['attendance', 'health_attendance'],
+          ['reached', 'health_reached'],
         ])(load)),
+        ...(await pick(reachFigures, [['workers_reached', 'health']])(load)),
         ...(await pick(careStrand.figures, [['care_visits', 'visits']])(load)),
       }),
     },
     {
       no: 9,
       key: 'skills',
-      figures: pick(eventFigures, [
-        ['events', 'skills_held'],
-        ['attendance', 'skills_attendance'],
-      ]),
+      figures: async (load) => ({
+        ...(await pick(eventFigures, [
+          ['events', 'skills_held'],
+          ['attendance', 'skills_attendance'],
+          ['reached', 'skills_reached'],
+        ])(load)),
+        ...(await pick(reachFigures, [['workers_reached', 'skills']])(load)),
+      }),
     },
   ],
   record: {

@@ -4,6 +4,7 @@ import { listHousing, type HousingCase } from '../programme/cases.js';
 import { inScope, type Scope } from '../reports/figures.js';
 import type { Period } from '../reports/period.js';
 import { caseMoves } from './case-moves.js';
+import { reachFigures } from './reach.js';
 import { count, pick, strand, type Db } from './strand.js';
 
 export type HousingFigures = { applied: number; eligible: number; ineligible: number; allocated: number; open: number };
@@ -29,7 +30,13 @@ export const housingStrand = strand({
   area: 'housing',
   figures: housingFigures,
   weekly: true,
-  actions: [{ no: 2, key: 'housing', figures: pick(housingFigures, ['applied', 'allocated', 'open']) }],
+  actions: [
+    {
+      no: 2,
+      key: 'housing',
+      figures: async (load) => ({ ...(await pick(housingFigures, ['applied', 'allocated', 'open'])(load)), ...(await pick(reachFigures, [['workers_reached', 'housing']])(load)) }),
+    },
+  ],
   record: {
     key: 'housing',
     title: 'worker.section.housing',

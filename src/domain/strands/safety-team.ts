@@ -12,17 +12,19 @@ export async function teamFigures(db: Db, p: Period, scope: Scope): Promise<Team
     let q = db
       .selectFrom('team_members as m')
       .innerJoin('teams as t', 't.id', 'm.team_id')
+      .innerJoin('workers as w', 'w.id', 'm.worker_id')
       .select(sql<number>`count(distinct m.worker_id)`.as('n'))
       .where('m.joined_on', '<=', p.to)
       .where((eb) => eb.or([eb('m.left_on', 'is', null), eb('m.left_on', '>', p.to)]));
     if (focus) q = q.where('t.focus', '=', focus);
-    if (scope.communityIds) q = q.where('t.community_id', 'in', scopeIds(scope));
+    // A district-wide team's members count where they live; a community's team, in its community.
+    if (scope.communityIds) q = q.where(sql`coalesce(t.community_id, w.community_id)`, 'in', scopeIds(scope));
     return Number((await q.executeTakeFirstOrThrow()).n);
   };
   return { members: await members('safety'), all_team_members: await members() };
 }
 
-export type TeamMembership = { name: string; community: string; joinedOn: string };
+export type TeamMembership = { name: string; community: string | null; joinedOn: string };
 
 export const safetyTeamStrand = strand({
   area: 'safety_team',
@@ -37,7 +39,7 @@ export const safetyTeamStrand = strand({
       db
         .selectFrom('team_members as m')
         .innerJoin('teams as t', 't.id', 'm.team_id')
-        .innerJoin('communities as c', 'c.id', 't.community_id')
+        .leftJoin('communities as c', 'c.id', 't.community_id')
         .select(['t.name', 'c.name as community', 'm.joined_on as joinedOn'])
         .where('m.worker_id', '=', workerId)
         .where('m.left_on', 'is', null)
