@@ -375,3 +375,153 @@ describe('people reached, including those not on the roster', () => {
     expect(members.current).toBe(1);
   });
 });
+
+describe('outreach visits and the opinions heard on them', () => {
+  it('a visit to a registered unit or to a place; opinions heard there carry its place and community; reports count them', async () => {
+    const { json, ok, cli } = await district();
+    await ok(['unit', 'add', '顺丰速运', '--type', 'company']);
+    await ok(['unit', 'add', '区住建局', '--type', 'department']);
+    const depot = await json([
+      'visit',
+      'add',
+      '--to',
+      '顺丰速运',
+      '--by',
+      '王芳',
+      '--date',
+      '2026-11-17',
+      '--workers-met',
+      '25',
+      '--action',
+      '微心愿',
+      '--community',
+      '夹马营社区',
+    ]);
+    expect(depot).toEqual({
+      id: 1,
+      date: '2026-11-17',
+      unit: '顺丰速运',
+      place: null,
+      community: '夹马营社区',
+      by: '王芳',
+      workersMet: 25,
+      action: 'wishes',
+      note: null,
+      opinions: 0,
+    });
+    const meeting = await json(['visit', 'add', '--to', '早高峰骑手集结点', '--by', '社区工作站', '--workers-met', '40', '--community', '东关社区']);
+    expect(meeting).toMatchObject({ id: 2, unit: null, place: '早高峰骑手集结点', date: '2026-11-18' });
+    const heard = await json(['opinion', 'add', '希望增设充电桩', '--topic', 'charging', '--from', '1']);
+    expect(heard).toMatchObject({ visit: 1, source: '顺丰速运', community: '夹马营社区' });
+    await ok(['opinion', 'add', '停车难', '--topic', 'parking', '--from', '走访2']);
+    await ok(['opinion', 'update', '1', '--status', 'referred', '--to', '区住建局']);
+    await ok(['opinion', 'update', '1', '--status', 'answered']);
+    expect((await json(['visit', 'list'])).map((v: { opinions: number }) => v.opinions)).toEqual([1, 1]);
+    const week = await json(['report', 'weekly', '--week', '2026-W47']);
+    expect(week.outreach).toEqual({ visits: 2, workers_met: 65 });
+    expect(week.opinions).toMatchObject({ heard: 2, answered: 1 });
+    expect((await json(['report', 'weekly', '--week', '2026-W47', '--subdistrict', '东关街道'])).outreach).toEqual({ visits: 1, workers_met: 40 });
+    expect((await json(['unit', 'show', '顺丰速运'])).visits).toEqual([{ id: 1, date: '2026-11-17', by: '王芳', workersMet: 25 }]);
+    expect((await cli(['opinion', 'add', '无此走访', '--topic', 'other', '--from', '#9'])).code).toBe(3);
+    expect((await cli(['opinion', 'update', '2', '--status', 'referred', '--to', '区住建'])).code).toBe(3);
+    expect((await cli(['visit', 'add', '--to', '营业部', '--by', '王芳', '--date', '2026-12-01'])).code).toBe(5);
+    expect((await cli(['visit', 'add', '--to', '营业部', '--by', '王芳', '--action', '11'])).code).toBe(5);
+  });
+});
+
+describe('publicity', () => {
+  it('items per action with their reach; a follow-up report links to its wish; reports count items and reach', async () => {
+    const { json, ok, cli } = await district();
+    await ok(['unit', 'add', '区委社会工作部', '--type', 'department']);
+    await ok(['wish', 'add', '--title', '电饭煲', '--category', '家用电器', '--worker', '13800138000']);
+    const item = await json([
+      'publicity',
+      'add',
+      '--action',
+      '微心愿',
+      '--channel',
+      '公众号',
+      '--title',
+      '微心愿圆梦记',
+      '--date',
+      '2026-11-17',
+      '--reach',
+      '3200',
+      '--unit',
+      '区委社会工作部',
+      '--wish',
+      '1',
+    ]);
+    expect(item).toEqual({
+      id: 1,
+      action: 'wishes',
+      date: '2026-11-17',
+      channel: 'wechat',
+      title: '微心愿圆梦记',
+      url: null,
+      reach: 3200,
+      unit: '区委社会工作部',
+      community: null,
+      wish: 1,
+    });
+    await ok(['publicity', 'add', '--action', '4', '--channel', 'video', '--title', '急救知识短视频', '--reach', '800', '--url', 'https://v.example.cn/a']);
+    expect((await json(['publicity', 'list', '--action', 'health'])).map((p: { title: string }) => p.title)).toEqual(['急救知识短视频']);
+    expect((await json(['report', 'weekly', '--week', '2026-W47'])).publicity).toEqual({ items: 2, reach: 4000 });
+    expect((await json(['unit', 'show', '区委社会工作部'])).publicity).toEqual([{ id: 1, date: '2026-11-17', action: 'wishes', title: '微心愿圆梦记', reach: 3200 }]);
+    expect((await cli(['publicity', 'add', '--action', '1', '--channel', 'poster', '--title', 'x', '--wish', '99'])).code).toBe(3);
+    expect((await cli(['publicity', 'add', '--action', '1', '--channel', 'poster', '--title', 'x', '--url', 'not a link'])).code).toBe(5);
+  });
+});
+
+describe('the money ledger (经费)', () => {
+  it('in from a unit, out for a purpose, reversed once; never below zero; balances per action; db check proves it', async () => {
+    const { json, ok, cli } = await district();
+    await ok(['unit', 'add', '区总工会', '--type', 'union']);
+    const given = await json(['fund', 'in', '--from', '区总工会', '--amount', '20000', '--action', '微心愿', '--date', '2026-03-01']);
+    expect(given).toMatchObject({ id: 1, kind: 'in', action: 'wishes', amountFen: 2000000, amount: '20000.00', unit: '区总工会', date: '2026-03-01' });
+    const spent = await json(['fund', 'out', '--action', 'wishes', '--amount', '299.50', '--purpose', '电饭煲', '--for', 'station', 'ST0001']);
+    expect(spent).toMatchObject({ id: 2, kind: 'out', amountFen: -29950, forKind: 'station', forId: 1 });
+    // Nothing for stations yet: refused, nothing written.
+    const short = await cli(['fund', 'out', '--action', '爱心驿站', '--amount', '10', '--purpose', '桌椅']);
+    expect(short.code).toBe(4);
+    expect((await cli(['fund', 'out', '--action', 'wishes', '--amount', '1', '--purpose', 'x', '--for', 'station', 'ST9999'])).code).toBe(3);
+    expect((await cli(['fund', 'out', '--action', 'wishes', '--amount', '0', '--purpose', 'x'])).code).toBe(5);
+    expect((await cli(['fund', 'out', '--action', 'wishes', '--amount', '1.234', '--purpose', 'x'])).code).toBe(5);
+    // Reversing the money in would leave the wishes short: refused.
+    expect((await cli(['fund', 'reverse', '1', '--reason', '录错'])).code).toBe(4);
+    const reversal = await json(['fund', 'reverse', '2', '--reason', '发票作废']);
+    expect(reversal).toMatchObject({ id: 3, kind: 'reverse', amountFen: 29950, reverses: 2 });
+    expect((await cli(['fund', 'reverse', '2', '--reason', '再次'])).code).toBe(4);
+    expect((await cli(['fund', 'reverse', '3', '--reason', '冲冲正'])).code).toBe(4);
+    expect(await json(['fund', 'balance'])).toEqual([{ action: 'wishes', inFen: 2000000, outFen: 0, balanceFen: 2000000 }]);
+    expect((await json(['fund', 'list'])).map((f: { id: number; reversedBy: number | null }) => [f.id, f.reversedBy])).toEqual([
+      [1, null],
+      [2, 3],
+      [3, null],
+    ]);
+    expect((await json(['unit', 'show', '区总工会'])).funds).toEqual([{ action: 'wishes', fen: 2000000, yuan: '20000.00' }]);
+    expect((await json(['report', 'weekly', '--week', '2026-W48'])).funds).toEqual({ in_yuan: 0, out_yuan: 0 });
+    const check = await cli(['db', 'check']);
+    expect(check.code).toBe(0);
+  });
+
+  it('db check finds a ledger that does not balance, and the database refuses an edit', async () => {
+    const { json, ok, cli, db } = await district();
+    await ok(['unit', 'add', '区总工会', '--type', 'union']);
+    await json(['fund', 'in', '--from', '区总工会', '--amount', '100', '--action', 'wishes']);
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(db);
+    expect(() => raw.prepare('update fund_entries set amount_fen = 1').run()).toThrow(/append-only/);
+    expect(() => raw.prepare('delete from fund_entries').run()).toThrow(/append-only/);
+    // A forged spending past the balance, written around nuanxin.
+    raw
+      .prepare(
+        "insert into fund_entries (kind, action, amount_fen, business_date, operator, created_at) values ('out', 'wishes', -50000, '2026-11-18', 'x', '2026-11-18T00:00:00Z')",
+      )
+      .run();
+    raw.close();
+    const check = await cli(['db', 'check', '--json']);
+    expect(check.code).toBe(4);
+    expect(check.stdout).toContain("no action's money balance is below zero");
+  });
+});

@@ -17,6 +17,9 @@ async function district() {
   await ok(['community', 'add', '夹马营社区', '--subdistrict', '张掖路街道']);
   await ok(['community', 'add', '东关社区', '--subdistrict', '东关街道']);
   await ok(['worker', 'add', '--name', '王小明', '--phone', P1, '--occupation', '外卖骑手', '--community', '夹马营社区']);
+  // Referrals go to registered units.
+  await ok(['unit', 'add', '区住建局', '--type', 'department']);
+  await ok(['unit', 'add', '区总工会', '--type', 'union']);
   return { ...fresh, ok };
 }
 

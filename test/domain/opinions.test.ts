@@ -1,6 +1,7 @@
 // The opinion rules the CLI's option parsers keep out of reach: checked on the domain itself.
 import { afterEach, describe, expect, it } from 'vitest';
-import { addOpinion, listOpinions, moveOpinion } from '../../src/domain/opinions/opinions.js';
+import { addOpinion, listOpinions, moveOpinion } from '../../src/domain/outreach/opinions.js';
+import { addUnit } from '../../src/domain/units/units.js';
 import { freshCtx } from '../helpers/db.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -9,6 +10,8 @@ afterEach(async () => close?.());
 async function ctx() {
   const fresh = await freshCtx({ today: '2026-11-25' });
   close = fresh.close;
+  // A referral goes to a registered unit.
+  await addUnit(fresh.ctx, { name: '区住建局', type: 'department' });
   return fresh.ctx;
 }
 

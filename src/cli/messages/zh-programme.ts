@@ -156,10 +156,10 @@ export const zhProgramme: Record<string, string> = {
   'arg.opinion_id': '意见建议编号',
   'opt.opinion_topic':
     'housing（住房）、rent（房租）、parking（停车）、charging（充电）、rest（休息）、pay（薪酬）、insurance（保险）、safety（安全）、training（培训）、childcare（子女托管）或 other（其他）',
-  'opt.opinion_from': '提出人的手机号（须在册），或听取意见的地点（站点、驿站）',
+  'opt.opinion_from': '走访编号（在该次走访中听取）、提出人的手机号（须在册），或听取意见的地点（站点、驿站）',
   'opt.heard_on': '听取日期（默认今天）',
   'opt.opinion_status': 'referred（已转办）、answered（已答复）或 resolved（已解决）',
-  'opt.referred_to': '转办的部门或单位（与 --status referred 同用）',
+  'opt.referred_to': '转办的单位（须已登记；与 --status referred 同用）',
   'opt.status_date': '本次办理日期（默认今天）',
   'opt.opinion_open': '只列尚未解决的',
   'col.topic': '类别',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { action, describe, termOption, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
-import { addOpinion } from '../../domain/opinions/opinions.js';
+import { addOpinion } from '../../domain/outreach/opinions.js';
 import { opinionView } from './shared.js';
 
 export type OpinionAddOptions = { topic: string; from?: string; community?: string; date?: string; note?: string; json?: boolean };

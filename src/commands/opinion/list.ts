@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { action, describe, formatOf, termOption, withFormat, type CommandEnv, type Deps } from '../../cli/command.js';
 import { termLabel } from '../../cli/messages/index.js';
 import { renderRows } from '../../cli/render.js';
-import { listOpinions } from '../../domain/opinions/opinions.js';
+import { listOpinions } from '../../domain/outreach/opinions.js';
 import { opinionView } from './shared.js';
 
 export type OpinionListOptions = { open?: boolean; topic?: string; json?: boolean; format?: string };
@@ -30,6 +30,7 @@ export async function runOpinionList(env: CommandEnv, opts: OpinionListOptions, 
       { key: 'worker', header: t('col.worker'), value: (o) => o.worker },
       { key: 'phone', header: t('col.phone'), value: (o) => o.phone },
       { key: 'source', header: t('col.opinion_from'), value: (o) => o.source },
+      { key: 'visit', header: t('col.visit_id'), value: (o) => o.visit },
       { key: 'community', header: t('col.community'), value: (o) => o.community },
       { key: 'status', header: t('col.status'), value: (o) => o.status, shown: (o) => termLabel(t, 'opinion_status', o.status) },
       { key: 'referredTo', header: t('col.referred_to'), value: (o) => o.referredTo },

@@ -1,4 +1,4 @@
-import type { Opinion } from '../../domain/opinions/opinions.js';
+import type { Opinion } from '../../domain/outreach/opinions.js';
 import { maskPhone } from '../../domain/privacy.js';
 
 /** An opinion as shown: the worker's phone masked. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { action, describe, idArgument, termOption, type CommandEnv, type Deps } from '../../cli/command.js';
 import { termLabel } from '../../cli/messages/index.js';
 import { writeJson } from '../../cli/render.js';
-import { moveOpinion } from '../../domain/opinions/opinions.js';
+import { moveOpinion } from '../../domain/outreach/opinions.js';
 import { opinionView } from './shared.js';
 
 export type OpinionUpdateOptions = { status: string; to?: string; note?: string; date?: string; json?: boolean };

@@ -20,7 +20,18 @@ export async function runUnitShow(env: CommandEnv, opts: UnitShowOptions, [name]
   const unit = unitView(record.unit);
   const wishes = { ...record.wishes, pledged: formatYuan(record.wishes.pledgedFen), spent: formatYuan(record.wishes.spentFen) };
   if (formatOf(opts) === 'json') {
-    writeJson(env.io, { ...unit, actions: record.actions, units: record.units, stations: record.stations, events: record.events, childcareSites: record.childcareSites, wishes });
+    writeJson(env.io, {
+      ...unit,
+      actions: record.actions,
+      units: record.units,
+      stations: record.stations,
+      events: record.events,
+      childcareSites: record.childcareSites,
+      wishes,
+      visits: record.visits,
+      publicity: record.publicity,
+      funds: record.funds.map((f) => ({ ...f, yuan: formatYuan(f.fen) })),
+    });
     return;
   }
   renderRecord(
@@ -58,6 +69,24 @@ export async function runUnitShow(env: CommandEnv, opts: UnitShowOptions, [name]
     t('unit.section.childcare'),
     [t('col.name'), t('col.community')],
     record.childcareSites.map((s) => [s.name, s.community]),
+  );
+  await renderTitledTable(
+    env.io,
+    t('unit.section.visits'),
+    [t('col.id'), t('col.date'), t('col.visit_by'), t('col.workers_met')],
+    record.visits.map((v) => [v.id, v.date, v.by, v.workersMet]),
+  );
+  await renderTitledTable(
+    env.io,
+    t('unit.section.publicity'),
+    [t('col.id'), t('col.date'), t('col.programme_action'), t('col.publicity_title'), t('col.reach')],
+    record.publicity.map((p) => [p.id, p.date, termLabel(t, 'action', p.action), p.title, p.reach]),
+  );
+  await renderTitledTable(
+    env.io,
+    t('unit.section.funds'),
+    [t('col.programme_action'), t('col.fund_in_fen')],
+    record.funds.map((f) => [termLabel(t, 'action', f.action), formatYuan(f.fen)]),
   );
   if (wishes.claimed > 0) {
     const { claimed, fulfilled, open, overdue } = wishes;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { engineChecks, type EngineHandle } from '../../db/maintenance.js';
 import type { DB } from '../../db/schema.js';
 import { POINTS_INVARIANTS } from '../points/invariants.js';
+import { FUND_INVARIANTS } from '../funds/invariants.js';
 import { WISH_INVARIANTS } from '../wishes/invariants.js';
 import { INVARIANTS, type Problem } from './invariants.js';
 
@@ -26,7 +27,7 @@ async function attempt(run: () => Promise<Finding[]> | Finding[]): Promise<Findi
 export async function checkDatabase(sqlite: EngineHandle, db: Kysely<DB>): Promise<CheckReport> {
   const steps: { name: string; run: () => Promise<Finding[]> | Finding[] }[] = [
     ...engineChecks(sqlite),
-    ...[...INVARIANTS, ...POINTS_INVARIANTS, ...WISH_INVARIANTS].map((invariant) => ({
+    ...[...INVARIANTS, ...POINTS_INVARIANTS, ...WISH_INVARIANTS, ...FUND_INVARIANTS].map((invariant) => ({
       name: invariant.name,
       run: async () => (await invariant.run(db)).map((p: Problem) => ({ key: p.key, params: p.params, terms: p.terms })),
     })),

@@ -10,10 +10,23 @@ import { eventsStrand } from './events.js';
 import { friendlyStrand } from './friendly.js';
 import { housingStrand } from './housing.js';
 import { opinionsStrand } from './opinions.js';
+import { fundsStrand, outreachStrand, publicityStrand } from './outreach.js';
 import { safetyTeamStrand } from './safety-team.js';
 import type { AreaFigures, Db, ProgrammeAction, RecordPart, Strand } from './strand.js';
 
-export const STRANDS = [eventsStrand, childcareStrand, housingStrand, disputesStrand, careStrand, friendlyStrand, safetyTeamStrand, opinionsStrand] as const;
+export const STRANDS = [
+  eventsStrand,
+  childcareStrand,
+  housingStrand,
+  disputesStrand,
+  careStrand,
+  friendlyStrand,
+  safetyTeamStrand,
+  opinionsStrand,
+  outreachStrand,
+  publicityStrand,
+  fundsStrand,
+] as const;
 
 type AnyStrand = (typeof STRANDS)[number];
 type WeeklyStrand = Extract<AnyStrand, { weekly: true }>;

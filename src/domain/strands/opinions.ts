@@ -1,6 +1,6 @@
 // Opinions and suggestions (意见建议): heard, answered and resolved in the period, open at its end.
 import { sql } from 'kysely';
-import { listOpinions, type Opinion } from '../opinions/opinions.js';
+import { listOpinions, type Opinion } from '../outreach/opinions.js';
 import { scopeIds, type Scope } from '../reports/figures.js';
 import type { Period } from '../reports/period.js';
 import { count, strand, type Db } from './strand.js';

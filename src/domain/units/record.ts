@@ -1,6 +1,7 @@
 // Everything one unit does in the programme (`unit show`): the actions it leads or is responsible
 // for, the units under it, the stations it hosts, the events it organises, the childcare sites it
 // partners, and the wishes it claimed.
+import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../context.js';
 import { actionNo } from '../plan/actions.js';
 import { sponsorTotals, type SponsorTotals } from '../wishes/sponsors.js';
@@ -14,6 +15,10 @@ export type UnitRecord = {
   events: { id: number; date: string; type: string; title: string }[];
   childcareSites: { name: string; community: string }[];
   wishes: Omit<SponsorTotals, keyof Unit>;
+  visits: { id: number; date: string; by: string; workersMet: number | null }[];
+  publicity: { id: number; date: string; action: string; title: string; reach: number | null }[];
+  /** Money given by the unit, net of reversals, per action. */
+  funds: { action: string; fen: number }[];
 };
 
 export async function unitRecord(db: Db, name: string, today: string): Promise<UnitRecord> {
@@ -41,6 +46,26 @@ export async function unitRecord(db: Db, name: string, today: string): Promise<U
     .where('s.partner_id', '=', unit.id)
     .orderBy('s.name')
     .execute();
+  const visits = await db
+    .selectFrom('visits')
+    .select(['id', 'visit_date as date', 'by_name as by', 'workers_met as workersMet'])
+    .where('unit_id', '=', unit.id)
+    .orderBy('visit_date', 'desc')
+    .execute();
+  const publicity = await db
+    .selectFrom('publicity')
+    .select(['id', 'published_on as date', 'action', 'title', 'reach'])
+    .where('unit_id', '=', unit.id)
+    .orderBy('published_on', 'desc')
+    .execute();
+  const funds = await db
+    .selectFrom('fund_entries as f')
+    .leftJoin('fund_entries as o', 'o.id', 'f.reverses_id')
+    .select(['f.action', sql<number>`sum(f.amount_fen)`.as('fen')])
+    .where('f.unit_id', '=', unit.id)
+    .where(sql<SqlBool>`coalesce(o.kind, f.kind) = 'in'`)
+    .groupBy('f.action')
+    .execute();
   const [totals] = await sponsorTotals(db, today, unit.name);
   const { claimed, fulfilled, open, overdue, pledgedFen, spentFen } = totals!;
   return {
@@ -51,5 +76,8 @@ export async function unitRecord(db: Db, name: string, today: string): Promise<U
     events,
     childcareSites: sites,
     wishes: { claimed, fulfilled, open, overdue, pledgedFen, spentFen },
+    visits,
+    publicity,
+    funds: funds.filter((f) => f.action !== null && Number(f.fen) !== 0).map((f) => ({ action: f.action!, fen: Number(f.fen) })),
   };
 }

@@ -10,6 +10,8 @@ import { normalizeText, optionalText } from '../text/normalize.js';
 import { acceptedTerms, parseTerm } from '../vocabulary.js';
 import { parseMobile } from '../workers/fields.js';
 import { findLivingWorker } from '../workers/read.js';
+import { findUnit } from '../units/units.js';
+import { getVisit } from './visits.js';
 
 export type Opinion = {
   id: number;
@@ -20,6 +22,7 @@ export type Opinion = {
   worker: string | null;
   phone: string | null;
   source: string | null;
+  visit: number | null;
   community: string | null;
   status: string;
   referredTo: string | null;
@@ -55,17 +58,30 @@ function textOf(value: string): string {
   return text;
 }
 
-/** `--from`: a mobile number is a worker on the roster (who must exist); anything else names the place it was heard. */
-async function sourceOf(trx: Tx, from: string | undefined): Promise<{ workerId: number | null; community: string | null; source: string | null }> {
+/** A visit named by its number: `3`, `#3`, `visit:3`, `走访3`. */
+const VISIT_REF = /^(?:#|visit[:：#]?|走访[:：#]?)?(\d{1,6})$/i;
+
+type Source = { workerId: number | null; community: string | null; source: string | null; visitId: number | null };
+
+/**
+ * `--from`: a visit by its number (the opinion was heard there: its place and community); a mobile
+ * number is a worker on the roster (who must exist); anything else names the place it was heard.
+ */
+async function sourceOf(trx: Tx, from: string | undefined): Promise<Source> {
   const text = optionalText(from);
-  if (!text) return { workerId: null, community: null, source: null };
+  if (!text) return { workerId: null, community: null, source: null, visitId: null };
+  const visit = VISIT_REF.exec(text);
+  if (visit) {
+    const found = await getVisit(trx, Number(visit[1]));
+    return { workerId: null, community: found.community, source: found.unit ?? found.place, visitId: found.id };
+  }
   if (!parseMobile(text).ok) {
     // Only digits (and the marks people write in numbers) is a mistyped phone, not a place: refused, not kept unmasked.
     if (/^[\d\s+()（）.-]{7,}$/.test(text)) throw new ValidationError({ key: 'opinion.bad_phone', params: { value: text } });
-    return { workerId: null, community: null, source: text };
+    return { workerId: null, community: null, source: text, visitId: null };
   }
   const worker = await findLivingWorker(trx, text);
-  return { workerId: worker.id, community: worker.community, source: null };
+  return { workerId: worker.id, community: worker.community, source: null, visitId: null };
 }
 
 export async function addOpinion(ctx: Ctx, input: OpinionInput): Promise<Opinion> {
@@ -86,6 +102,7 @@ export async function addOpinion(ctx: Ctx, input: OpinionInput): Promise<Opinion
         topic,
         worker_id: from.workerId,
         source: from.source,
+        visit_id: from.visitId,
         community_id: communityId,
         status: 'open',
         status_on: heardOn,
@@ -124,12 +141,14 @@ export async function moveOpinion(ctx: Ctx, id: number, move: OpinionMove): Prom
       });
     }
     if (date < current.statusOn) throw new ValidationError({ key: 'opinion.date_before', params: { date, previous: current.statusOn } });
+    // A referral goes to a registered unit (its name as registered).
+    const unit = referredTo ? (await findUnit(trx, referredTo)).name : null;
     await trx
       .updateTable('opinions')
       .set({
         status: next,
         status_on: date,
-        referred_to: next === 'referred' ? referredTo : current.referredTo,
+        referred_to: next === 'referred' ? unit : current.referredTo,
         // A resolution without an answer first answers it too: it was answered that day.
         answered_on: next === 'answered' || (next === 'resolved' && !current.answeredOn) ? date : current.answeredOn,
         resolved_on: next === 'resolved' ? date : null,
@@ -144,7 +163,7 @@ export async function moveOpinion(ctx: Ctx, id: number, move: OpinionMove): Prom
   return getOpinion(ctx.db, id);
 }
 
-export type OpinionFilter = { id?: number; open?: boolean; topic?: string; workerId?: number };
+export type OpinionFilter = { id?: number; open?: boolean; topic?: string; workerId?: number; visitId?: number };
 
 export async function listOpinions(db: Db, filter: OpinionFilter = {}): Promise<Opinion[]> {
   let q = db
@@ -160,6 +179,7 @@ export async function listOpinions(db: Db, filter: OpinionFilter = {}): Promise<
       'w.name as worker',
       'w.phone',
       'o.source',
+      'o.visit_id as visit',
       'c.name as community',
       'o.status',
       'o.referred_to as referredTo',
@@ -172,6 +192,7 @@ export async function listOpinions(db: Db, filter: OpinionFilter = {}): Promise<
     .orderBy('o.id');
   if (filter.id !== undefined) q = q.where('o.id', '=', filter.id);
   if (filter.workerId !== undefined) q = q.where('o.worker_id', '=', filter.workerId);
+  if (filter.visitId !== undefined) q = q.where('o.visit_id', '=', filter.visitId);
   if (filter.open) q = q.where('o.status', '!=', 'resolved');
   if (filter.topic) q = q.where('o.topic', '=', topicOf(filter.topic));
   return q.execute();
