@@ -525,3 +525,131 @@ describe('the money ledger (经费)', () => {
     expect(check.stdout).toContain("no action's money balance is below zero");
   });
 });
+
+describe('report annual', () => {
+  /** A small year: owners and targets, a station, a health event with a headcount, a visit, a publicity item, money in and out, a wish. */
+  async function year() {
+    const fresh = await district();
+    const { ok } = fresh;
+    for (const [name, type] of [
+      ['区委社会工作部', 'department'],
+      ['区卫健委', 'department'],
+      ['区总工会', 'union'],
+    ]) {
+      await ok(['unit', 'add', name!, '--type', type!]);
+    }
+    await ok(['action', 'assign', 'health', '--lead', '区卫健委', '--responsible', '区总工会', '--year', '2026']);
+    await ok(['action', 'assign', 'wishes', '--lead', '区委社会工作部', '--year', '2026']);
+    await ok(['target', 'set', 'health', 'reached', '30', '--year', '2026']);
+    await ok(['target', 'set', 'wishes', 'fulfilled', '2', '--year', '2026']);
+    await ok(['event', 'add', '--type', 'health_lecture', '--title', '健康讲座', '--date', '2026-11-17', '--community', '夹马营社区']);
+    await ok(['event', 'attend', '1', '13800138000', '13900139000', '--headcount', '20']);
+    await ok(['visit', 'add', '--to', '顺丰甘南路营业部', '--by', '王芳', '--date', '2026-06-01', '--workers-met', '12', '--action', 'health', '--community', '甘南路社区']);
+    await ok(['opinion', 'add', '希望多办健康讲座', '--topic', 'other', '--from', '1']);
+    await ok(['publicity', 'add', '--action', 'health', '--channel', 'video', '--title', '急救短视频', '--date', '2026-06-02', '--reach', '900']);
+    await ok(['fund', 'in', '--from', '区总工会', '--amount', '5000', '--action', 'wishes', '--date', '2026-03-01']);
+    await ok(['fund', 'out', '--action', 'wishes', '--amount', '299', '--purpose', '电饭煲']);
+    await ok(['wish', 'add', '--title', '电饭煲', '--category', '家用电器', '--worker', '13700137000', '--collected-on', '2026-11-01']);
+    await ok(['wish', 'list-publish']);
+    await ok(['wish', 'claim', '1', '--sponsor', '区总工会', '--pledge', '299']);
+    await ok(['wish', 'fulfil', '1', '--cost', '289']);
+    return fresh;
+  }
+
+  it('the year as one document: owners, results, targets, visits, publicity, money and the 街道 rows (exact)', async () => {
+    const { json } = await year();
+    const r = await json(['report', 'annual', '--year', '2026']);
+    expect(r.year).toBe(2026);
+    expect(r.period).toEqual({ from: '2026-01-01', to: '2026-11-18' });
+    expect(r.elapsed_percent).toBe(88);
+    expect(r.workers).toEqual({ active: 3, new: 3 });
+    const health = r.actions[3];
+    expect(health).toEqual({
+      no: 4,
+      key: 'health',
+      lead: '区卫健委',
+      responsible: ['区总工会'],
+      figures: [
+        { key: 'events', value: 1 },
+        { key: 'attendance', value: 2 },
+        { key: 'reached', value: 22 },
+        { key: 'workers_reached', value: 2 },
+        { key: 'care_visits', value: 0 },
+      ],
+      targets: [
+        {
+          id: 1,
+          no: 4,
+          action: 'health',
+          metric: 'reached',
+          year: 2026,
+          scope: 'district',
+          place: null,
+          value: 30,
+          actual: 22,
+          percent: 73,
+          missing: 8,
+          expected: 27,
+          status: 'behind',
+        },
+      ],
+      visits: { visits: 1, workers_met: 12 },
+      publicity: { items: 1, reach: 900 },
+      funds: { in_yuan: 0, out_yuan: 0, balance_yuan: 0 },
+    });
+    const wishes = r.actions[9];
+    expect(wishes).toMatchObject({
+      lead: '区委社会工作部',
+      responsible: [],
+      figures: [
+        { key: 'collected', value: 1 },
+        { key: 'claimed', value: 1 },
+        { key: 'fulfilled', value: 1 },
+        { key: 'overdue', value: 0 },
+        { key: 'workers_reached', value: 1 },
+      ],
+      funds: { in_yuan: 5000, out_yuan: 299, balance_yuan: 4701 },
+    });
+    expect(wishes.targets.map((t: { status: string; actual: number }) => [t.actual, t.status])).toEqual([[1, 'behind']]);
+    expect(r.actions[0]).toMatchObject({
+      lead: null,
+      responsible: [],
+      targets: [],
+      figures: [
+        { key: 'open', value: 2 },
+        { key: 'fully_equipped', value: 0 },
+        { key: 'medicine_expired', value: 0 },
+      ],
+    });
+    expect(r.outreach).toEqual({ visits: 1, workers_met: 12, opinions: { heard: 1, answered: 0, resolved: 0, open: 1 } });
+    expect(r.publicity).toEqual({ items: 1, reach: 900, by_channel: { video: 1 } });
+    expect(r.money).toEqual({ fund_in_yuan: 5000, fund_out_yuan: 299, fund_balance_yuan: 4701, wish_pledged_yuan: 299, wish_spent_yuan: 289, care_support_yuan: 0 });
+    expect(
+      r.subdistricts.map((s: { level: string; subdistrict: string | null; figures: Record<string, number> }) => [
+        s.level,
+        s.subdistrict,
+        s.figures['workers.active'],
+        s.figures['health.attendance'],
+      ]),
+    ).toEqual([
+      ['subdistrict', '东关街道', 1, 0],
+      ['subdistrict', '张掖路街道', 2, 2],
+      ['district', null, 3, 2],
+    ]);
+  });
+
+  it('prints in every format, in Chinese, and refuses a year not begun', async () => {
+    const { cli, dir } = await year();
+    const md = await cli(['report', 'annual', '--year', '2026', '--format', 'md', '--lang', 'zh']);
+    expect(md.code).toBe(0);
+    expect(md.stdout.split('\n')[0]).toContain('2026 年度总结');
+    for (const words of ['4. 健康关爱', '牵头单位 | 区卫健委', '进度滞后', '分街道统计', '慰问金']) expect(md.stdout).toContain(words);
+    const csv = await cli(['report', 'annual', '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const html = await cli(['report', 'annual', '--format', 'html', '--out', `${dir}/annual.html`]);
+    expect(html.code).toBe(0);
+    const xlsx = await cli(['report', 'annual', '--out', `${dir}/annual.xlsx`]);
+    expect(xlsx.code).toBe(0);
+    expect((await cli(['report', 'annual', '--year', '2027'])).code).toBe(5);
+  });
+});

@@ -374,6 +374,8 @@ const ROWS: Row[] = [
   ['report targets --community 夹马营社区 --json', 'report targets', { community: '夹马营社区', json: true }],
   ['report communities --week 2026-W47 --subdistrict 东关街道 --format csv', 'report communities', { week: '2026-W47', subdistrict: '东关街道', format: 'csv' }],
   ['report communities --year 2026 --out 各社区.xlsx', 'report communities', { year: '2026', out: '各社区.xlsx' }],
+  ['report annual --year 2026 --format md --out 2026年度总结.md', 'report annual', { year: '2026', format: 'md', out: '2026年度总结.md' }],
+  ['report annual --json', 'report annual', { json: true }],
 ];
 
 const words = (line: string) => line.split(' ');

@@ -8,7 +8,7 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv') as typeof import('ajv').default;
 
-export const SCHEMAS = { weekly: 'weekly-report', programme: 'programme-report', targets: 'targets-report', communities: 'communities-report' } as const;
+export const SCHEMAS = { weekly: 'weekly-report', programme: 'programme-report', targets: 'targets-report', communities: 'communities-report', annual: 'annual-report' } as const;
 export type Contract = keyof typeof SCHEMAS;
 
 const validators = new Map<Contract, ValidateFunction>();
@@ -42,7 +42,9 @@ function contractOf(argv: string[]): Contract | undefined {
   const at = argv.indexOf('report');
   const verb = at === -1 ? undefined : argv[at + 1];
   // `report community NAME` prints the weekly document of one community; `program` is programme's alias.
-  const contract = ({ weekly: 'weekly', community: 'weekly', programme: 'programme', program: 'programme', targets: 'targets', communities: 'communities' } as const)[verb ?? ''];
+  const contract = (
+    { weekly: 'weekly', community: 'weekly', programme: 'programme', program: 'programme', targets: 'targets', communities: 'communities', annual: 'annual' } as const
+  )[verb ?? ''];
   if (!contract) return undefined;
   const json = argv.includes('--json') || optionValue(argv, '--format') === 'json';
   return json ? contract : undefined;

@@ -1,4 +1,5 @@
 // The verbs of `nuanxin report`, loaded only when that group runs (start-up is the everyday speed).
+import { registerReportAnnual } from './annual.js';
 import { registerReportCommunities } from './communities.js';
 import { registerReportCommunity } from './community.js';
 import { registerReportPoints } from './points.js';
@@ -14,6 +15,7 @@ export const verbs = [
   registerReportProgramme,
   registerReportTargets,
   registerReportCommunities,
+  registerReportAnnual,
   registerReportStations,
   registerReportPoints,
   registerReportWishes,

@@ -1,0 +1,121 @@
+// The annual report (年度总结): what the district office hands in at year end. For each of the ten
+// actions: its lead and responsible units, its targets against results, its figures for the year,
+// the visits, publicity and money that went to it; then outreach and opinions, publicity, money
+// (the fund ledger beside wish pledges and care support) and a row per 街道 with the district total.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { fundBalances } from '../funds/ledger.js';
+import { listActionOwners } from '../plan/actions.js';
+import { targetsOfPlace, type TargetProgress } from '../plan/targets.js';
+import { careFigures } from '../strands/care.js';
+import { opinionFigures, type OpinionFigures } from '../strands/opinions.js';
+import { fundFigures, outreachFigures, publicityFigures } from '../strands/outreach.js';
+import { communitiesReport, type CommunityRow } from './communities.js';
+import { wishFigures, workerFigures } from './figures.js';
+import { type Period, yearPeriod } from './period.js';
+import { programmeReport } from './programme.js';
+
+export type AnnualAction = {
+  no: number;
+  key: string;
+  lead: string | null;
+  responsible: string[];
+  figures: { key: string; value: number }[];
+  targets: TargetProgress[];
+  visits: { visits: number; workers_met: number };
+  publicity: { items: number; reach: number };
+  funds: { in_yuan: number; out_yuan: number; balance_yuan: number };
+};
+
+export type AnnualReport = {
+  year: number;
+  period: Period;
+  /** The share of the year the report covers (100 for a past year). */
+  elapsed_percent: number;
+  workers: { active: number; new: number };
+  actions: AnnualAction[];
+  outreach: { visits: number; workers_met: number; opinions: OpinionFigures };
+  publicity: { items: number; reach: number; by_channel: Record<string, number> };
+  money: { fund_in_yuan: number; fund_out_yuan: number; fund_balance_yuan: number; wish_pledged_yuan: number; wish_spent_yuan: number; care_support_yuan: number };
+  subdistricts: CommunityRow[];
+};
+
+const yuan = (fen: number) => Math.round(fen) / 100;
+
+/** Counts grouped by action over the period, from a table with an `action` and a date column. */
+async function byAction(db: Kysely<DB>, table: 'visits' | 'publicity', period: Period) {
+  const date = table === 'visits' ? 'visit_date' : 'published_on';
+  const measure = table === 'visits' ? 'workers_met' : 'reach';
+  const rows = await db
+    .selectFrom(table)
+    .select((eb) => ['action', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(measure).as('m')])
+    .where(date, '>=', period.from)
+    .where(date, '<=', period.to)
+    .groupBy('action')
+    .execute();
+  return new Map(rows.map((r) => [r.action as string | null, { n: Number(r.n), m: Number(r.m ?? 0) }]));
+}
+
+export async function annualReport(db: Kysely<DB>, input: { year: string; today: string; timeZone: string }): Promise<AnnualReport> {
+  const period = yearPeriod(input.year, input.today);
+  const year = Number(input.year);
+  const scope = { timeZone: input.timeZone };
+  const [programme, owners, targets] = await Promise.all([
+    programmeReport(db, period, scope),
+    listActionOwners(db, year),
+    targetsOfPlace(db, { year, today: period.to, timeZone: input.timeZone }),
+  ]);
+  const [visits, publicity, balances] = [await byAction(db, 'visits', period), await byAction(db, 'publicity', period), await fundBalances(db, period)];
+  const actions: AnnualAction[] = programme.actions.map((a) => {
+    const owner = owners.find((o) => o.action === a.key)!;
+    const money = balances.find((b) => b.action === a.key);
+    return {
+      no: a.no,
+      key: a.key,
+      lead: owner.lead,
+      responsible: owner.responsible,
+      figures: a.figures.map((f) => ({ key: f.key, value: f.current })),
+      targets: targets.filter((t) => t.action === a.key),
+      visits: { visits: visits.get(a.key)?.n ?? 0, workers_met: visits.get(a.key)?.m ?? 0 },
+      publicity: { items: publicity.get(a.key)?.n ?? 0, reach: publicity.get(a.key)?.m ?? 0 },
+      funds: { in_yuan: yuan(money?.inFen ?? 0), out_yuan: yuan(money?.outFen ?? 0), balance_yuan: yuan(money?.balanceFen ?? 0) },
+    };
+  });
+  const channels = await db
+    .selectFrom('publicity')
+    .select((eb) => ['channel', eb.fn.countAll<number>().as('n')])
+    .where('published_on', '>=', period.from)
+    .where('published_on', '<=', period.to)
+    .groupBy('channel')
+    .execute();
+  const [workers, outreach, opinions, published, funds, wishes, care] = [
+    await workerFigures(db, period, scope),
+    await outreachFigures(db, period, scope),
+    await opinionFigures(db, period, scope),
+    await publicityFigures(db, period, scope),
+    await fundFigures(db, period, scope),
+    await wishFigures(db, period, scope),
+    await careFigures(db, period, scope),
+  ];
+  const table = await communitiesReport(db, period, scope);
+  const end = `${year}-12-31`;
+  const days = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  return {
+    year,
+    period,
+    elapsed_percent: Math.floor((days(period.from, period.to) / days(period.from, end)) * 100),
+    workers: { active: workers.active, new: workers.new },
+    actions,
+    outreach: { ...outreach, opinions },
+    publicity: { ...published, by_channel: Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)])) },
+    money: {
+      fund_in_yuan: funds.in_yuan,
+      fund_out_yuan: funds.out_yuan,
+      fund_balance_yuan: Math.round((funds.in_yuan - funds.out_yuan) * 100) / 100,
+      wish_pledged_yuan: wishes.pledged_yuan,
+      wish_spent_yuan: wishes.spent_yuan,
+      care_support_yuan: care.support_yuan,
+    },
+    subdistricts: table.rows.filter((r) => r.level !== 'community'),
+  };
+}
