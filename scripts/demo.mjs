@@ -222,6 +222,72 @@ await step(['community', 'measures', '东关社区', '--set', 'door_signs,hot_wa
 await step(['merchant', 'add', '老王面馆', '--community', '夹马营社区', '--offers', 'hot_water,restroom,charging'], { at: daysAgo(15) });
 await step(['merchant', 'add', '东关便利店', '--community', '东关社区', '--offers', 'hot_water,charging,discount'], { at: daysAgo(3) });
 
+// The district office's outreach: people not on the roster, visits and what was heard, publicity, money.
+await step(['event', 'attend', '1', '--headcount', '20', '--note', '20多名顺丰小哥']);
+await step(['dispute', 'open', '--caller', '刘师傅', '--phone', '13600136000', '--community', '东关社区', '--type', 'wages', '--via', 'hotline', '--date', daysAgo(8)]);
+await step(['childcare', 'volunteer', 'add', '--site', '夹马营暑期托管班', '--count', '6', '--kind', '大学生']);
+await step(['childcare', 'volunteer', 'add', '--site', '夹马营暑期托管班', '--count', '2', '--kind', '退休老党员']);
+await step(['team', 'add', '全区骑手安全宣传队', '--focus', 'safety'], { at: daysAgo(30) });
+await step(['team', 'join', '全区骑手安全宣传队', ...phones.slice(20, 30)], { at: daysAgo(30) });
+await step([
+  'visit',
+  'add',
+  '--to',
+  '顺丰速运夹马营路营业部',
+  '--by',
+  '西关街道工作站',
+  '--date',
+  daysAgo(10),
+  '--workers-met',
+  '25',
+  '--action',
+  'wishes',
+  '--community',
+  '夹马营社区',
+]);
+await step(['visit', 'add', '--to', '早高峰骑手集结点', '--by', '东关社区', '--date', daysAgo(6), '--workers-met', '40', '--community', '东关社区']);
+await step(['opinion', 'add', '希望驿站延长开放时间到晚上10点', '--topic', 'rest', '--from', '1']);
+await step(['opinion', 'add', '集结点附近缺少电动车充电桩', '--topic', 'charging', '--from', '2']);
+await step(['opinion', 'update', '2', '--status', 'referred', '--to', '区住建局']);
+await step([
+  'publicity',
+  'add',
+  '--action',
+  'wishes',
+  '--channel',
+  'wechat',
+  '--title',
+  '微心愿圆梦记',
+  '--date',
+  daysAgo(2),
+  '--reach',
+  '3200',
+  '--unit',
+  '区委社会工作部',
+  '--wish',
+  '1',
+]);
+await step([
+  'publicity',
+  'add',
+  '--action',
+  'health',
+  '--channel',
+  'video',
+  '--title',
+  '骑手急救知识短视频',
+  '--date',
+  daysAgo(8),
+  '--reach',
+  '1500',
+  '--unit',
+  '社区卫生服务中心',
+]);
+await step(['fund', 'in', '--from', '区总工会', '--amount', '20000', '--action', 'wishes', '--date', daysAgo(60)]);
+await step(['fund', 'in', '--from', '区委社会工作部', '--amount', '50000', '--action', 'stations', '--date', daysAgo(60)]);
+await step(['fund', 'out', '--action', 'stations', '--amount', '1280.50', '--purpose', '购置微波炉', '--for', 'station', 'ST0003', '--date', daysAgo(20)]);
+await step(['fund', 'out', '--action', 'wishes', '--amount', '299', '--purpose', '电饭煲', '--for', 'wish', '1', '--date', daysAgo(4)]);
+
 banner('驿站达标核查', 'Station audit');
 await step(['station', 'audit'], { show: true });
 banner('"十个一"行动汇总', 'Programme summary (the Ten Ones)');
@@ -231,3 +297,4 @@ await step(['report', 'communities', '--year', year], { show: true });
 banner('年度指标完成情况', 'Targets for the year');
 await step(['report', 'targets'], { show: true });
 process.stdout.write(`\n${say('自己试试：', 'Try it yourself:')}  npx nuanxin --db ${db} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);
+process.stdout.write(`${say('年度总结：', 'The year-end report:')}  npx nuanxin --db ${db} report annual --format xlsx --out ${join(dir, 'annual.xlsx')}\n`);

@@ -638,6 +638,23 @@ describe('report annual', () => {
     ]);
   });
 
+  it('for one 街道: its figures, its own targets, its communities and subtotal', async () => {
+    const { json, ok } = await year();
+    await ok(['target', 'set', 'health', 'reached', '10', '--year', '2026', '--subdistrict', '张掖路街道']);
+    const r = await json(['report', 'annual', '--year', '2026', '--subdistrict', '张掖路街道']);
+    expect(r).toMatchObject({ subdistrict: '张掖路街道', community: null, workers: { active: 2, new: 2 } });
+    const health = r.actions[3];
+    expect(health.figures.find((f: { key: string }) => f.key === 'reached').value).toBe(22);
+    expect(health.targets.map((t: { place: string; status: string }) => [t.place, t.status])).toEqual([['张掖路街道', 'met_early']]);
+    expect(health.visits).toEqual({ visits: 1, workers_met: 12 });
+    expect(r.actions[9].funds).toEqual({ in_yuan: 0, out_yuan: 0, balance_yuan: 0 });
+    expect(r.subdistricts.map((s: { level: string; community: string | null }) => [s.level, s.community])).toEqual([
+      ['community', '甘南路社区'],
+      ['community', '夹马营社区'],
+      ['subdistrict', null],
+    ]);
+  });
+
   it('prints in every format, in Chinese, and refuses a year not begun', async () => {
     const { cli, dir } = await year();
     const md = await cli(['report', 'annual', '--year', '2026', '--format', 'md', '--lang', 'zh']);

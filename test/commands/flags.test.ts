@@ -375,7 +375,7 @@ const ROWS: Row[] = [
   ['report communities --week 2026-W47 --subdistrict 东关街道 --format csv', 'report communities', { week: '2026-W47', subdistrict: '东关街道', format: 'csv' }],
   ['report communities --year 2026 --out 各社区.xlsx', 'report communities', { year: '2026', out: '各社区.xlsx' }],
   ['report annual --year 2026 --format md --out 2026年度总结.md', 'report annual', { year: '2026', format: 'md', out: '2026年度总结.md' }],
-  ['report annual --json', 'report annual', { json: true }],
+  ['report annual --json --subdistrict 东关街道', 'report annual', { json: true, subdistrict: '东关街道' }],
 ];
 
 const words = (line: string) => line.split(' ');

@@ -6,15 +6,16 @@ import { emitReport, reportFormat, reportOptions } from '../../cli/reports/outpu
 import type { ReportText } from '../../cli/reports/render.js';
 import type { ListBlock, Section } from '../../cli/reports/sections.js';
 import { annualReport, type AnnualAction, type AnnualReport } from '../../domain/reports/annual.js';
+import { resolveScope } from '../../domain/reports/scope.js';
 import { columnLabel } from './communities.js';
-import { listsOnly, reportHeading } from './shared.js';
+import { listsOnly, reportHeading, scopeOptions } from './shared.js';
 import { targetsList } from './targets.js';
 
-export type ReportAnnualOptions = { year?: string; format?: string; json?: boolean; out?: string };
+export type ReportAnnualOptions = { year?: string; community?: string; subdistrict?: string; format?: string; json?: boolean; out?: string };
 
 export function registerReportAnnual(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = reportOptions(describe(parent.command('annual'), t, 'report.annual'), t).option('--year <yyyy>', t('opt.annual_year'));
+  const cmd = scopeOptions(reportOptions(describe(parent.command('annual'), t, 'report.annual'), t), t).option('--year <yyyy>', t('opt.annual_year'));
   action(cmd, deps, runReportAnnual);
 }
 
@@ -103,7 +104,11 @@ function sections(t: Translate, r: AnnualReport): Section[] {
           title: t('report.annual.by_subdistrict'),
           headers: [t('col.subdistrict'), ...columns.map((c) => columnLabel(t, c))],
           rows: r.subdistricts.map((row) => [
-            row.level === 'district' ? t('report.communities.district_total') : (row.subdistrict ?? t('report.communities.no_subdistrict')),
+            row.level === 'district'
+              ? t('report.communities.district_total')
+              : row.level === 'community'
+                ? (row.community ?? '')
+                : `${row.subdistrict ?? t('report.communities.no_subdistrict')}${r.subdistrict ? ` ${t('report.communities.subtotal')}` : ''}`,
             ...columns.map((c) => row.figures[c] ?? 0),
           ]),
         },
@@ -114,7 +119,9 @@ function sections(t: Translate, r: AnnualReport): Section[] {
 
 export async function runReportAnnual(env: CommandEnv, opts: ReportAnnualOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const report = await env.withDb((ctx) => annualReport(ctx.db, { year: opts.year ?? ctx.clock.today().slice(0, 4), today: ctx.clock.today(), timeZone: ctx.clock.timeZone }));
+  const report = await env.withDb(async (ctx) =>
+    annualReport(ctx.db, { year: opts.year ?? ctx.clock.today().slice(0, 4), today: ctx.clock.today(), scope: await resolveScope(ctx.db, opts, ctx.clock.timeZone) }),
+  );
   const format = reportFormat(opts);
   if (format === 'json') {
     await emitReport(env, opts.out, `${JSON.stringify(report, null, 2)}\n`);
@@ -123,7 +130,7 @@ export async function runReportAnnual(env: CommandEnv, opts: ReportAnnualOptions
   const heading = await reportHeading(env);
   const text: ReportText = {
     generated: heading.generated,
-    title: t('report.annual_title', { scope: heading.scope(null), year: report.year }),
+    title: t('report.annual_title', { scope: heading.scope(report.community, report.subdistrict), year: report.year }),
     subtitle: t('report.annual_subtitle', {
       from: report.period.from,
       to: report.period.to,

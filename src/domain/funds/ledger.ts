@@ -238,7 +238,7 @@ export async function getEntry(db: Db, id: number): Promise<FundEntry> {
 export type FundBalance = { action: string; inFen: number; outFen: number; balanceFen: number };
 
 /** Per action: money in and out (each net of its reversals) and the balance; `to` bounds the dates. */
-export async function fundBalances(db: Db, filter: { action?: string; from?: string; to?: string } = {}): Promise<FundBalance[]> {
+export async function fundBalances(db: Db, filter: { action?: string; from?: string; to?: string; communityIds?: number[] } = {}): Promise<FundBalance[]> {
   // A reversal counts against the kind of the entry it reverses.
   let q = db
     .selectFrom('fund_entries as f')
@@ -252,6 +252,7 @@ export async function fundBalances(db: Db, filter: { action?: string; from?: str
   if (filter.action) q = q.where('f.action', '=', parseAction(filter.action));
   if (filter.from) q = q.where('f.business_date', '>=', filter.from);
   if (filter.to) q = q.where('f.business_date', '<=', filter.to);
+  if (filter.communityIds) q = q.where('f.community_id', 'in', filter.communityIds.length ? filter.communityIds : [-1]);
   const rows = await q.execute();
   return rows
     .filter((r) => r.action !== null)

@@ -11,7 +11,7 @@ import { careFigures } from '../strands/care.js';
 import { opinionFigures, type OpinionFigures } from '../strands/opinions.js';
 import { fundFigures, outreachFigures, publicityFigures } from '../strands/outreach.js';
 import { communitiesReport, type CommunityRow } from './communities.js';
-import { wishFigures, workerFigures } from './figures.js';
+import { scopeIds, wishFigures, workerFigures, type Scope } from './figures.js';
 import { type Period, yearPeriod } from './period.js';
 import { programmeReport } from './programme.js';
 
@@ -29,6 +29,8 @@ export type AnnualAction = {
 
 export type AnnualReport = {
   year: number;
+  community: string | null;
+  subdistrict: string | null;
   period: Period;
   /** The share of the year the report covers (100 for a past year). */
   elapsed_percent: number;
@@ -43,29 +45,35 @@ export type AnnualReport = {
 const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** Counts grouped by action over the period, from a table with an `action` and a date column. */
-async function byAction(db: Kysely<DB>, table: 'visits' | 'publicity', period: Period) {
+async function byAction(db: Kysely<DB>, table: 'visits' | 'publicity', period: Period, scope: Scope) {
   const date = table === 'visits' ? 'visit_date' : 'published_on';
   const measure = table === 'visits' ? 'workers_met' : 'reach';
-  const rows = await db
+  let q = db
     .selectFrom(table)
     .select((eb) => ['action', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(measure).as('m')])
     .where(date, '>=', period.from)
     .where(date, '<=', period.to)
-    .groupBy('action')
-    .execute();
+    .groupBy('action');
+  if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
+  const rows = await q.execute();
   return new Map(rows.map((r) => [r.action as string | null, { n: Number(r.n), m: Number(r.m ?? 0) }]));
 }
 
-export async function annualReport(db: Kysely<DB>, input: { year: string; today: string; timeZone: string }): Promise<AnnualReport> {
+/** `scope`: the district, one 街道 or one community (resolveScope); its targets are the ones set for that very place. */
+export async function annualReport(db: Kysely<DB>, input: { year: string; today: string; scope: Scope }): Promise<AnnualReport> {
   const period = yearPeriod(input.year, input.today);
   const year = Number(input.year);
-  const scope = { timeZone: input.timeZone };
+  const scope = input.scope;
   const [programme, owners, targets] = await Promise.all([
     programmeReport(db, period, scope),
     listActionOwners(db, year),
-    targetsOfPlace(db, { year, today: period.to, timeZone: input.timeZone }),
+    targetsOfPlace(db, { year, today: period.to, timeZone: scope.timeZone, community: scope.community, subdistrict: scope.subdistrict }),
   ]);
-  const [visits, publicity, balances] = [await byAction(db, 'visits', period), await byAction(db, 'publicity', period), await fundBalances(db, period)];
+  const [visits, publicity, balances] = [
+    await byAction(db, 'visits', period, scope),
+    await byAction(db, 'publicity', period, scope),
+    await fundBalances(db, { ...period, communityIds: scope.communityIds }),
+  ];
   const actions: AnnualAction[] = programme.actions.map((a) => {
     const owner = owners.find((o) => o.action === a.key)!;
     const money = balances.find((b) => b.action === a.key);
@@ -81,13 +89,14 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
       funds: { in_yuan: yuan(money?.inFen ?? 0), out_yuan: yuan(money?.outFen ?? 0), balance_yuan: yuan(money?.balanceFen ?? 0) },
     };
   });
-  const channels = await db
+  let byChannel = db
     .selectFrom('publicity')
     .select((eb) => ['channel', eb.fn.countAll<number>().as('n')])
     .where('published_on', '>=', period.from)
     .where('published_on', '<=', period.to)
-    .groupBy('channel')
-    .execute();
+    .groupBy('channel');
+  if (scope.communityIds) byChannel = byChannel.where('community_id', 'in', scopeIds(scope));
+  const channels = await byChannel.execute();
   const [workers, outreach, opinions, published, funds, wishes, care] = [
     await workerFigures(db, period, scope),
     await outreachFigures(db, period, scope),
@@ -116,6 +125,9 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
       wish_spent_yuan: wishes.spent_yuan,
       care_support_yuan: care.support_yuan,
     },
-    subdistricts: table.rows.filter((r) => r.level !== 'community'),
+    // The district: a row per 街道 and the total; a 街道: its communities and its subtotal; a community: its row.
+    subdistricts: scope.communityIds ? table.rows : table.rows.filter((r) => r.level !== 'community'),
+    community: scope.community ?? null,
+    subdistrict: scope.subdistrict ?? null,
   };
 }
