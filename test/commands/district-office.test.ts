@@ -466,6 +466,8 @@ describe('publicity', () => {
     });
     await ok(['publicity', 'add', '--action', '4', '--channel', 'video', '--title', '急救知识短视频', '--reach', '800', '--url', 'https://v.example.cn/a']);
     expect((await json(['publicity', 'list', '--action', 'health'])).map((p: { title: string }) => p.title)).toEqual(['急救知识短视频']);
+    expect((await json(['wish', 'show', '1'])).publicity.map((p: { title: string }) => p.title)).toEqual(['微心愿圆梦记']);
+    expect((await cli(['wish', 'show', '1', '--lang', 'zh'])).stdout).toContain('跟踪报道');
     expect((await json(['report', 'weekly', '--week', '2026-W47'])).publicity).toEqual({ items: 2, reach: 4000 });
     expect((await json(['unit', 'show', '区委社会工作部'])).publicity).toEqual([{ id: 1, date: '2026-11-17', action: 'wishes', title: '微心愿圆梦记', reach: 3200 }]);
     expect((await cli(['publicity', 'add', '--action', '1', '--channel', 'poster', '--title', 'x', '--wish', '99'])).code).toBe(3);

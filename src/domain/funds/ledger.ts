@@ -128,7 +128,7 @@ export async function fundIn(ctx: Ctx, input: FundIn): Promise<FundEntry> {
       reverses_id: null,
       note: textOf(input.note, 'note'),
     });
-    await recordAudit(trx, ctx, { action: 'in', entity: 'fund', entityKey: id, detail: { action, fen: amount, from: unit.name } });
+    await recordAudit(trx, ctx, { action: 'in', entity: 'fund', entityKey: id, detail: { action, yuan: (amount / 100).toFixed(2), from: unit.name } });
     return id;
   });
   return getEntry(ctx.db, id);
@@ -161,7 +161,7 @@ export async function fundOut(ctx: Ctx, input: FundOut): Promise<FundEntry> {
       reverses_id: null,
       note: textOf(input.note, 'note'),
     });
-    await recordAudit(trx, ctx, { action: 'out', entity: 'fund', entityKey: id, detail: { action, fen: -amount, purpose } });
+    await recordAudit(trx, ctx, { action: 'out', entity: 'fund', entityKey: id, detail: { action, yuan: (-amount / 100).toFixed(2), purpose } });
     return id;
   });
   return getEntry(ctx.db, id);

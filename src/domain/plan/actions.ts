@@ -65,8 +65,8 @@ export async function assignAction(ctx: Ctx, input: { action: string; year: stri
     await recordAudit(trx, ctx, {
       action: 'assign',
       entity: 'action_owner',
-      entityKey: `${action}/${year}`,
-      detail: { before: { lead: before.lead, responsible: before.responsible }, after: { lead: lead.name, responsible: others.map((u) => u.name) } },
+      entityKey: `${year}/${actionNo(action)}`,
+      detail: { lead: lead.name, responsible: others.map((u) => u.name), previous_lead: before.lead, previous_responsible: before.responsible },
     });
   });
   return ownersOf(ctx.db, action, year);
