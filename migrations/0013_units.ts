@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from './helpers.js';
+import { isPostgres, rebuildSqliteTable } from './helpers.js';
 
 // The units (单位) of the programme in one registry: the departments that own actions, 街道 offices,
 // communities' party-service centres, enterprises and platforms, property companies, social
@@ -73,19 +73,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('stations_host').on('stations').column('host_id').execute();
 }
 
-/** SQLite cannot alter a CHECK: the table is rebuilt, as 0010 rebuilt `events`. */
+/** SQLite cannot alter a CHECK: the table is rebuilt with the wider list. */
 async function widenSqliteTypeCheck(db: Kysely<any>): Promise<void> {
-  const table = await sql<{ sql: string }>`select sql from sqlite_schema where type = 'table' and name = 'units'`.execute(db);
-  const createSql = table.rows[0]!.sql;
-  const check = [`"type" in (${list(SPONSOR_TYPES)})`, `type in (${list(SPONSOR_TYPES)})`].find((c) => createSql.includes(c));
-  if (!check) throw new Error('units.type CHECK is not the one 0005 created');
-  const companions = await sql<{ sql: string }>`select sql from sqlite_schema where tbl_name = 'units' and type in ('index', 'trigger') and sql is not null`.execute(db);
-  const rebuilt = createSql.replace(check, `"type" in (${list(UNIT_TYPES)})`).replace(/^create table "?units"?/i, 'create table "units_rebuilt"');
-  await sql.raw(rebuilt).execute(db);
-  await sql`insert into units_rebuilt select * from units`.execute(db);
-  await sql`drop table units`.execute(db);
-  await sql`alter table units_rebuilt rename to units`.execute(db);
-  for (const { sql: statement } of companions.rows) await sql.raw(statement).execute(db);
-  const orphans = await sql`pragma foreign_key_check`.execute(db);
-  if (orphans.rows.length > 0) throw new Error(`foreign key check failed after rebuilding units (${orphans.rows.length} rows)`);
+  await rebuildSqliteTable(db, 'units', (createSql) => {
+    const check = [`"type" in (${list(SPONSOR_TYPES)})`, `type in (${list(SPONSOR_TYPES)})`].find((c) => createSql.includes(c));
+    if (!check) throw new Error('units.type CHECK is not the one 0005 created');
+    return createSql.replace(check, `"type" in (${list(UNIT_TYPES)})`);
+  });
 }

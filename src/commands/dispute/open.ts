@@ -1,21 +1,9 @@
 import type { Command } from 'commander';
 import { action, describe, termOption, type CommandEnv, type Deps } from '../../cli/command.js';
-import { openDispute } from '../../domain/programme/cases.js';
+import { openDispute, type DisputeInput } from '../../domain/programme/cases.js';
 import { printDispute } from './shared.js';
 
-export type DisputeOpenOptions = {
-  worker?: string;
-  caller?: string;
-  phone?: string;
-  community?: string;
-  type: string;
-  via: string;
-  employer?: string;
-  amount?: string;
-  summary?: string;
-  date?: string;
-  json?: boolean;
-};
+export type DisputeOpenOptions = DisputeInput & { json?: boolean };
 
 export function registerDisputeOpen(parent: Command, deps: Deps): void {
   const { t } = deps;

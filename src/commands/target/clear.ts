@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
-import { termLabel } from '../../cli/messages/index.js';
 import { writeJson } from '../../cli/render.js';
 import { clearTarget } from '../../domain/plan/targets.js';
-import { metricLabel, placeLabel, placeOptions, type PlaceFlags } from './shared.js';
+import { placeOptions, targetParams, type PlaceFlags } from './shared.js';
 
 export type TargetClearOptions = PlaceFlags & { json?: boolean };
 
@@ -19,14 +18,5 @@ export function registerTargetClear(parent: Command, deps: Deps): void {
 export async function runTargetClear(env: CommandEnv, opts: TargetClearOptions, [act, metric]: string[]): Promise<number | void> {
   const target = await env.withDb((ctx) => clearTarget(ctx, { action: act!, metric: metric!, year: opts.year, community: opts.community, subdistrict: opts.subdistrict }));
   if (opts.json) writeJson(env.io, { ...target, cleared: true });
-  else
-    env.done(
-      `${env.t('target.cleared', {
-        year: target.year,
-        place: placeLabel(env.t, target),
-        action: termLabel(env.t, 'action', target.action),
-        metric: metricLabel(env.t, target.action, target.metric),
-        value: target.value,
-      })}\n`,
-    );
+  else env.done(`${env.t('target.cleared', targetParams(env.t, target))}\n`);
 }

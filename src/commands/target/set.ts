@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
-import { termLabel } from '../../cli/messages/index.js';
 import { writeJson } from '../../cli/render.js';
 import { setTarget } from '../../domain/plan/targets.js';
-import { metricLabel, placeLabel, placeOptions, type PlaceFlags } from './shared.js';
+import { placeOptions, targetParams, type PlaceFlags } from './shared.js';
 
 export type TargetSetOptions = PlaceFlags & { json?: boolean };
 
@@ -22,14 +21,5 @@ export async function runTargetSet(env: CommandEnv, opts: TargetSetOptions, [act
     setTarget(ctx, { action: act!, metric: metric!, value: value!, year: opts.year, community: opts.community, subdistrict: opts.subdistrict }),
   );
   if (opts.json) writeJson(env.io, target);
-  else
-    env.done(
-      `${env.t('target.set_done', {
-        year: target.year,
-        place: placeLabel(env.t, target),
-        action: termLabel(env.t, 'action', target.action),
-        metric: metricLabel(env.t, target.action, target.metric),
-        value: target.value,
-      })}\n`,
-    );
+  else env.done(`${env.t('target.set_done', targetParams(env.t, target))}\n`);
 }

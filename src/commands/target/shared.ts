@@ -19,6 +19,17 @@ export function placeLabel(t: Translate, target: Pick<Target, 'scope' | 'place'>
   return target.place ?? t('report.district');
 }
 
+/** What a confirmation says of a target: its year, place, action, figure and value. */
+export function targetParams(t: Translate, target: Target) {
+  return {
+    year: target.year,
+    place: placeLabel(t, target),
+    action: termLabel(t, 'action', target.action),
+    metric: metricLabel(t, target.action, target.metric),
+    value: target.value,
+  };
+}
+
 export function targetColumns<T extends Target>(t: Translate): Column<T>[] {
   return [
     { key: 'no', header: t('col.no'), value: (r) => r.no },

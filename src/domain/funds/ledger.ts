@@ -2,7 +2,8 @@
 // unit for an action, money out of an action for a purpose (a station, a childcare site, a wish…),
 // and reversals that negate one entry, once. No action's balance may go below zero: spending
 // needs money received for that action first.
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { FundEntriesTable } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
@@ -85,19 +86,7 @@ async function targetOf(trx: Tx, kind: string, ref: string): Promise<number> {
   return found;
 }
 
-type EntryValues = {
-  kind: 'in' | 'out' | 'reverse';
-  action: string | null;
-  amount_fen: number;
-  unit_id: number | null;
-  purpose: string | null;
-  for_kind: string | null;
-  for_id: number | null;
-  community_id: number | null;
-  business_date: string;
-  reverses_id: number | null;
-  note: string | null;
-};
+type EntryValues = Omit<Insertable<FundEntriesTable>, 'operator' | 'created_at'>;
 
 async function insertEntry(trx: Tx, ctx: Ctx, values: EntryValues): Promise<number> {
   const row = await trx
