@@ -320,6 +320,8 @@ describe('people reached, including those not on the roster', () => {
     const figure = (key: string) => health.figures.find((f: { key: string }) => f.key === key).current;
     expect([figure('events'), figure('attendance'), figure('reached'), figure('workers_reached')]).toEqual([2, 3, 25, 2]);
     expect((await cli(['event', 'attend', '1', '--headcount', '-3'])).code).not.toBe(0);
+    // A wrong headcount is taken back with 0.
+    expect((await json(['event', 'attend', '1', '--headcount', '0'])).headcount).toBe(0);
     expect((await cli(['event', 'attend', '1', '--note', '没有人数'])).code).toBe(2);
   });
 
@@ -353,8 +355,13 @@ describe('people reached, including those not on the roster', () => {
     const linked = await json(['dispute', 'update', '1', '--worker', '13600136000', '--status', 'mediating']);
     expect(linked).toMatchObject({ worker: '刘强', onRoster: true, status: 'mediating' });
     expect((await json(['worker', 'show', '13600136000'])).disputes.map((d: { id: number }) => d.id)).toEqual([1]);
-    expect((await cli(['dispute', 'update', '1', '--worker', '13800138000'])).code).toBe(4);
-    expect((await cli(['dispute', 'open', '--worker', '13800138000', '--caller', '某人', '--type', 'wages', '--via', 'hotline'])).code).toBe(5);
+    // A wrong link is corrected; the caller's own words stay on the case, and the mismatch is said.
+    const relinked = await cli(['dispute', 'update', '1', '--worker', '13800138000', '--json']);
+    expect(relinked.code).toBe(0);
+    expect(JSON.parse(relinked.stdout)).toMatchObject({ worker: '王小明', caller: '刘师傅' });
+    expect(relinked.stderr).toContain('刘师傅');
+    expect((await json(['dispute', 'update', '1', '--worker', '13600136000'])).worker).toBe('刘强');
+    expect((await cli(['dispute', 'open', '--worker', '13800138000', '--caller', '某人', '--type', 'wages', '--via', 'hotline'])).code).toBe(2);
     expect((await cli(['dispute', 'open', '--caller', '某人', '--type', 'wages', '--via', 'hotline', '--date', '2026-12-01'])).code).toBe(5);
     expect((await cli(['dispute', 'update', '2'])).code).toBe(2);
   });
@@ -426,6 +433,9 @@ describe('outreach visits and the opinions heard on them', () => {
     expect((await cli(['opinion', 'update', '2', '--status', 'referred', '--to', '区住建'])).code).toBe(3);
     expect((await cli(['visit', 'add', '--to', '营业部', '--by', '王芳', '--date', '2026-12-01'])).code).toBe(5);
     expect((await cli(['visit', 'add', '--to', '营业部', '--by', '王芳', '--action', '11'])).code).toBe(5);
+    const tooMany = await cli(['visit', 'add', '--to', '营业部', '--by', '王芳', '--workers-met', '2000000']);
+    expect(tooMany.code).toBe(5);
+    expect(tooMany.stderr).not.toMatch(/CHECK|constraint/);
   });
 });
 
@@ -502,7 +512,9 @@ describe('the money ledger (经费)', () => {
       [3, null],
     ]);
     expect((await json(['unit', 'show', '区总工会'])).funds).toEqual([{ action: 'wishes', fen: 2000000, yuan: '20000.00' }]);
-    expect((await json(['report', 'weekly', '--week', '2026-W48'])).funds).toEqual({ in_yuan: 0, out_yuan: 0 });
+    expect((await json(['report', 'weekly', '--week', '2026-W48'])).funds).toEqual({ in_yuan: 0, out_yuan: 0, reversed_yuan: 0 });
+    // This week: 299.50 out and its reversal (+299.50); the receipt was in March.
+    expect((await json(['report', 'weekly', '--week', '2026-W47'])).funds).toEqual({ in_yuan: 0, out_yuan: 299.5, reversed_yuan: 299.5 });
     const check = await cli(['db', 'check']);
     expect(check.code).toBe(0);
   });
@@ -525,6 +537,38 @@ describe('the money ledger (经费)', () => {
     const check = await cli(['db', 'check', '--json']);
     expect(check.code).toBe(4);
     expect(check.stdout).toContain("no action's money balance is below zero");
+  });
+
+  it('money is never short on any day: spending dated before the money came is refused; a year carries its balance over', async () => {
+    const { json, ok, cli } = await district();
+    await ok(['unit', 'add', '区总工会', '--type', 'union']);
+    await ok(['fund', 'in', '--from', '区总工会', '--amount', '500', '--action', 'skills', '--date', '2025-12-01']);
+    await ok(['fund', 'in', '--from', '区总工会', '--amount', '100', '--action', 'skills', '--date', '2026-02-01']);
+    const early = await cli(['fund', 'out', '--action', 'skills', '--amount', '550', '--purpose', '培训', '--date', '2026-01-10']);
+    expect(early.code).toBe(4);
+    await ok(['fund', 'out', '--action', 'skills', '--amount', '400', '--purpose', '培训', '--date', '2026-01-05']);
+    await ok(['fund', 'in', '--from', '区总工会', '--amount', '200', '--action', 'housing', '--date', '2025-06-01']);
+    await ok(['fund', 'reverse', '4', '--reason', '错账']);
+    const r = await json(['report', 'annual', '--year', '2026']);
+    expect(r.actions[8].funds).toEqual({ opening_yuan: 500, in_yuan: 100, out_yuan: 400, reversed_yuan: 0, closing_yuan: 200 });
+    expect(r.actions[1].funds).toEqual({ opening_yuan: 200, in_yuan: 0, out_yuan: 0, reversed_yuan: -200, closing_yuan: 0 });
+    expect(r.money.funds).toEqual({ opening_yuan: 700, in_yuan: 100, out_yuan: 400, reversed_yuan: -200, closing_yuan: 200 });
+    expect((await cli(['db', 'check'])).code).toBe(0);
+  });
+
+  it('targets on money read in cents, and a past claim may be dated so its fulfilment falls in its year', async () => {
+    const { json, ok } = await district();
+    await ok(['unit', 'add', '区总工会', '--type', 'union']);
+    await ok(['wish', 'add', '--title', '电饭煲', '--category', '家用电器', '--worker', '13800138000', '--collected-on', '2026-01-02']);
+    await ok(['wish', 'list-publish', '--date', '2026-01-03']);
+    await ok(['wish', 'claim', '1', '--sponsor', '区总工会', '--date', '2026-01-05']);
+    await ok(['wish', 'fulfil', '1', '--date', '2026-01-15']);
+    expect((await json(['wish', 'show', '1'])).timeline.map((e: { businessDate: string }) => e.businessDate)).toEqual(['2026-01-02', '2026-01-03', '2026-01-05', '2026-01-15']);
+    await ok(['dispute', 'open', '--worker', '13800138000', '--type', 'wages', '--via', 'hotline', '--date', '2026-02-01']);
+    await ok(['dispute', 'update', '1', '--status', 'resolved', '--recovered', '0.7']);
+    await ok(['target', 'set', 'disputes', 'recovered_yuan', '1']);
+    const [target] = (await json(['report', 'targets'])).targets;
+    expect(target).toMatchObject({ actual: 0.7, missing: 0.3, percent: 70 });
   });
 });
 
@@ -597,7 +641,7 @@ describe('report annual', () => {
       ],
       visits: { visits: 1, workers_met: 12 },
       publicity: { items: 1, reach: 900 },
-      funds: { in_yuan: 0, out_yuan: 0, balance_yuan: 0 },
+      funds: { opening_yuan: 0, in_yuan: 0, out_yuan: 0, reversed_yuan: 0, closing_yuan: 0 },
     });
     const wishes = r.actions[9];
     expect(wishes).toMatchObject({
@@ -610,7 +654,7 @@ describe('report annual', () => {
         { key: 'overdue', value: 0 },
         { key: 'workers_reached', value: 1 },
       ],
-      funds: { in_yuan: 5000, out_yuan: 299, balance_yuan: 4701 },
+      funds: { opening_yuan: 0, in_yuan: 5000, out_yuan: 299, reversed_yuan: 0, closing_yuan: 4701 },
     });
     expect(wishes.targets.map((t: { status: string; actual: number }) => [t.actual, t.status])).toEqual([[1, 'behind']]);
     expect(r.actions[0]).toMatchObject({
@@ -625,18 +669,23 @@ describe('report annual', () => {
     });
     expect(r.outreach).toEqual({ visits: 1, workers_met: 12, opinions: { heard: 1, answered: 0, resolved: 0, open: 1 } });
     expect(r.publicity).toEqual({ items: 1, reach: 900, by_channel: { video: 1 } });
-    expect(r.money).toEqual({ fund_in_yuan: 5000, fund_out_yuan: 299, fund_balance_yuan: 4701, wish_pledged_yuan: 299, wish_spent_yuan: 289, care_support_yuan: 0 });
+    expect(r.money).toEqual({
+      funds: { opening_yuan: 0, in_yuan: 5000, out_yuan: 299, reversed_yuan: 0, closing_yuan: 4701 },
+      wish_pledged_yuan: 299,
+      wish_spent_yuan: 289,
+      care_support_yuan: 0,
+    });
     expect(
       r.subdistricts.map((s: { level: string; subdistrict: string | null; figures: Record<string, number> }) => [
         s.level,
         s.subdistrict,
         s.figures['workers.active'],
-        s.figures['health.attendance'],
+        s.figures['health.reached'],
       ]),
     ).toEqual([
       ['subdistrict', '东关街道', 1, 0],
-      ['subdistrict', '张掖路街道', 2, 2],
-      ['district', null, 3, 2],
+      ['subdistrict', '张掖路街道', 2, 22],
+      ['district', null, 3, 22],
     ]);
   });
 
@@ -649,7 +698,7 @@ describe('report annual', () => {
     expect(health.figures.find((f: { key: string }) => f.key === 'reached').value).toBe(22);
     expect(health.targets.map((t: { place: string; status: string }) => [t.place, t.status])).toEqual([['张掖路街道', 'met_early']]);
     expect(health.visits).toEqual({ visits: 1, workers_met: 12 });
-    expect(r.actions[9].funds).toEqual({ in_yuan: 0, out_yuan: 0, balance_yuan: 0 });
+    expect(r.actions[9].funds).toEqual({ opening_yuan: 0, in_yuan: 0, out_yuan: 0, reversed_yuan: 0, closing_yuan: 0 });
     expect(r.subdistricts.map((s: { level: string; community: string | null }) => [s.level, s.community])).toEqual([
       ['community', '甘南路社区'],
       ['community', '夹马营社区'],

@@ -207,6 +207,8 @@ const ROWS: Row[] = [
   ],
   ['wish import wishes.csv --encoding utf-8', 'wish import', { encoding: 'utf-8' }, ['wishes.csv']],
   ['wish list-publish --category 家用电器', 'wish list-publish', { category: '家用电器' }],
+  ['wish list-publish --date 2026-01-03', 'wish list-publish', { date: '2026-01-03' }],
+  ['wish claim 3 --sponsor 区工会 --date 2026-01-05', 'wish claim', { sponsor: '区工会', date: '2026-01-05' }, ['3']],
   ['wish claim 3 --sponsor 区工会 --pledge 200 --due 2024-06-30', 'wish claim', { sponsor: '区工会', pledge: '200', due: '2024-06-30' }, ['3']],
   [
     'wish fulfil 3 --cost 180 --date 2024-06-01 --note 已送达 --evidence photo.jpg',

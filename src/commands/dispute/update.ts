@@ -25,5 +25,8 @@ export async function runDisputeUpdate(env: CommandEnv, opts: DisputeUpdateOptio
     const linked = opts.worker ? await linkDispute(ctx, Number(id), opts.worker) : undefined;
     return opts.status ? updateDispute(ctx, Number(id), { ...opts, status: opts.status }) : linked!;
   });
+  // A caller who gave another name than the roster's: said, so a wrong link is noticed and corrected.
+  if (opts.worker && updated.caller && updated.worker && updated.caller !== updated.worker)
+    env.warn(env.t('dispute.caller_named', { caller: updated.caller, worker: updated.worker }));
   printDispute(env, opts.json, updated);
 }

@@ -5,7 +5,7 @@ import { reportHtml } from '../../cli/reports/html.js';
 import { emitReport, reportFormat, reportOptions } from '../../cli/reports/output.js';
 import type { ReportText } from '../../cli/reports/render.js';
 import type { ListBlock, Section } from '../../cli/reports/sections.js';
-import { annualReport, type AnnualAction, type AnnualReport } from '../../domain/reports/annual.js';
+import { annualReport, type AnnualAction, type AnnualReport, type MoneyMovement } from '../../domain/reports/annual.js';
 import { resolveScope } from '../../domain/reports/scope.js';
 import { columnLabel } from './communities.js';
 import { listsOnly, reportHeading, scopeOptions } from './shared.js';
@@ -20,6 +20,17 @@ export function registerReportAnnual(parent: Command, deps: Deps): void {
 }
 
 const pairs = (t: Translate, title: string, rows: [string, string | number | null][]): ListBlock => ({ title, headers: [t('report.item'), t('report.value')], rows });
+
+/** Carried in, in, out, reversals, carried out: the rows of a year's money. */
+function moneyRows(t: Translate, m: MoneyMovement): [string, string][] {
+  return [
+    [t('report.annual.opening'), m.opening_yuan.toFixed(2)],
+    [t('report.other.in_yuan'), m.in_yuan.toFixed(2)],
+    [t('report.other.out_yuan'), m.out_yuan.toFixed(2)],
+    [t('report.other.reversed_yuan'), m.reversed_yuan.toFixed(2)],
+    [t('report.annual.closing'), m.closing_yuan.toFixed(2)],
+  ];
+}
 
 function actionSection(t: Translate, a: AnnualAction): Section {
   const none = t('action.no_lead');
@@ -41,8 +52,7 @@ function actionSection(t: Translate, a: AnnualAction): Section {
       [t('report.other.workers_met'), a.visits.workers_met],
       [t('report.other.items'), a.publicity.items],
       [t('report.other.reach'), a.publicity.reach],
-      [t('report.other.in_yuan'), a.funds.in_yuan.toFixed(2)],
-      [t('report.other.out_yuan'), a.funds.out_yuan.toFixed(2)],
+      ...moneyRows(t, a.funds),
     ]),
   );
   return { key: a.key, title: `${a.no}. ${termLabel(t, 'action', a.key)}`, figures: [], lists };
@@ -87,8 +97,7 @@ function sections(t: Translate, r: AnnualReport): Section[] {
       figures: [],
       lists: [
         pairs(t, t('report.area.funds'), [
-          [t('report.other.in_yuan'), m.fund_in_yuan.toFixed(2)],
-          [t('report.other.out_yuan'), m.fund_out_yuan.toFixed(2)],
+          ...moneyRows(t, m.funds),
           [t('report.annual.wish_pledged'), m.wish_pledged_yuan.toFixed(2)],
           [t('report.annual.wish_spent'), m.wish_spent_yuan.toFixed(2)],
           [t('report.annual.care_support'), m.care_support_yuan.toFixed(2)],

@@ -20,21 +20,49 @@ export const FUND_INVARIANTS: Invariant[] = [
     async run(db) {
       const rows = await sql<{ id: number }>`
         select id from fund_entries where (kind = 'in' and amount_fen <= 0) or (kind = 'out' and amount_fen >= 0)
-          or (kind <> 'reverse' and reverses_id is not null)`.execute(db);
+          `.execute(db);
       return rows.rows.map((r) => ({ check: this.name, key: 'dbcheck.detail.fund_entry', params: { id: r.id } }));
     },
   },
   {
     name: "no action's money balance is below zero",
     async run(db) {
-      const rows = await sql<{ action: string; fen: number }>`
-        select action, sum(amount_fen) as fen from fund_entries where action is not null group by action having sum(amount_fen) < 0`.execute(db);
-      return rows.rows.map((r) => ({
-        check: this.name,
-        key: 'dbcheck.detail.fund_balance',
-        params: { action: r.action, yuan: (Number(r.fen) / 100).toFixed(2) },
-        terms: { action: 'action' },
-      }));
+      // On no day: the running balance, entry day by entry day, never dips below zero.
+      const rows = await sql<{ action: string; business_date: string; fen: number }>`
+        select action, business_date, sum(amount_fen) as fen from fund_entries where action is not null
+        group by action, business_date order by action, business_date`.execute(db);
+      const problems = [];
+      const running = new Map<string, number>();
+      for (const r of rows.rows) {
+        const balance = (running.get(r.action) ?? 0) + Number(r.fen);
+        running.set(r.action, balance);
+        if (balance < 0) {
+          problems.push({
+            check: this.name,
+            key: 'dbcheck.detail.fund_balance',
+            params: { action: r.action, date: r.business_date, yuan: (balance / 100).toFixed(2) },
+            terms: { action: 'action' },
+          });
+        }
+      }
+      return problems;
+    },
+  },
+  {
+    name: 'every money entry has an action, a real date and a fitting target',
+    async run(db) {
+      const rows = await sql<{ id: number; business_date: string }>`
+        select id, business_date from fund_entries
+        where action is null or (kind = 'in' and (unit_id is null or for_kind is not null))
+          or (kind <> 'reverse' and reverses_id is not null)`.execute(db);
+      const dated = await sql<{ id: number; business_date: string }>`select id, business_date from fund_entries`.execute(db);
+      const badDate = dated.rows.filter(
+        (r) =>
+          !/^\d{4}-\d{2}-\d{2}$/.test(r.business_date) ||
+          Number.isNaN(Date.parse(`${r.business_date}T00:00:00Z`)) ||
+          new Date(`${r.business_date}T00:00:00Z`).toISOString().slice(0, 10) !== r.business_date,
+      );
+      return [...rows.rows, ...badDate].map((r) => ({ check: this.name, key: 'dbcheck.detail.fund_entry', params: { id: r.id } }));
     },
   },
   {

@@ -56,10 +56,34 @@ export async function actionBalance(db: Db, action: string): Promise<number> {
   return Number(row.fen);
 }
 
-async function refuseShort(trx: Tx, action: string, change: number): Promise<void> {
-  const balance = await actionBalance(trx, action);
-  if (balance + change < 0)
-    throw new ConflictError({ key: 'fund.short', params: { action, balance: (balance / 100).toFixed(2), needed: (-change / 100).toFixed(2) }, terms: { action: 'action' } });
+/**
+ * The lowest balance an action has from `date` on (entries ordered by business date): what an
+ * entry dated `date` may take out without the action ever going below zero on any day.
+ */
+export async function lowestBalanceFrom(db: Db, action: string, date: string): Promise<number> {
+  const days = await db
+    .selectFrom('fund_entries')
+    .select(['business_date', sql<number>`sum(amount_fen)`.as('fen')])
+    .where('action', '=', action)
+    .groupBy('business_date')
+    .orderBy('business_date')
+    .execute();
+  // The balance on `date` itself (all before it), then after each later day's entries.
+  let running = 0;
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const day of days) {
+    if (day.business_date >= date) lowest = Math.min(lowest, running);
+    running += Number(day.fen);
+    if (day.business_date >= date) lowest = Math.min(lowest, running);
+  }
+  return Math.min(lowest, running);
+}
+
+async function refuseShort(trx: Tx, action: string, change: number, date: string): Promise<void> {
+  const lowest = await lowestBalanceFrom(trx, action, date);
+  if (lowest + change < 0) {
+    throw new ConflictError({ key: 'fund.short', params: { action, balance: (lowest / 100).toFixed(2), needed: (-change / 100).toFixed(2), date }, terms: { action: 'action' } });
+  }
 }
 
 /** What a `--for` names must exist: a station by code, a childcare site by name, a wish, an event or a care visit by id. */
@@ -132,7 +156,7 @@ export async function fundOut(ctx: Ctx, input: FundOut): Promise<FundEntry> {
   if (input.for !== undefined && !forKind) throw new ValidationError({ key: 'fund.bad_for', params: { value: input.for, accepted: acceptedTerms('fund_target') } });
   const date = happenedDate(input.date, 'date', ctx.clock.today());
   const id = await inTransaction(ctx, async (trx) => {
-    await refuseShort(trx, action, -amount);
+    await refuseShort(trx, action, -amount, date);
     if (forKind && forKind !== 'other' && !optionalText(input.forRef))
       throw new ValidationError({ key: 'fund.for_which', params: { kind: forKind }, terms: { kind: 'fund_target' } });
     const forId = forKind && forKind !== 'other' ? await targetOf(trx, forKind, input.forRef!) : null;
@@ -164,7 +188,7 @@ export async function reverseFund(ctx: Ctx, id: number, reason: string): Promise
     const original = await getEntry(trx, id);
     if (original.kind === 'reverse') throw new ConflictError({ key: 'fund.reverse_reversal', params: { id } });
     if (original.reversedBy !== null) throw new ConflictError({ key: 'fund.already_reversed', params: { id, by: original.reversedBy } });
-    if (original.action) await refuseShort(trx, original.action, -original.amountFen);
+    if (original.action) await refuseShort(trx, original.action, -original.amountFen, ctx.clock.today());
     const unit = original.unit ? (await findUnit(trx, original.unit)).id : null;
     const reversal = await insertEntry(trx, ctx, {
       kind: 'reverse',
@@ -246,4 +270,33 @@ export async function fundBalances(db: Db, filter: { action?: string; from?: str
   return rows
     .filter((r) => r.action !== null)
     .map((r) => ({ action: r.action!, inFen: Number(r.in_fen), outFen: Number(r.out_fen), balanceFen: Number(r.in_fen) - Number(r.out_fen) }));
+}
+
+export type FundMovement = { openingFen: number; inFen: number; outFen: number; reversedFen: number; closingFen: number };
+
+/**
+ * A period's money per action, as a year-end report states it: the balance carried in, money in and
+ * out (gross, positive), reversals made in the period (signed: a reversed receipt is negative), and the
+ * balance carried out. Opening + in − out + reversed = closing, and neither balance is ever negative.
+ */
+export async function fundMovements(db: Db, filter: { from: string; to: string; communityIds?: number[] }): Promise<Map<string, FundMovement>> {
+  let q = db
+    .selectFrom('fund_entries')
+    .select([
+      'action',
+      sql<number>`coalesce(sum(case when business_date < ${filter.from} then amount_fen else 0 end), 0)`.as('opening'),
+      sql<number>`coalesce(sum(case when business_date between ${filter.from} and ${filter.to} and kind = 'in' then amount_fen else 0 end), 0)`.as('in_fen'),
+      sql<number>`coalesce(sum(case when business_date between ${filter.from} and ${filter.to} and kind = 'out' then -amount_fen else 0 end), 0)`.as('out_fen'),
+      sql<number>`coalesce(sum(case when business_date between ${filter.from} and ${filter.to} and kind = 'reverse' then amount_fen else 0 end), 0)`.as('reversed'),
+    ])
+    .where('business_date', '<=', filter.to)
+    .groupBy('action');
+  if (filter.communityIds) q = q.where('community_id', 'in', filter.communityIds.length ? filter.communityIds : [-1]);
+  const out = new Map<string, FundMovement>();
+  for (const r of await q.execute()) {
+    if (r.action === null) continue;
+    const [openingFen, inFen, outFen, reversedFen] = [Number(r.opening), Number(r.in_fen), Number(r.out_fen), Number(r.reversed)];
+    out.set(r.action, { openingFen, inFen, outFen, reversedFen, closingFen: openingFen + inFen - outFen + reversedFen });
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { inTransaction, type Ctx, type Db } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
 import { happenedDate } from '../text/dates.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
-import { wholeNumber } from '../text/numbers.js';
+import { countWithin } from '../text/numbers.js';
 
 export type Visit = {
   id: number;
@@ -41,7 +41,7 @@ export async function addVisit(ctx: Ctx, input: VisitInput): Promise<Visit> {
   const to = textOf(input.to, 'to', true)!;
   const by = textOf(input.by, 'by', true)!;
   const date = happenedDate(input.date, 'date', ctx.clock.today());
-  if (input.workersMet !== undefined) wholeNumber(input.workersMet, 'workers-met');
+  if (input.workersMet !== undefined) countWithin(input.workersMet, 'workers-met', 1_000_000);
   const action = optionalText(input.action) ? parseAction(input.action!) : null;
   const id = await inTransaction(ctx, async (trx) => {
     const unit = await trx.selectFrom('units').select('id').where('name', '=', normalizeText(to)).executeTakeFirst();

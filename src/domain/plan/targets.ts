@@ -49,7 +49,7 @@ export type TargetsReport = {
 function metricOf(action: string, value: string): string {
   const metric = normalizeText(value).toLowerCase();
   if (!TARGET_METRICS[action]!.includes(metric)) {
-    throw new ValidationError({ key: 'target.bad_metric', params: { action, value, accepted: TARGET_METRICS[action]!.join(', ') } });
+    throw new ValidationError({ key: 'target.bad_metric', params: { action, value, accepted: TARGET_METRICS[action]!.join(', ') }, terms: { action: 'action' } });
   }
   return metric;
 }
@@ -143,7 +143,13 @@ export async function clearTarget(ctx: Ctx, input: { action: string; metric: str
     const ids = await placeOf(trx, ctx, input);
     const found = await findTargetRow(trx, { action, metric, year }, ids);
     const row = found && (await targetQuery(trx).where('t.id', '=', found.id).executeTakeFirst());
-    if (!row) throw new NotFoundError({ key: 'target.not_found', params: { action, metric, year, place: ids.place ?? '' }, hintKey: 'target.not_found.hint' });
+    if (!row)
+      throw new NotFoundError({
+        key: 'target.not_found',
+        params: { action, metric, year, place: ids.place ? ` ${ids.place} ` : '' },
+        hintKey: 'target.not_found.hint',
+        terms: { action: 'action' },
+      });
     const target = targetOf(row as TargetRow);
     await trx.deleteFrom('targets').where('id', '=', target.id).execute();
     await recordAudit(trx, ctx, {
@@ -227,14 +233,15 @@ export async function targetsReport(db: Db, input: TargetFilter & { today: strin
   };
   const rows: TargetProgress[] = [];
   for (const t of targets) {
-    const actual = (await actualsAt(t))[t.action]?.[t.metric] ?? 0;
+    // Money figures are yuan with cents: rounded so 1 − 0.7 is 0.3, not 0.30000000000000004.
+    const actual = Math.round(((await actualsAt(t))[t.action]?.[t.metric] ?? 0) * 100) / 100;
     const expected = span ? Math.ceil(t.value * span.elapsed) : 0;
     const percent = t.value === 0 ? 100 : Math.floor((actual / t.value) * 100);
     rows.push({
       ...t,
       actual,
       percent,
-      missing: Math.max(0, t.value - actual),
+      missing: Math.max(0, Math.round((t.value - actual) * 100) / 100),
       expected,
       status: statusOf(actual, t.value, expected, input.today > `${input.year}-12-31`, span !== null),
     });

@@ -1,7 +1,7 @@
 import { wholeNumber } from '../text/numbers.js';
 import { sql, type SqlBool, type Updateable } from 'kysely';
 import type { DisputesTable, HousingApplicationsTable } from '../../db/schema.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, NotFoundError, UsageError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { daysBetween } from '../clock.js';
 import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
@@ -160,6 +160,8 @@ export type DisputeCase = {
   worker: string | null;
   phone: string | null;
   onRoster: boolean;
+  /** The name a caller gave (kept when the case is linked to the worker later). */
+  caller: string | null;
   community: string | null;
   type: string;
   via: string;
@@ -209,6 +211,7 @@ export async function listDisputes(db: Db, filter: { id?: number; status?: strin
     worker: r.worker ?? r.caller_name,
     phone: r.phone ?? r.caller_phone,
     onRoster: r.workerId !== null,
+    caller: r.caller_name,
     community: r.community,
     type: r.type,
     via: r.via,
@@ -265,7 +268,7 @@ export async function openDispute(ctx: Ctx, input: DisputeInput): Promise<Disput
   if (!type) throw new ValidationError({ key: 'dispute.bad_type', params: { value: input.type, accepted: acceptedTerms('dispute_type') } });
   const via = parseTerm('dispute_channel', input.via);
   if (!via) throw new ValidationError({ key: 'dispute.bad_via', params: { value: input.via, accepted: acceptedTerms('dispute_channel') } });
-  if (optionalText(input.worker) && (optionalText(input.caller) || optionalText(input.phone))) throw new ValidationError({ key: 'dispute.worker_or_caller' });
+  if (optionalText(input.worker) && (optionalText(input.caller) || optionalText(input.phone))) throw new UsageError({ key: 'dispute.worker_or_caller' });
   const amount = optionalYuan(input.amount, 'amount') ?? null;
   const openedOn = happenedDate(input.date, 'date', ctx.clock.today());
   const phone = callerPhone(input.phone);
@@ -280,8 +283,9 @@ export async function openDispute(ctx: Ctx, input: DisputeInput): Promise<Disput
       .insertInto('disputes')
       .values({
         worker_id: worker?.id ?? null,
-        caller_name: worker ? null : (optionalText(input.caller) ?? null),
-        caller_phone: worker ? null : phone,
+        // What a caller said is kept, even when their mobile is a worker's on the roster.
+        caller_name: optionalText(input.caller) ?? null,
+        caller_phone: optionalText(input.worker) ? null : phone,
         community_id: community,
         type,
         via,
@@ -303,15 +307,17 @@ export async function openDispute(ctx: Ctx, input: DisputeInput): Promise<Disput
   return dispute(ctx.db, id, ctx.clock.today());
 }
 
-/** Links a caller's case to the worker, once they are on the roster; the caller's own name and number are then dropped. */
+/**
+ * Links a caller's case to the worker, once they are on the roster, or corrects a link made to the
+ * wrong worker (the audit keeps which it was). What the caller said stays on the case.
+ */
 export async function linkDispute(ctx: Ctx, id: number, workerKey: string): Promise<DisputeCase> {
   await inTransaction(ctx, async (trx) => {
     const current = await dispute(trx, id, ctx.clock.today());
     const worker = await findWorker(trx, workerKey);
-    if (current.workerId !== null && current.workerId !== worker.id) throw new ConflictError({ key: 'dispute.linked', params: { id } });
     if (current.workerId === worker.id) return;
-    await trx.updateTable('disputes').set({ worker_id: worker.id, caller_name: null, caller_phone: null }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'link', entity: 'dispute', entityKey: id, detail: { worker: worker.id } });
+    await trx.updateTable('disputes').set({ worker_id: worker.id }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'link', entity: 'dispute', entityKey: id, detail: { worker: worker.id, previous_worker: current.workerId } });
   });
   return dispute(ctx.db, id, ctx.clock.today());
 }

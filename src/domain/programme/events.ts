@@ -171,7 +171,7 @@ export async function attend(
   workers: string[],
   options: { overCapacity?: boolean; headcount?: number; note?: string } = {},
 ): Promise<{ attended: number; waitlisted: number; headcount: number | null }> {
-  if (options.headcount !== undefined) wholeNumber(options.headcount, 'headcount');
+  if (options.headcount !== undefined) wholeNumber(options.headcount, 'headcount', 0);
   return inTransaction(ctx, async (trx) => {
     const counts = { attended: 0, waitlisted: 0 };
     for (const key of workers) counts[await attendIn(trx, ctx, eventId, key, options)] += 1;

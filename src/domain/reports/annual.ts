@@ -4,12 +4,12 @@
 // (the fund ledger beside wish pledges and care support) and a row per 街道 with the district total.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { fundBalances } from '../funds/ledger.js';
+import { fundMovements, type FundMovement } from '../funds/ledger.js';
 import { listActionOwners } from '../plan/actions.js';
 import { targetsOfPlace, type TargetProgress } from '../plan/targets.js';
 import { careFigures } from '../strands/care.js';
 import { opinionFigures, type OpinionFigures } from '../strands/opinions.js';
-import { fundFigures, outreachFigures, publicityFigures } from '../strands/outreach.js';
+import { outreachFigures, publicityFigures } from '../strands/outreach.js';
 import { communitiesReport, type CommunityRow } from './communities.js';
 import { scopeIds, wishFigures, workerFigures, type Scope } from './figures.js';
 import { type Period, yearPeriod } from './period.js';
@@ -24,7 +24,7 @@ export type AnnualAction = {
   targets: TargetProgress[];
   visits: { visits: number; workers_met: number };
   publicity: { items: number; reach: number };
-  funds: { in_yuan: number; out_yuan: number; balance_yuan: number };
+  funds: MoneyMovement;
 };
 
 export type AnnualReport = {
@@ -38,11 +38,24 @@ export type AnnualReport = {
   actions: AnnualAction[];
   outreach: { visits: number; workers_met: number; opinions: OpinionFigures };
   publicity: { items: number; reach: number; by_channel: Record<string, number> };
-  money: { fund_in_yuan: number; fund_out_yuan: number; fund_balance_yuan: number; wish_pledged_yuan: number; wish_spent_yuan: number; care_support_yuan: number };
+  money: { funds: MoneyMovement; wish_pledged_yuan: number; wish_spent_yuan: number; care_support_yuan: number };
   subdistricts: CommunityRow[];
 };
 
 const yuan = (fen: number) => Math.round(fen) / 100;
+
+/** Money over the year in yuan: carried in, in and out (gross), reversals made in the year (signed), carried out. */
+export type MoneyMovement = { opening_yuan: number; in_yuan: number; out_yuan: number; reversed_yuan: number; closing_yuan: number };
+
+function moneyOf(m: FundMovement | undefined): MoneyMovement {
+  return {
+    opening_yuan: yuan(m?.openingFen ?? 0),
+    in_yuan: yuan(m?.inFen ?? 0),
+    out_yuan: yuan(m?.outFen ?? 0),
+    reversed_yuan: yuan(m?.reversedFen ?? 0),
+    closing_yuan: yuan(m?.closingFen ?? 0),
+  };
+}
 
 /** Counts grouped by action over the period, from a table with an `action` and a date column. */
 async function byAction(db: Kysely<DB>, table: 'visits' | 'publicity', period: Period, scope: Scope) {
@@ -72,11 +85,11 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
   const [visits, publicity, balances] = [
     await byAction(db, 'visits', period, scope),
     await byAction(db, 'publicity', period, scope),
-    await fundBalances(db, { ...period, communityIds: scope.communityIds }),
+    await fundMovements(db, { ...period, communityIds: scope.communityIds }),
   ];
   const actions: AnnualAction[] = programme.actions.map((a) => {
     const owner = owners.find((o) => o.action === a.key)!;
-    const money = balances.find((b) => b.action === a.key);
+
     return {
       no: a.no,
       key: a.key,
@@ -86,7 +99,7 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
       targets: targets.filter((t) => t.action === a.key),
       visits: { visits: visits.get(a.key)?.n ?? 0, workers_met: visits.get(a.key)?.m ?? 0 },
       publicity: { items: publicity.get(a.key)?.n ?? 0, reach: publicity.get(a.key)?.m ?? 0 },
-      funds: { in_yuan: yuan(money?.inFen ?? 0), out_yuan: yuan(money?.outFen ?? 0), balance_yuan: yuan(money?.balanceFen ?? 0) },
+      funds: moneyOf(balances.get(a.key)),
     };
   });
   let byChannel = db
@@ -97,12 +110,21 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
     .groupBy('channel');
   if (scope.communityIds) byChannel = byChannel.where('community_id', 'in', scopeIds(scope));
   const channels = await byChannel.execute();
-  const [workers, outreach, opinions, published, funds, wishes, care] = [
+  const total = [...balances.values()].reduce<FundMovement>(
+    (sum, m) => ({
+      openingFen: sum.openingFen + m.openingFen,
+      inFen: sum.inFen + m.inFen,
+      outFen: sum.outFen + m.outFen,
+      reversedFen: sum.reversedFen + m.reversedFen,
+      closingFen: sum.closingFen + m.closingFen,
+    }),
+    { openingFen: 0, inFen: 0, outFen: 0, reversedFen: 0, closingFen: 0 },
+  );
+  const [workers, outreach, opinions, published, wishes, care] = [
     await workerFigures(db, period, scope),
     await outreachFigures(db, period, scope),
     await opinionFigures(db, period, scope),
     await publicityFigures(db, period, scope),
-    await fundFigures(db, period, scope),
     await wishFigures(db, period, scope),
     await careFigures(db, period, scope),
   ];
@@ -118,9 +140,7 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
     outreach: { ...outreach, opinions },
     publicity: { ...published, by_channel: Object.fromEntries(channels.map((c) => [c.channel, Number(c.n)])) },
     money: {
-      fund_in_yuan: funds.in_yuan,
-      fund_out_yuan: funds.out_yuan,
-      fund_balance_yuan: Math.round((funds.in_yuan - funds.out_yuan) * 100) / 100,
+      funds: moneyOf(total),
       wish_pledged_yuan: wishes.pledged_yuan,
       wish_spent_yuan: wishes.spent_yuan,
       care_support_yuan: care.support_yuan,

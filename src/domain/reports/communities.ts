@@ -19,7 +19,7 @@ export const COMMUNITY_COLUMNS = [
   'disputes.opened',
   'disputes.resolved',
   'health.events',
-  'health.attendance',
+  'health.reached',
   'childcare.enrolled',
   'safety_team.members',
   'points.awarded',
@@ -27,7 +27,7 @@ export const COMMUNITY_COLUMNS = [
   'friendly.rider_friendly_communities',
   'friendly.merchants',
   'skills.events',
-  'skills.attendance',
+  'skills.reached',
   'wishes.collected',
   'wishes.fulfilled',
 ] as const;

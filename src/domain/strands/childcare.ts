@@ -8,12 +8,15 @@ import { count, pick, strand, type Db } from './strand.js';
 
 export type ChildcareFigures = { sites: number; courses: number; enrolled: number; waitlisted: number; volunteers: number };
 
-/** Children enrolled and waiting at the end of the period, sites running in it, volunteers counted. */
+/**
+ * Sites running in the period, and their children enrolled and waiting at its end and volunteers
+ * counted by then: a site of last summer adds nothing to this year's figures.
+ */
 export async function childcareFigures(db: Db, p: Period, scope: Scope): Promise<ChildcareFigures> {
-  const scoped = inScope(scope, 's.community_id');
+  const scoped = sql`and (s.from_on is null or s.from_on <= ${p.to}) and (s.to_on is null or s.to_on >= ${p.from}) ${inScope(scope, 's.community_id')}`;
   const r = await sql<ChildcareFigures>`
     select
-      (select count(*) from childcare_sites s where (s.from_on is null or s.from_on <= ${p.to}) and (s.to_on is null or s.to_on >= ${p.from}) ${scoped}) as sites,
+      (select count(*) from childcare_sites s where 1 = 1 ${scoped}) as sites,
       (select count(*) from childcare_enrolments e join childcare_sites s on s.id = e.site_id
         where e.enrolled_on <= ${p.to} and (e.withdrawn_on is null or e.withdrawn_on > ${p.to}) ${scoped}) as enrolled,
       (select count(*) from childcare_enrolments e join childcare_sites s on s.id = e.site_id
@@ -21,9 +24,7 @@ export async function childcareFigures(db: Db, p: Period, scope: Scope): Promise
       (select coalesce(sum(v.count), 0) from childcare_volunteers v join childcare_sites s on s.id = v.site_id where v.added_on <= ${p.to} ${scoped}) as volunteers`.execute(db);
   const row = r.rows[0]!;
   // Courses offered: each running site's courses (the same course at two sites is offered twice).
-  const running = await sql<{ courses: string | null }>`
-    select s.courses from childcare_sites s
-    where (s.from_on is null or s.from_on <= ${p.to}) and (s.to_on is null or s.to_on >= ${p.from}) ${scoped}`.execute(db);
+  const running = await sql<{ courses: string | null }>`select s.courses from childcare_sites s where 1 = 1 ${scoped}`.execute(db);
   const courses = running.rows.reduce((n, s) => n + (s.courses ? s.courses.split(',').filter(Boolean).length : 0), 0);
   return { sites: count(row.sites), courses, enrolled: count(row.enrolled), waitlisted: count(row.waitlisted), volunteers: count(row.volunteers) };
 }

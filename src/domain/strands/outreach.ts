@@ -7,7 +7,7 @@ import { count, strand, type Db } from './strand.js';
 
 export type OutreachFigures = { visits: number; workers_met: number };
 export type PublicityFigures = { items: number; reach: number };
-export type FundFigures = { in_yuan: number; out_yuan: number };
+export type FundFigures = { in_yuan: number; out_yuan: number; reversed_yuan: number };
 
 export async function outreachFigures(db: Db, p: Period, scope: Scope): Promise<OutreachFigures> {
   let q = db
@@ -31,20 +31,20 @@ export async function publicityFigures(db: Db, p: Period, scope: Scope): Promise
   return { items: count(r.items), reach: count(r.reach) };
 }
 
-/** Money in and out in the period; a reversal counts against the kind of the entry it reverses. */
+/** Money in and out in the period (gross), and the reversals made in it (signed: a reversed receipt is negative). */
 export async function fundFigures(db: Db, p: Period, scope: Scope): Promise<FundFigures> {
   let q = db
-    .selectFrom('fund_entries as f')
-    .leftJoin('fund_entries as o', 'o.id', 'f.reverses_id')
+    .selectFrom('fund_entries')
     .select([
-      sql<number>`coalesce(sum(case when coalesce(o.kind, f.kind) = 'in' then f.amount_fen else 0 end), 0)`.as('in_fen'),
-      sql<number>`coalesce(sum(case when coalesce(o.kind, f.kind) = 'out' then -f.amount_fen else 0 end), 0)`.as('out_fen'),
+      sql<number>`coalesce(sum(case when kind = 'in' then amount_fen else 0 end), 0)`.as('in_fen'),
+      sql<number>`coalesce(sum(case when kind = 'out' then -amount_fen else 0 end), 0)`.as('out_fen'),
+      sql<number>`coalesce(sum(case when kind = 'reverse' then amount_fen else 0 end), 0)`.as('reversed'),
     ])
-    .where('f.business_date', '>=', p.from)
-    .where('f.business_date', '<=', p.to);
-  if (scope.communityIds) q = q.where('f.community_id', 'in', scopeIds(scope));
+    .where('business_date', '>=', p.from)
+    .where('business_date', '<=', p.to);
+  if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
   const r = await q.executeTakeFirstOrThrow();
-  return { in_yuan: count(r.in_fen) / 100, out_yuan: count(r.out_fen) / 100 };
+  return { in_yuan: count(r.in_fen) / 100, out_yuan: count(r.out_fen) / 100, reversed_yuan: count(r.reversed) / 100 };
 }
 
 export const outreachStrand = strand({ area: 'outreach', figures: outreachFigures, weekly: true, actions: [] });

@@ -10,3 +10,9 @@ export function wholeNumber(value: number, field: string, min = 1): number {
   }
   return value;
 }
+
+/** A count from 0 up to `max` (workers met on one visit): a ValidationError naming the field beyond it. */
+export function countWithin(value: number, field: string, max: number): number {
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new ValidationError({ key: 'invalid.whole_number', params: { field, value, max } });
+  return value;
+}

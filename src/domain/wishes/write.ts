@@ -147,25 +147,28 @@ function move(ctx: Ctx, id: number, build: (trx: Tx) => Promise<Move> | Move): P
 }
 
 /** Publishes every collected wish (of a category) in a list; returns their ids. */
-export async function publishWishes(ctx: Ctx, filter: { category?: string }): Promise<number[]> {
+export async function publishWishes(ctx: Ctx, filter: { category?: string; date?: string }): Promise<number[]> {
+  // A past day: a clerk catching up records the publication when it happened.
+  const date = pastDate(ctx, filter.date, 'date');
   const category = filter.category === undefined ? undefined : parseCategory(filter.category);
   if (filter.category !== undefined && !category) throw new ValidationError({ key: 'wish.bad_category', params: { value: filter.category, accepted: WISH_CATEGORIES.join(', ') } });
   return inTransaction(ctx, async (trx) => {
     let query = trx.selectFrom('wishes').select('id').where('status', '=', 'collected').orderBy('id');
     if (category) query = query.where('category', '=', category);
     const ids = (await query.execute()).map((r) => r.id);
-    for (const id of ids) await moveIn(trx, ctx, id, { verb: 'list-publish', to: 'listed', set: { listed_on: ctx.clock.today() } });
+    for (const id of ids) await moveIn(trx, ctx, id, { verb: 'list-publish', to: 'listed', set: { listed_on: date }, event: { businessDate: date } });
     return ids;
   });
 }
 
-export async function claimWish(ctx: Ctx, id: number, input: { sponsor: string; pledge?: string; due?: string }): Promise<void> {
+export async function claimWish(ctx: Ctx, id: number, input: { sponsor: string; pledge?: string; due?: string; date?: string }): Promise<void> {
   await move(ctx, id, async (trx) => {
     const sponsor = await findUnit(trx, input.sponsor);
-    const today = ctx.clock.today();
+    // The day of the claim (a past day when entered later); the default due day counts from it.
+    const today = pastDate(ctx, input.date, 'date');
     let due = addDays(today, await numberSetting(trx, 'wishes.claim_days'));
     if (input.due !== undefined) {
-      const parsed = plannedDate(input.due, 'due', today);
+      const parsed = plannedDate(input.due, 'due', ctx.clock.today());
       if (parsed < today) throw new ValidationError({ key: 'wish.due_past', params: { value: parsed } });
       due = parsed;
     }
@@ -174,7 +177,7 @@ export async function claimWish(ctx: Ctx, id: number, input: { sponsor: string; 
       verb: 'claim',
       to: 'claimed',
       set: { sponsor_id: sponsor.id, pledge_fen: pledge, claimed_on: today, due_on: due },
-      event: { sponsorId: sponsor.id, amountFen: pledge, dueOn: due },
+      event: { sponsorId: sponsor.id, amountFen: pledge, dueOn: due, businessDate: today },
     };
   });
 }
