@@ -86,9 +86,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('added_on', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  // The volunteers counted before kinds were kept: kind `other`, on the day the site was registered.
+  // The volunteers counted before kinds were kept: kind `other`, on the day the site was registered
+  // (its business date in Beijing time, the districts' default zone).
+  const day = isPostgres(db) ? sql`((created_at::timestamptz) at time zone 'Asia/Shanghai')::date::text` : sql`date(created_at, '+8 hours')`;
   await sql`insert into childcare_volunteers (site_id, kind, count, added_on, created_at)
-    select id, 'other', volunteers, substr(created_at, 1, 10), created_at from childcare_sites where volunteers > 0`.execute(db);
+    select id, 'other', volunteers, ${day}, created_at from childcare_sites where volunteers > 0`.execute(db);
 
   if (isPostgres(db)) return; // column types and the append-only trigger already refuse these there
   for (const guard of guardsOf0015()) await sql.raw(guard.sql).execute(db);

@@ -721,3 +721,31 @@ describe('report annual', () => {
     expect((await cli(['report', 'annual', '--year', '2027'])).code).toBe(5);
   });
 });
+
+describe('unit update and visits to stations', () => {
+  it('a unit registered as other is given its real type, a new name every reference follows, and a parent (never a loop)', async () => {
+    const { json, cli, ok, dir } = await district();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${dir}/s.csv`, '驿站名称,所属社区,依托单位\n甘南路驿站,甘南路社区,顺丰\n');
+    await ok(['station', 'import', `${dir}/s.csv`]);
+    await ok(['unit', 'add', '顺丰集团', '--type', 'company']);
+    const fixed = await json(['unit', 'update', '顺丰', '--name', '顺丰速运甘南路营业部', '--type', '企业', '--parent', '顺丰集团']);
+    expect(fixed).toMatchObject({ name: '顺丰速运甘南路营业部', type: 'company', parent: '顺丰集团' });
+    expect((await json(['station', 'list']))[2]).toMatchObject({ name: '甘南路驿站', host: '顺丰速运甘南路营业部' });
+    expect((await cli(['unit', 'update', '顺丰集团', '--parent', '顺丰速运甘南路营业部'])).code).toBe(5);
+    expect((await cli(['unit', 'update', '顺丰集团', '--name', '顺丰速运甘南路营业部'])).code).toBe(4);
+    expect((await cli(['unit', 'update', '顺丰集团'])).code).toBe(5);
+    expect((await cli(['unit', 'update', '不存在', '--type', 'other'])).code).toBe(3);
+  });
+
+  it('a visit to a station by its code is placed in the station’s community; an event’s headcount and organiser show in its list', async () => {
+    const { json, ok, cli } = await district();
+    const visit = await json(['visit', 'add', '--to', 'st0002', '--by', '王芳', '--workers-met', '6']);
+    expect(visit).toMatchObject({ unit: null, place: '东关驿站（ST0002）', community: '东关社区' });
+    await ok(['unit', 'add', '社区卫生服务中心', '--type', 'organisation']);
+    await ok(['event', 'add', '--type', 'first_aid', '--title', '急救培训', '--date', '2026-11-17', '--organiser', '社区卫生服务中心']);
+    await ok(['event', 'attend', '1', '--headcount', '20']);
+    const listed = await cli(['event', 'list', '--format', 'csv']);
+    expect(listed.stdout.split(/\r?\n/)[1]).toContain(',20,社区卫生服务中心');
+  });
+});

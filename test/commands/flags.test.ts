@@ -180,6 +180,12 @@ const ROWS: Row[] = [
   ['unit list --type 街道办 --parent 区委社会工作部 --format csv', 'unit list', { type: 'subdistrict_office', parent: '区委社会工作部', format: 'csv' }],
   ['unit show 区总工会 --json', 'unit show', { json: true }, ['区总工会']],
   [
+    'unit update 党群服务中心 --type 党群服务中心 --name 夹马营社区党群服务中心 --parent 区委社会工作部',
+    'unit update',
+    { type: 'party_service_centre', name: '夹马营社区党群服务中心', parent: '区委社会工作部' },
+    ['党群服务中心'],
+  ],
+  [
     'action assign 9 --lead 区人社局 --responsible 东关街道办 西关街道办 --year 2026',
     'action assign',
     { lead: '区人社局', responsible: ['东关街道办', '西关街道办'], year: '2026' },

@@ -57,7 +57,7 @@ export const enCommands: Record<string, string> = {
   'opt.station_name': 'station name',
   'opt.community': 'community name',
   'opt.address': 'address',
-  'opt.host': 'host organisation (党群服务中心, 邻里中心, 企业, …)',
+  'opt.host': 'the host unit, as registered (`nuanxin unit list`; `nuanxin unit add` registers one)',
   'opt.contact': 'contact person',
   'opt.contact_phone': 'contact phone',
   'opt.hours': 'opening hours, e.g. "8:00-20:00"',

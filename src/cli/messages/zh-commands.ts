@@ -188,7 +188,7 @@ export const zhCommands: Record<string, string> = {
   'opt.station_code': '驿站编号（省略时自动分配）',
   'opt.station_name': '驿站名称',
   'opt.address': '地址',
-  'opt.host': '依托单位（党群服务中心、邻里中心、企业……）',
+  'opt.host': '依托单位（须已登记：`nuanxin unit list` 查看，`nuanxin unit add` 登记）',
   'opt.contact': '联系人',
   'opt.contact_phone': '联系电话',
   'opt.hours': '开放时间，如 "8:00-20:00"',

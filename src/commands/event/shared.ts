@@ -11,5 +11,7 @@ export const eventColumns = (t: Translate) => [
   { key: 'capacity', header: t('col.capacity'), value: (e: EventRow) => e.capacity },
   { key: 'attended', header: t('col.attended'), value: (e: EventRow) => e.attended },
   { key: 'waitlisted', header: t('col.waitlisted'), value: (e: EventRow) => e.waitlisted },
+  { key: 'headcount', header: t('col.headcount'), value: (e: EventRow) => e.headcount },
+  { key: 'organiser', header: t('col.organiser'), value: (e: EventRow) => e.organiser },
   { key: 'rule', header: t('col.rule'), value: (e: EventRow) => e.rule },
 ];

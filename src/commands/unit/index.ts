@@ -2,5 +2,6 @@
 import { registerUnitAdd } from './add.js';
 import { registerUnitList } from './list.js';
 import { registerUnitShow } from './show.js';
+import { registerUnitUpdate } from './update.js';
 
-export const verbs = [registerUnitAdd, registerUnitList, registerUnitShow];
+export const verbs = [registerUnitAdd, registerUnitList, registerUnitShow, registerUnitUpdate];

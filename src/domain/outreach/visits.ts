@@ -36,7 +36,7 @@ function textOf(value: string | undefined, field: string, required: boolean): st
   return text;
 }
 
-/** `--to`: a registered unit (the depot's company, a station's host…) by name, else the place as said (早高峰骑手集结点). */
+/** `--to`: a registered unit by name, a station by code or name (its community), else the place as said (早高峰骑手集结点). */
 export async function addVisit(ctx: Ctx, input: VisitInput): Promise<Visit> {
   const to = textOf(input.to, 'to', true)!;
   const by = textOf(input.by, 'by', true)!;
@@ -45,13 +45,21 @@ export async function addVisit(ctx: Ctx, input: VisitInput): Promise<Visit> {
   const action = optionalText(input.action) ? parseAction(input.action!) : null;
   const id = await inTransaction(ctx, async (trx) => {
     const unit = await trx.selectFrom('units').select('id').where('name', '=', normalizeText(to)).executeTakeFirst();
-    const community = optionalText(input.community) ? (await resolveCommunity(trx, ctx, input.community!)).id : null;
+    // A station by its code or name: the visit is there, in its community.
+    const station = unit
+      ? undefined
+      : await trx
+          .selectFrom('stations')
+          .select(['code', 'name', 'community_id'])
+          .where((eb) => eb.or([eb('code', '=', normalizeText(to).toUpperCase()), eb('name', '=', normalizeText(to))]))
+          .executeTakeFirst();
+    const community = optionalText(input.community) ? (await resolveCommunity(trx, ctx, input.community!)).id : (station?.community_id ?? null);
     const row = await trx
       .insertInto('visits')
       .values({
         visit_date: date,
         unit_id: unit?.id ?? null,
-        place: unit ? null : to,
+        place: unit ? null : station ? `${station.name}（${station.code}）` : to,
         community_id: community,
         by_name: by,
         workers_met: input.workersMet ?? null,

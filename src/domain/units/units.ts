@@ -95,6 +95,53 @@ export async function addUnit(ctx: Ctx, input: UnitInput): Promise<Unit> {
   return findUnit(ctx.db, name);
 }
 
+export type UnitChange = { name?: string; type?: string; parent?: string; contact?: string; phone?: string };
+
+/**
+ * Corrects a unit: its name (every reference follows, being by id), type, parent, contact. A unit
+ * the upgrade or a station ledger registered as `other` is given its real type here.
+ */
+export async function updateUnit(ctx: Ctx, name: string, change: UnitChange): Promise<Unit> {
+  const newName = change.name === undefined ? undefined : normalizeText(change.name);
+  if (newName !== undefined && !newName) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
+  if (newName && [...newName].length > MAX_NAME) throw new ValidationError({ key: 'unit.name_too_long', params: { limit: MAX_NAME } });
+  const type = change.type === undefined ? undefined : parseTerm('unit_type', change.type);
+  if (change.type !== undefined && !type) throw new ValidationError({ key: 'unit.bad_type', params: { value: change.type, accepted: acceptedTerms('unit_type') } });
+  const phone = change.phone === undefined ? undefined : phoneOf(change.phone);
+  const final = await inTransaction(ctx, async (trx) => {
+    const unit = await findUnit(trx, name);
+    if (newName && newName !== unit.name && (await trx.selectFrom('units').select('id').where('name', '=', newName).executeTakeFirst())) {
+      throw new ConflictError({ key: 'unit.exists', params: { name: newName } });
+    }
+    let parentId: number | null | undefined;
+    if (change.parent !== undefined) {
+      parentId = await unitIdOf(trx, change.parent);
+      // A unit under itself, or under one of its own, would make a loop.
+      for (let at = parentId; at !== null; ) {
+        if (at === unit.id) throw new ValidationError({ key: 'unit.parent_loop', params: { name: unit.name } });
+        at = (await trx.selectFrom('units').select('parent_id').where('id', '=', at).executeTakeFirstOrThrow()).parent_id;
+      }
+    }
+    const set = {
+      ...(newName ? { name: newName } : {}),
+      ...(type ? { type } : {}),
+      ...(parentId !== undefined ? { parent_id: parentId } : {}),
+      ...(change.contact !== undefined ? { contact_name: optionalText(change.contact) ?? null } : {}),
+      ...(phone !== undefined ? { contact_phone: phone } : {}),
+    };
+    if (Object.keys(set).length === 0) throw new ValidationError({ key: 'unit.nothing_to_change' });
+    await trx.updateTable('units').set(set).where('id', '=', unit.id).execute();
+    await recordAudit(trx, ctx, {
+      action: 'update',
+      entity: 'unit',
+      entityKey: unit.name,
+      detail: { name: newName ?? null, type: type ?? null, parent: change.parent ?? null },
+    });
+    return newName ?? unit.name;
+  });
+  return findUnit(ctx.db, final);
+}
+
 export type UnitFilter = { type?: string; parent?: string };
 
 export async function listUnits(db: Db, filter: UnitFilter = {}): Promise<Unit[]> {
