@@ -35,9 +35,10 @@ describe('--subdistrict on every report', () => {
     const programme = await json(['report', 'programme', ...week, '--subdistrict', '东关街道']);
     expect(programme).toMatchObject({ subdistrict: '东关街道', community: null, workers: { new: 1 } });
     const stations = await json(['report', 'stations', '--subdistrict', '张掖路街道']);
+    expect(stations).toMatchObject({ community: null, subdistrict: '张掖路街道' });
     expect(stations.stations.map((s: { name: string }) => s.name)).toEqual(['夹马营驿站']);
     const workers = await json(['report', 'workers', '--subdistrict', '张掖路街道']);
-    expect(workers.total).toBe(2);
+    expect(workers).toMatchObject({ total: 2, subdistrict: '张掖路街道' });
   });
 
   it('names the 街道 in the title of a printed report', async () => {

@@ -17,9 +17,9 @@ export function registerReportStations(parent: Command, deps: Deps): void {
 
 export async function runReportStations(env: CommandEnv, opts: ReportStationsOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const audit = await env.withDb(async (ctx) => {
+  const { audit, scope } = await env.withDb(async (ctx) => {
     const scope = await resolveScope(ctx.db, opts, ctx.clock.timeZone);
-    return auditStations(ctx.db, { today: ctx.clock.today(), communityIds: scope.communityIds });
+    return { audit: await auditStations(ctx.db, { today: ctx.clock.today(), communityIds: scope.communityIds }), scope };
   });
   const format = reportFormat(opts);
   const text: ReportText = {
@@ -54,5 +54,11 @@ export async function runReportStations(env: CommandEnv, opts: ReportStationsOpt
       },
     ],
   };
-  await emitReport(env, opts.out, format === 'json' ? `${JSON.stringify(audit, null, 2)}\n` : await listsOnly(env, format, text));
+  await emitReport(
+    env,
+    opts.out,
+    format === 'json'
+      ? `${JSON.stringify({ community: scope.community ?? null, subdistrict: scope.subdistrict ?? null, ...audit }, null, 2)}\n`
+      : await listsOnly(env, format, text),
+  );
 }

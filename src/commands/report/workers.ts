@@ -18,7 +18,10 @@ export function registerReportWorkers(parent: Command, deps: Deps): void {
 
 export async function runReportWorkers(env: CommandEnv, opts: ReportWorkersOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const b = await env.withDb(async (ctx) => workerBreakdown(ctx.db, await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
+  const { b, scope } = await env.withDb(async (ctx) => {
+    const scope = await resolveScope(ctx.db, opts, ctx.clock.timeZone);
+    return { b: await workerBreakdown(ctx.db, scope), scope };
+  });
   const format = reportFormat(opts);
   const list = (title: string, rows: { key: string; count: number }[], label = (k: string) => k): ListBlock => ({
     title,
@@ -38,5 +41,9 @@ export async function runReportWorkers(env: CommandEnv, opts: ReportWorkersOptio
       },
     ],
   };
-  await emitReport(env, opts.out, format === 'json' ? `${JSON.stringify(b, null, 2)}\n` : await listsOnly(env, format, text));
+  await emitReport(
+    env,
+    opts.out,
+    format === 'json' ? `${JSON.stringify({ community: scope.community ?? null, subdistrict: scope.subdistrict ?? null, ...b }, null, 2)}\n` : await listsOnly(env, format, text),
+  );
 }
