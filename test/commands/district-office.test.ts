@@ -247,6 +247,8 @@ describe('report communities', () => {
     // A collective wish for a depot counts for the community named, and so for its 街道.
     await ok(['wish', 'add', '--title', '微波炉', '--category', '家用电器', '--site', '顺丰甘南路营业部', '--community', '甘南路社区']);
     await ok(['wish', 'add', '--title', '饮水机', '--category', '家用电器', '--site', '无处可归的站点']);
+    // A community that contradicts the station's is refused, not quietly overridden.
+    expect((await cli(['wish', 'add', '--title', '桌椅', '--category', 'daily', '--site', '驿站', '--station', 'ST0001', '--community', '东关社区'])).code).toBe(5);
     await ok(['points', 'rule', 'add', 'errand', '--name', '爱心跑腿', '--points', '10']);
     await ok(['points', 'award', '13800138000', '--rule', 'errand']);
     await ok(['points', 'award', '13800138000', '--rule', 'errand']);
@@ -420,7 +422,9 @@ describe('outreach visits and the opinions heard on them', () => {
     const meeting = await json(['visit', 'add', '--to', '早高峰骑手集结点', '--by', '社区工作站', '--workers-met', '40', '--community', '东关社区']);
     expect(meeting).toMatchObject({ id: 2, unit: null, place: '早高峰骑手集结点', date: '2026-11-18' });
     const heard = await json(['opinion', 'add', '希望增设充电桩', '--topic', 'charging', '--from', '1']);
-    expect(heard).toMatchObject({ visit: 1, source: '顺丰速运', community: '夹马营社区' });
+    // Heard on the visit's day, never before it.
+    expect(heard).toMatchObject({ visit: 1, source: '顺丰速运', community: '夹马营社区', heardOn: '2026-11-17' });
+    expect((await cli(['opinion', 'add', '早于走访', '--topic', 'other', '--from', '1', '--date', '2026-11-16'])).code).toBe(5);
     await ok(['opinion', 'add', '停车难', '--topic', 'parking', '--from', '走访2']);
     await ok(['opinion', 'update', '1', '--status', 'referred', '--to', '区住建局']);
     await ok(['opinion', 'update', '1', '--status', 'answered']);
@@ -737,6 +741,9 @@ describe('unit update and visits to stations', () => {
     expect((await cli(['unit', 'update', '顺丰集团', '--name', '顺丰速运甘南路营业部'])).code).toBe(4);
     expect((await cli(['unit', 'update', '顺丰集团'])).code).toBe(5);
     expect((await cli(['unit', 'update', '不存在', '--type', 'other'])).code).toBe(3);
+    // Latin letters in any case find the one unit that reads so.
+    await ok(['unit', 'add', 'SF Express', '--type', 'company']);
+    expect((await json(['unit', 'show', 'sf express'])).name).toBe('SF Express');
   });
 
   it('a visit to a station by its code is placed in the station’s community; an event’s headcount and organiser show in its list', async () => {

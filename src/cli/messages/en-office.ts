@@ -315,6 +315,8 @@ export const enOffice: Record<string, string> = {
   'unit.nothing_to_change': 'give what to change: --name, --type, --parent, --contact or --phone',
   'col.headcount': 'not named',
   'col.organiser': 'organiser',
+  'wish.community_conflict': '{community} is not the community of the wish’s station or worker; leave --community out, it is theirs',
+  'opinion.before_visit': 'an opinion heard on a visit cannot be dated {date}, before the visit ({visit})',
   'report.community_or_subdistrict': '--community and --subdistrict cannot be used together (a community report is already within its subdistrict)',
   'subdistrict.not_found': 'unknown subdistrict "{name}"',
   'subdistrict.not_found_suggest': 'unknown subdistrict "{name}"; did you mean: {suggestions}?',

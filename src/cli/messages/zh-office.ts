@@ -314,6 +314,8 @@ export const zhOffice: Record<string, string> = {
   'unit.nothing_to_change': '请给出要更改的内容：--name、--type、--parent、--contact 或 --phone',
   'col.headcount': '未具名人数',
   'col.organiser': '主办单位',
+  'wish.community_conflict': '{community} 与心愿所属驿站或劳动者的社区不一致；不必填 --community，以其社区为准',
+  'opinion.before_visit': '走访中听取的意见不能早于走访日期（{visit}），所填为 {date}',
   'report.community_or_subdistrict': '--community 与 --subdistrict 不能同时使用（社区报表本身已在所属街道内）',
   'subdistrict.not_found': '未知街道 "{name}"',
   'subdistrict.not_found_suggest': '未知街道 "{name}"；您是否要找：{suggestions}？',

@@ -61,7 +61,7 @@ function textOf(value: string): string {
 /** A visit named by its number: `3`, `#3`, `visit:3`, `走访3`. */
 const VISIT_REF = /^(?:#|visit[:：#]?|走访[:：#]?)?(\d{1,6})$/i;
 
-type Source = { workerId: number | null; community: string | null; source: string | null; visitId: number | null };
+type Source = { workerId: number | null; community: string | null; source: string | null; visitId: number | null; visitDate?: string };
 
 /**
  * `--from`: a visit by its number (the opinion was heard there: its place and community); a mobile
@@ -73,7 +73,7 @@ async function sourceOf(trx: Tx, from: string | undefined): Promise<Source> {
   const visit = VISIT_REF.exec(text);
   if (visit) {
     const found = await getVisit(trx, Number(visit[1]));
-    return { workerId: null, community: found.community, source: found.unit ?? found.place, visitId: found.id };
+    return { workerId: null, community: found.community, source: found.unit ?? found.place, visitId: found.id, visitDate: found.date };
   }
   if (!parseMobile(text).ok) {
     // Only digits (and the marks people write in numbers) is a mistyped phone, not a place: refused, not kept unmasked.
@@ -87,9 +87,12 @@ async function sourceOf(trx: Tx, from: string | undefined): Promise<Source> {
 export async function addOpinion(ctx: Ctx, input: OpinionInput): Promise<Opinion> {
   const text = textOf(input.text);
   const topic = topicOf(input.topic);
-  const heardOn = happenedDate(input.date, 'date', ctx.clock.today());
+  let heardOn = happenedDate(input.date, 'date', ctx.clock.today());
   const id = await inTransaction(ctx, async (trx) => {
     const from = await sourceOf(trx, input.from);
+    // Heard on a visit: on that day unless said otherwise, never before it.
+    if (from.visitDate && input.date === undefined) heardOn = from.visitDate;
+    if (from.visitDate && heardOn < from.visitDate) throw new ValidationError({ key: 'opinion.before_visit', params: { date: heardOn, visit: from.visitDate } });
     // The community named, else the worker's own.
     const community = input.community ?? from.community;
     const communityId = community ? (await resolveCommunity(trx, ctx, community)).id : null;

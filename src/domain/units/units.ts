@@ -2,6 +2,7 @@
 // partners childcare sites, claims wishes, gives money. One name, one unit: every reference to a
 // unit is by its registered name, and an unknown name is refused with the closest ones, so the
 // registry does not fill with near-duplicates (顺丰 / 顺丰速运).
+import { sql } from 'kysely';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Db, type Tx } from '../context.js';
@@ -31,6 +32,9 @@ export async function findUnit(db: Db, rawName: string): Promise<Unit> {
   const name = normalizeText(rawName);
   const row = await unitQuery(db).where('u.name', '=', name).executeTakeFirst();
   if (row) return unitOf(row);
+  // Latin letters in any case (abc for ABC), when only one unit reads so.
+  const folded = await unitQuery(db).where(sql<string>`lower(u.name)`, '=', name.toLowerCase()).execute();
+  if (folded.length === 1) return unitOf(folded[0]!);
   const all = await db.selectFrom('units').select('name').execute();
   const suggestions = closestNames(
     name,

@@ -53,6 +53,8 @@ export async function insertWishIn(trx: Tx, ctx: Ctx, input: WishInput, importId
     : station
       ? (await trx.selectFrom('stations').select('community_id').where('id', '=', station.id).executeTakeFirstOrThrow()).community_id
       : null;
+  // A community named against the station's or worker's own is a mistake, not a choice to make quietly.
+  if (named !== null && own !== null && named !== own) throw new ValidationError({ key: 'wish.community_conflict', params: { community: normalizeText(input.community) } });
   const communityId = own ?? named;
   const collectedOn = pastDate(ctx, input.collectedOn, 'collected-on');
   const now = ctx.clock.now().toISOString();
