@@ -5,7 +5,7 @@ import { recordAudit } from '../audit.js';
 import { addDays, daysBetween } from '../clock.js';
 import { inTransaction, type Ctx, type Db } from '../context.js';
 import { resolveCommunity } from '../geo/communities.js';
-import { programmeReport } from '../reports/programme.js';
+import { actionFigures } from '../reports/programme.js';
 import { resolveScope, subdistrictCommunities } from '../reports/scope.js';
 import type { Scope } from '../reports/figures.js';
 import { normalizeText } from '../text/normalize.js';
@@ -226,8 +226,7 @@ export async function targetsReport(db: Db, input: TargetFilter & { today: strin
     if (!span) return {};
     if (!actualsByPlace.has(key)) {
       const scope: Scope = await resolveScope(db, t.scope === 'community' ? { community: t.place! } : t.scope === 'subdistrict' ? { subdistrict: t.place! } : {}, input.timeZone);
-      const report = await programmeReport(db, { from: span.from, to: span.to }, scope);
-      actualsByPlace.set(key, Object.fromEntries(report.actions.map((a) => [a.key, Object.fromEntries(a.figures.map((f) => [f.key, f.current]))])));
+      actualsByPlace.set(key, Object.fromEntries(await actionFigures(db, { from: span.from, to: span.to }, scope)));
     }
     return actualsByPlace.get(key)!;
   };

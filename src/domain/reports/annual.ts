@@ -13,7 +13,7 @@ import { outreachFigures, publicityFigures } from '../strands/outreach.js';
 import { communitiesReport, type CommunityRow } from './communities.js';
 import { scopeIds, wishFigures, workerFigures, type Scope } from './figures.js';
 import { type Period, yearPeriod } from './period.js';
-import { programmeReport } from './programme.js';
+import { ACTIONS, actionFigures } from './programme.js';
 
 export type AnnualAction = {
   no: number;
@@ -77,8 +77,8 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
   const period = yearPeriod(input.year, input.today);
   const year = Number(input.year);
   const scope = input.scope;
-  const [programme, owners, targets] = await Promise.all([
-    programmeReport(db, period, scope),
+  const [figures, owners, targets] = await Promise.all([
+    actionFigures(db, period, scope),
     listActionOwners(db, year),
     targetsOfPlace(db, { year, today: period.to, timeZone: scope.timeZone, community: scope.community, subdistrict: scope.subdistrict }),
   ]);
@@ -87,15 +87,14 @@ export async function annualReport(db: Kysely<DB>, input: { year: string; today:
     await byAction(db, 'publicity', period, scope),
     await fundMovements(db, { ...period, communityIds: scope.communityIds }),
   ];
-  const actions: AnnualAction[] = programme.actions.map((a) => {
+  const actions: AnnualAction[] = ACTIONS.map((a) => {
     const owner = owners.find((o) => o.action === a.key)!;
-
     return {
       no: a.no,
       key: a.key,
       lead: owner.lead,
       responsible: owner.responsible,
-      figures: a.figures.map((f) => ({ key: f.key, value: f.current })),
+      figures: Object.entries(figures.get(a.key)!).map(([key, value]) => ({ key, value })),
       targets: targets.filter((t) => t.action === a.key),
       visits: { visits: visits.get(a.key)?.n ?? 0, workers_met: visits.get(a.key)?.m ?? 0 },
       publicity: { items: publicity.get(a.key)?.n ?? 0, reach: publicity.get(a.key)?.m ?? 0 },

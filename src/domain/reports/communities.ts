@@ -4,10 +4,9 @@
 // counted once; the district total also holds what belongs to no community (district-wide events).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { ACTIONS } from '../strands/index.js';
 import { workerFigures, type Scope } from './figures.js';
 import type { Period } from './period.js';
-import { loaderFor } from './programme.js';
+import { actionFigures } from './programme.js';
 
 /** The columns, `area.figure`: the workers, then the ten actions in plan order. */
 export const COMMUNITY_COLUMNS = [
@@ -43,12 +42,11 @@ export type CommunitiesReport = {
 };
 
 async function keyFigures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Record<string, number>> {
-  const load = loaderFor(db, period, scope);
   const all: Record<string, number> = {};
   const workers = await workerFigures(db, period, scope);
   all['workers.active'] = workers.active;
   all['workers.new'] = workers.new;
-  for (const action of ACTIONS) for (const [key, value] of Object.entries(await action.figures(load))) all[`${action.key}.${key}`] = value;
+  for (const [action, figures] of await actionFigures(db, period, scope)) for (const [key, value] of Object.entries(figures)) all[`${action}.${key}`] = value;
   return Object.fromEntries(COMMUNITY_COLUMNS.map((c) => [c, all[c] ?? 0]));
 }
 

@@ -9,7 +9,7 @@ export type { ProgrammeAction } from '../strands/strand.js';
 export { ACTIONS };
 
 /** The figure loaders of one period and scope, each run once however many actions read it. */
-export function loaderFor(db: Kysely<DB>, p: Period, scope: Scope): Load {
+function loaderFor(db: Kysely<DB>, p: Period, scope: Scope): Load {
   const memo = new Map<FigureLoader, Promise<AreaFigures>>();
   return <F extends AreaFigures>(loader: FigureLoader<F>) => {
     if (!memo.has(loader)) memo.set(loader, loader(db, p, scope));
@@ -26,16 +26,23 @@ export type ProgrammeReport = {
   actions: { no: number; key: string; tracked: boolean; figures: { key: string; current: number; previous: number; change: number }[] }[];
 };
 
+/** Each action's figures for one period and scope, by action key (what targets, the all-communities table and the annual report read). */
+export async function actionFigures(db: Kysely<DB>, period: Period, scope: Scope, actions: ProgrammeAction[] = ACTIONS): Promise<Map<string, AreaFigures>> {
+  const load = loaderFor(db, period, scope);
+  const out = new Map<string, AreaFigures>();
+  for (const a of actions) out.set(a.key, await a.figures(load));
+  return out;
+}
+
 export async function programmeReport(db: Kysely<DB>, period: Period, scope: Scope, actions: ProgrammeAction[] = ACTIONS): Promise<ProgrammeReport> {
   const prev = previousPeriod(period);
   const workers = await workerFigures(db, period, scope);
-  const rows = [];
-  const [loadNow, loadBefore] = [loaderFor(db, period, scope), loaderFor(db, prev, scope)];
-  for (const a of actions) {
-    const [now, before] = [await a.figures(loadNow), await a.figures(loadBefore)];
+  const [current, previous] = [await actionFigures(db, period, scope, actions), await actionFigures(db, prev, scope, actions)];
+  const rows = actions.map((a) => {
+    const [now, before] = [current.get(a.key)!, previous.get(a.key)!];
     const figures = Object.keys(now).map((key) => ({ key, current: now[key]!, previous: before[key] ?? 0, change: now[key]! - (before[key] ?? 0) }));
-    rows.push({ no: a.no, key: a.key, tracked: figures.length > 0, figures });
-  }
+    return { no: a.no, key: a.key, tracked: figures.length > 0, figures };
+  });
   return {
     period,
     previous_period: prev,
