@@ -11,6 +11,10 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'help', include: HELP } },
       { extends: true, test: { name: 'behaviour', include: ['test/**/*.test.ts'], exclude: HELP } },
+      // The same behaviour tests again on a PostgreSQL server, when NUANXIN_TEST_PG names one (see test/helpers/pg.ts).
+      ...(process.env.NUANXIN_TEST_PG
+        ? [{ extends: true as const, test: { name: 'behaviour (postgres)', include: ['test/**/*.test.ts'], exclude: HELP, env: { NUANXIN_TEST_ENGINE: 'postgres' } } }]
+        : []),
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

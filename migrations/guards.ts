@@ -174,3 +174,31 @@ export function expectedGuards(): Guard[] {
 export function normalizedSql(text: string): string {
   return text.replace(/\s+/g, ' ').trim().toLowerCase();
 }
+
+/**
+ * PostgreSQL's guards (0016). Column types already refuse a fraction where a whole number belongs; the
+ * append-only tables keep one trigger each. On the three whose free text a purge may scrub, the trigger
+ * lets an UPDATE through only while nuanxin's purge has set `nuanxin.scrubbing` in its own transaction,
+ * and only if nothing but those text columns (the trigger's arguments) changed.
+ */
+export const PG_APPEND_ONLY = ['point_entries', 'gift_stock_entries', 'wish_events', 'case_events', 'fund_entries'] as const;
+
+export const PG_GUARD_FUNCTIONS: Record<string, string> = {
+  nuanxin_append_only: `begin raise exception '% is append-only', TG_TABLE_NAME; end`,
+  nuanxin_append_only_text: `begin
+    if tg_op = 'UPDATE' and coalesce(current_setting('nuanxin.scrubbing', true), '') = 'on'
+       and (to_jsonb(new) - tg_argv) = (to_jsonb(old) - tg_argv) then
+      return new;
+    end if;
+    raise exception '% is append-only', TG_TABLE_NAME;
+  end`,
+};
+
+export type PgGuard = { name: string; table: string; fn: keyof typeof PG_GUARD_FUNCTIONS; args: string[] };
+
+export function pgGuards(): PgGuard[] {
+  return PG_APPEND_ONLY.map((table) => {
+    const text = (SCRUBBABLE as Record<string, { text: string[] } | undefined>)[table]?.text;
+    return { name: `${table}_append_only`, table, fn: text ? 'nuanxin_append_only_text' : 'nuanxin_append_only', args: text ?? [] };
+  });
+}

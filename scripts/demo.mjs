@@ -11,7 +11,8 @@ const { nodeIo, run } = bundle;
 const root = fileURLToPath(new URL('..', import.meta.url));
 // NUANXIN_DEMO_DIR: somewhere else than .demo/ (the test that runs the demo uses a temp folder).
 const dir = process.env.NUANXIN_DEMO_DIR ?? join(root, '.demo');
-const db = join(dir, 'nuanxin-demo.db');
+// NUANXIN_DEMO_DB: another database, e.g. an empty PostgreSQL database (postgres://…) to show the same on a server.
+const db = process.env.NUANXIN_DEMO_DB ?? join(dir, 'nuanxin-demo.db');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
-import { resolveDbLocation, type DbLocation } from '../db/location.js';
-import { pendingOnOpen } from '../db/migrator.js';
+import { isServerUrl, resolveDbLocation, type DbLocation } from '../db/location.js';
+import { isEmptySchema, pendingOnOpen } from '../db/migrator.js';
 import { openDatabase, type OpenDb } from '../db/open.js';
 import { databaseFailure } from '../db/errors.js';
 import { databaseFiles, type OutputGuard } from '../files/output-file.js';
@@ -105,12 +105,16 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     done: (text) => {
       if (!globals.quiet) io.stdout.write(text);
     },
-    outputGuard: (inputs = []) => ({ protect: [...databaseFiles(dbLocation.path), ...inputs] }),
+    outputGuard: (inputs = []) => ({ protect: [...(isServerUrl(dbLocation.path) ? [] : databaseFiles(dbLocation.path)), ...inputs] }),
     async withDb(fn, options = {}) {
       const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
       let failed = false;
       try {
         const pending = await pendingOnOpen(opened.db, opened.path);
+        // An empty server database is one `init` has not made yet, as a missing file is.
+        if (opened.engine === 'postgres' && isEmptySchema(pending) && !options.allowPending) {
+          throw new UnavailableError({ key: 'db.missing', params: { path: opened.path }, hintKey: 'db.missing.hint' });
+        }
         if (pending.length > 0 && !options.allowPending) {
           throw new UnavailableError({
             key: 'db.pending',

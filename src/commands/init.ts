@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { migrateToLatest } from '../db/migrator.js';
-import { openDatabase, tightenPermissions } from '../db/open.js';
+import { openDatabase } from '../db/open.js';
 import { action, busyTimeout, describe, type CommandEnv, type Deps } from '../cli/command.js';
 import { writeJson } from '../cli/render.js';
 
@@ -14,7 +14,7 @@ export function registerInit(program: Command, deps: Deps): void {
 export async function runInit(env: CommandEnv, opts: InitOptions, _args: string[]): Promise<number | void> {
   const opened = openDatabase({ path: env.dbLocation.path, create: true, busyTimeoutMs: busyTimeout(env.io.env) });
   try {
-    const loose = tightenPermissions(opened.path);
+    const loose = opened.tightenPermissions();
     if (loose) env.warn(env.t('db.permissions_tightened', { path: opened.path, mode: loose }));
     const results = await migrateToLatest(opened.db, opened.path);
     const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);

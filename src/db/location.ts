@@ -17,3 +17,29 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
   const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
   return join(dataHome, 'nuanxin', 'nuanxin.db');
 }
+
+/** A PostgreSQL server (`postgres://…` or `postgresql://…`) rather than a SQLite file. */
+export function isServerUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+// Parameters of a connection URL that hold a secret.
+const SECRET_PARAMS = /^(password|sslpassword|sslkey)$/i;
+
+/**
+ * The location as a person may read it: a server URL loses its password
+ * (in the authority and in `?password=`); a file path is returned as it is.
+ * Used for every output, message and audit line that names the database.
+ */
+export function displayLocation(location: string): string {
+  if (!isServerUrl(location)) return location;
+  try {
+    const url = new URL(location);
+    if (url.password) url.password = '';
+    for (const key of [...url.searchParams.keys()]) if (SECRET_PARAMS.test(key)) url.searchParams.delete(key);
+    return url.toString().replace(/:@/, '@');
+  } catch {
+    // Unparseable: show only the scheme, never what might be a password.
+    return location.replace(/^(postgres(ql)?:\/\/).*$/i, '$1…');
+  }
+}

@@ -60,6 +60,11 @@ function refuseNewer(applied: string[], path: string): void {
   }
 }
 
+/** No migration applied yet: a database nuanxin has not made (an empty server database). */
+export function isEmptySchema(pending: string[]): boolean {
+  return pending.length === Object.keys(migrations).length;
+}
+
 export async function migrationStatus(db: Kysely<any>): Promise<MigrationStatus[]> {
   const applied = new Map((await appliedMigrations(db)).map((m) => [m.name, m.timestamp]));
   const names = new Set([...Object.keys(migrations), ...applied.keys()]);

@@ -68,7 +68,9 @@ describe('layers', () => {
   it('reads the imports it judges (the scanner is not blind)', () => {
     expect(all.length).toBeGreaterThan(300);
     expect(all).toContainEqual({ from: 'domain/imports/run.ts', to: 'domain/audit.ts' });
-    expect(all).toContainEqual({ from: 'db/open.ts', to: 'better-sqlite3' });
+    expect(all).toContainEqual({ from: 'db/sqlite/open.ts', to: 'better-sqlite3' });
+    expect(all).toContainEqual({ from: 'db/postgres/open.ts', to: 'pg' });
+    expect(all).toContainEqual({ from: 'db/postgres/open.ts', to: 'pg-cursor' });
     expect(importsOf("const m = await import('../../import/parse-in-worker.js');\nimport './side-effect.js';").sort()).toEqual([
       '../../import/parse-in-worker.js',
       './side-effect.js',

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { Kysely, Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { NuanxinSqliteDialect } from '../../src/db/dialect.js';
+import { NuanxinSqliteDialect } from '../../src/db/sqlite/dialect.js';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrator.js';
-import { openDatabase } from '../../src/db/open.js';
+import { openSqlite } from '../../src/db/sqlite/open.js';
 import { tempDir } from '../helpers/cli.js';
 
 describe('migrations', () => {
   it('apply in order and record themselves', async () => {
-    const opened = openDatabase({ path: join(tempDir(), 'm.db'), create: true });
+    const opened = openSqlite({ path: join(tempDir(), 'm.db'), create: true, busyTimeoutMs: 10_000 });
     await migrateToLatest(opened.db, opened.path);
     const status = await migrationStatus(opened.db);
     expect(status.every((m) => m.applied)).toBe(true);
@@ -17,7 +17,7 @@ describe('migrations', () => {
   });
 
   it('a failing migration leaves no half schema (each run is one transaction on SQLite)', async () => {
-    const opened = openDatabase({ path: join(tempDir(), 'f.db'), create: true });
+    const opened = openSqlite({ path: join(tempDir(), 'f.db'), create: true, busyTimeoutMs: 10_000 });
     const db = new Kysely<any>({ dialect: new NuanxinSqliteDialect({ database: opened.sqlite }) });
     const migrator = new Migrator({
       db,
@@ -44,7 +44,7 @@ describe('migrations', () => {
 describe('0013: sponsors, organisers and hosts become units', () => {
   it('keeps every sponsor (same ids, every wish still names it) and registers each free-text organiser and host once', async () => {
     const { migrations } = await import('../../migrations/index.js');
-    const opened = openDatabase({ path: join(tempDir(), 'u.db'), create: true });
+    const opened = openSqlite({ path: join(tempDir(), 'u.db'), create: true, busyTimeoutMs: 10_000 });
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0013'));
     const old = new Migrator({ db: opened.db, provider: { getMigrations: async () => before } });
     expect((await old.migrateToLatest()).error).toBeUndefined();
@@ -95,7 +95,7 @@ describe('0013: sponsors, organisers and hosts become units', () => {
 describe('0015: disputes without a worker, district-wide teams, volunteers by kind', () => {
   it('keeps every dispute (its guards too), every team, and each site’s volunteers as kind other', async () => {
     const { migrations } = await import('../../migrations/index.js');
-    const opened = openDatabase({ path: join(tempDir(), 'o.db'), create: true });
+    const opened = openSqlite({ path: join(tempDir(), 'o.db'), create: true, busyTimeoutMs: 10_000 });
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0015'));
     const old = new Migrator({ db: opened.db, provider: { getMigrations: async () => before } });
     expect((await old.migrateToLatest()).error).toBeUndefined();

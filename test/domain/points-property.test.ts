@@ -115,7 +115,7 @@ describe('the points ledger against a model of its own', () => {
           }
           const entries = await ctx.db.selectFrom('point_entries').select('id').execute();
           expect(entries).toHaveLength(model.entries.length);
-          const report = await checkDatabase(opened.sqlite, ctx.db);
+          const report = await checkDatabase(opened.engineChecks(), ctx.db);
           expect(report.checks.filter((c) => !c.ok)).toEqual([]);
         } finally {
           await close();

@@ -3,12 +3,12 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrator.js';
-import { openDatabase } from '../../src/db/open.js';
+import { openSqlite } from '../../src/db/sqlite/open.js';
 import { tempDir } from '../helpers/cli.js';
 
 async function opened(busyTimeoutMs?: number) {
   const path = join(tempDir(), 'p.db');
-  const handle = openDatabase({ path, create: true, busyTimeoutMs });
+  const handle = openSqlite({ path, create: true, busyTimeoutMs: busyTimeoutMs ?? 10_000 });
   await migrateToLatest(handle.db, path);
   return { path, handle };
 }

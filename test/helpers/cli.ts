@@ -5,6 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { run } from '../../src/main.js';
 import { scriptedPrompter } from '../../src/cli/prompter.js';
 import { checkContract } from './contract.js';
+import { freshPgDatabase, onPostgres } from './pg.js';
 
 /** `refused`: what the prompts' checks said to answers they would not take (scripted answers only). */
 export type CliResult = { code: number; stdout: string; stderr: string; refused?: string[] };
@@ -44,13 +45,18 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A fresh database built by the real migrations; returns a CLI bound to it. */
+/**
+ * A fresh database built by the real migrations; returns a CLI bound to it. In the PostgreSQL run
+ * (see pg.ts) `db` is a new database's URL, a copy of one `nuanxin init` made; `dir` is still a folder.
+ */
 export async function freshCli(extraEnv: Record<string, string> = {}) {
   const dir = tempDir();
-  const db = join(dir, 'test.db');
+  const db = onPostgres ? await freshPgDatabase() : join(dir, 'test.db');
   const env = { NUANXIN_DB: db, ...extraEnv };
-  const init = await runCli(['init'], { env });
-  if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  if (!onPostgres) {
+    const init = await runCli(['init'], { env });
+    if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
+  }
   const cli = (argv: string[], options: CliOptions = {}) => runCli(argv, { ...options, env: { ...env, ...options.env } });
   /** The command's --json output, parsed; a non-zero exit fails the test with the command's stderr. */
   const json = async (argv: string[], extraEnv: Record<string, string> = {}) => {

@@ -30,6 +30,7 @@ export default class SummaryReporter implements Reporter {
     total.failed += unhandledErrors.length;
     let out = '\n';
     for (const [name, count] of [...byProject].sort(([a], [b]) => a.localeCompare(b))) out += line(name, count);
+    if (!process.env.NUANXIN_TEST_PG) out += 'behaviour (postgres): skipped; set NUANXIN_TEST_PG=postgres://USER:PASSWORD@HOST/postgres to run the suite on PostgreSQL too\n';
     process.stdout.write(`${out}${line('Tests', total)}`);
   }
 }

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 
 const FORMATS_AND_STANDARDS = [
   'nuanxin',
+  'PostgreSQL',
+  'SQLite',
   'CSV',
   'TSV',
   'csv',

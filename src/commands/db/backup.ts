@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
-import { backupDatabase } from '../../db/backup.js';
 
 export type DbBackupOptions = { force?: boolean; json?: boolean };
 
@@ -14,7 +13,7 @@ export function registerDbBackup(parent: Command, deps: Deps): void {
 }
 
 export async function runDbBackup(env: CommandEnv, opts: DbBackupOptions, [file]: string[]): Promise<number | void> {
-  const result = await env.withDb(async (_ctx, handle) => backupDatabase(handle.sqlite, file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true });
+  const result = await env.withDb(async (_ctx, handle) => handle.backup(file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true });
   if (opts.json) writeJson(env.io, { path: result.path, integrity: 'ok' });
   else env.done(`${env.t('db.backed_up', { path: result.path })}\n`);
 }

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { writeJson } from '../../cli/render.js';
-import { backupDatabase } from '../../db/backup.js';
 import { migrateToLatest, pendingMigrations } from '../../db/migrator.js';
-import { tightenPermissions } from '../../db/open.js';
 
 export type DbMigrateOptions = { json?: boolean };
 
@@ -15,18 +13,21 @@ export function registerDbMigrate(parent: Command, deps: Deps): void {
 export async function runDbMigrate(env: CommandEnv, opts: DbMigrateOptions, _args: string[]): Promise<number | void> {
   const result = await env.withDb(
     async (ctx, handle) => {
-      const loose = tightenPermissions(handle.path);
+      const loose = handle.tightenPermissions();
       if (loose) env.warn(env.t('db.permissions_tightened', { path: handle.path, mode: loose }));
       const pending = await pendingMigrations(ctx.db);
       if (pending.length === 0) return { applied: [] as string[], backup: null as string | null };
       const stamp = ctx.clock.now().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-      const backup = await backupDatabase(handle.sqlite, `${handle.path}.before-migrate-${stamp}`, { guard: env.outputGuard() });
+      const backup = await handle.backupBeforeMigrate(stamp, env.outputGuard());
       const results = await migrateToLatest(ctx.db, handle.path);
-      return { applied: results.map((r) => r.migrationName), backup: backup.path };
+      return { applied: results.map((r) => r.migrationName), backup };
     },
     { allowPending: true },
   );
   if (opts.json) writeJson(env.io, result);
   else if (result.applied.length === 0) env.done(`${env.t('db.up_to_date')}\n`);
-  else env.done(`${env.t('db.migrated', { count: result.applied.length, names: result.applied.join(', '), backup: result.backup ?? '' })}\n`);
+  else {
+    const params = { count: result.applied.length, names: result.applied.join(', '), backup: result.backup ?? '' };
+    env.done(`${env.t(result.backup ? 'db.migrated' : 'db.migrated_in_one', params)}\n`);
+  }
 }

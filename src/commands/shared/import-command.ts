@@ -9,6 +9,7 @@ import { progressBar } from '../../cli/progress.js';
 import { writeJson } from '../../cli/render.js';
 import type { Ctx } from '../../domain/context.js';
 import type { OpenDb } from '../../db/open.js';
+import { retryOnConflict } from '../../db/transaction.js';
 import type { FileMeta as FileInfo } from '../../import/records.js';
 import { parseInThread, type RowParser } from '../../import/parse-records.js';
 import type { ParsedBatch, RejectReason } from '../../import/records.js';
@@ -51,7 +52,8 @@ export async function runImportCommand(env: CommandEnv, path: string, flags: Imp
   if (flags.sheet !== undefined && file.format === 'csv') env.warn(t('import.sheet_ignored', { file: file.name }));
   if (flags.encoding && flags.encoding !== 'auto' && file.format !== 'csv') env.warn(t('import.encoding_ignored', { file: file.name }));
   const bar = progressBar(io, env.quiet ? 0 : file.size, file.name);
-  const report = await env.withDb((ctx, handle) => run(ctx, handle, file, (bytes) => bar.update(bytes)));
+  // On a server, an import that lost a write conflict to another clerk runs again from the file.
+  const report = await env.withDb((ctx, handle) => retryOnConflict(() => run(ctx, handle, file, (bytes) => bar.update(bytes))));
   bar.done();
   const rejects = report.rejects.map((r) => ({ row: r.row, reason: rejectReason(t, r), cells: r.cells }));
   const sheet = report.sheet;

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
-import { sqliteWorkerStore } from '../../db/worker-store.js';
-import { rosterImportPlan } from '../../domain/workers/roster-import.js';
+import { importRoster } from '../../domain/workers/roster-import.js';
 import { normalizeText } from '../../domain/text/normalize.js';
 import { UsageError } from '../../errors.js';
-import { runImport } from '../../domain/imports/run.js';
 import { communityIndex } from '../../domain/geo/communities.js';
 import { rosterParser, type RosterParseOptions, type RosterRow } from '../../domain/workers/roster-parse.js';
 import type { ParsedBatch, FileMeta } from '../../import/records.js';
@@ -27,16 +25,13 @@ export async function runWorkerImport(env: CommandEnv, opts: WorkerImportOptions
   const scope = { platform: opts.platform ? normalizeText(opts.platform) : undefined, community: opts.community ? normalizeText(opts.community) : undefined };
   if (opts.deactivateMissing && !scope.platform && !scope.community) throw new UsageError({ key: 'worker.deactivate_scope' });
   return runImportCommand(env, file!, opts, async (ctx, handle, info, onBytes) => {
-    const plan = rosterImportPlan(ctx, sqliteWorkerStore(handle.sqlite), {
-      blankClears: opts.blankClears,
-      deactivateMissing: opts.deactivateMissing ? { ...scope, force: opts.force, dryRun: opts.dryRun } : undefined,
-    });
     const parseOptions = { today: ctx.clock.today(), communities: [...(await communityIndex(ctx.db))], blankClears: opts.blankClears };
     const batches = await rosterBatches(env, info, parseOptions);
-    const report = await runImport(ctx, info, batches, plan, { ...opts, onBytes });
-    if (!opts.deactivateMissing) return report;
-    const counted = report.written || report.dryRun;
-    return { ...report, extra: { deactivated: counted ? plan.deactivated() : 0 }, deactivate: counted ? plan.deactivatedWorkers() : [], refusal: plan.refusal() };
+    return importRoster(ctx, handle.workerStore, info, batches, {
+      ...opts,
+      onBytes,
+      deactivateMissing: opts.deactivateMissing ? { ...scope, force: opts.force, dryRun: opts.dryRun } : undefined,
+    });
   });
 }
 

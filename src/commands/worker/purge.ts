@@ -18,8 +18,7 @@ export async function runWorkerPurge(env: CommandEnv, opts: WorkerPurgeOptions, 
   const { t } = env;
   const result = await env.withDb(async (ctx, handle) => {
     const purged = await purgeWorker(ctx, key!, opts.reason);
-    // Old page versions would otherwise linger in the WAL file until it is overwritten.
-    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await handle.afterPurge();
     return purged;
   });
   if (opts.json) writeJson(env.io, { id: result.id, purged: true });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { engineChecks, type EngineHandle } from '../../db/maintenance.js';
+import type { EngineCheck } from '../../db/port.js';
 import type { DB } from '../../db/schema.js';
 import { POINTS_INVARIANTS } from '../points/invariants.js';
 import { FUND_INVARIANTS } from '../funds/invariants.js';
@@ -24,9 +24,9 @@ async function attempt(run: () => Promise<Finding[]> | Finding[]): Promise<Findi
  * whole-number triggers), then every domain invariant. The pragmas and the
  * guards are SQLite's; the invariants are portable queries.
  */
-export async function checkDatabase(sqlite: EngineHandle, db: Kysely<DB>): Promise<CheckReport> {
+export async function checkDatabase(engineChecks: EngineCheck[], db: Kysely<DB>): Promise<CheckReport> {
   const steps: { name: string; run: () => Promise<Finding[]> | Finding[] }[] = [
-    ...engineChecks(sqlite),
+    ...engineChecks,
     ...[...INVARIANTS, ...POINTS_INVARIANTS, ...WISH_INVARIANTS, ...FUND_INVARIANTS].map((invariant) => ({
       name: invariant.name,
       run: async () => (await invariant.run(db)).map((p: Problem) => ({ key: p.key, params: p.params, terms: p.terms })),

@@ -1,6 +1,7 @@
 import type { NuanxinError } from '../../errors.js';
 import type { Ctx, Tx } from '../context.js';
 import { inTransaction } from '../context.js';
+import { isWriteConflict } from '../../db/errors.js';
 import { recordAudit } from '../audit.js';
 import { RowRejection } from '../../import/parse-records.js';
 import type { FileMeta, ParsedBatch, RejectReason, SheetChoice, SkippedRows } from '../../import/records.js';
@@ -16,6 +17,10 @@ export type ImportPlan<V> = {
   kind: string;
   /** Called once before the first row, inside the transaction. */
   begin?(trx: Tx): Promise<void> | void;
+  /** Called before a batch's rows are written, with their values (to read ahead what they will ask). */
+  beforeBatch?(trx: Tx, values: V[]): Promise<void>;
+  /** Called after a batch's rows are written (to write what they left buffered). */
+  afterBatch?(trx: Tx): Promise<void>;
   /** Write one row; throw RowRejection to refuse it. */
   apply(trx: Tx, value: V, importId: number, row: number): RowOutcome | Promise<RowOutcome>;
   /** Called once after the last row, inside the transaction. */
@@ -104,24 +109,33 @@ export function emptyReport(file: FileMeta, dryRun: boolean): ImportReport {
  */
 export async function runImport<V>(ctx: Ctx, file: FileMeta, batches: AsyncIterable<ParsedBatch<V>>, plan: ImportPlan<V>, options: ImportOptions = {}): Promise<ImportReport> {
   const report = emptyReport(file, Boolean(options.dryRun));
+  let written: string | undefined;
   try {
-    await inTransaction(ctx, async (trx) => {
-      // A workbook's bytes hold several sheets: only its parsed rows (the sheet read) say whether it was imported.
-      const sameBytes = file.format === 'csv' ? await previousImport(trx, plan.kind, { sha256: file.sha256 }) : undefined;
-      if (sameBytes) throw new AlreadyImported(sameBytes);
-      const importId = await openImportRecord(trx, ctx, plan.kind, file, options.source);
-      report.importId = importId;
-      await plan.begin?.(trx);
-      const content = await writeRows(trx, batches, plan, importId, report, options);
-      const sameRows = await previousImport(trx, plan.kind, { content });
-      if (sameRows) throw new AlreadyImported(sameRows);
-      await plan.end?.(trx, importId);
-      report.rejected = report.rejects.length;
-      await closeImportRecord(trx, ctx, { kind: plan.kind, file, importId, report, content });
-      if (options.dryRun || (options.strict && report.rejected > 0)) throw new Rollback();
-    });
+    await inTransaction(
+      ctx,
+      async (trx) => {
+        // A workbook's bytes hold several sheets: only its parsed rows (the sheet read) say whether it was imported.
+        const sameBytes = file.format === 'csv' ? await previousImport(trx, plan.kind, { sha256: file.sha256 }) : undefined;
+        if (sameBytes) throw new AlreadyImported(sameBytes);
+        const importId = await openImportRecord(trx, ctx, plan.kind, file, options.source);
+        report.importId = importId;
+        await plan.begin?.(trx);
+        const content = await writeRows(trx, batches, plan, importId, report, options);
+        written = content;
+        const sameRows = await previousImport(trx, plan.kind, { content });
+        if (sameRows) throw new AlreadyImported(sameRows);
+        await plan.end?.(trx, importId);
+        report.rejected = report.rejects.length;
+        await closeImportRecord(trx, ctx, { kind: plan.kind, file, importId, report, content });
+        if (options.dryRun || (options.strict && report.rejected > 0)) throw new Rollback();
+      },
+      { retry: false },
+    );
     report.written = true;
   } catch (error) {
+    // Two clerks importing the same file at once on PostgreSQL: the loser's conflict means the winner's import.
+    const winner = isWriteConflict(error) ? await previousImport(ctx.db, plan.kind, file.format === 'csv' ? { sha256: file.sha256 } : { content: written }) : undefined;
+    if (winner) return { ...emptyReport(file, Boolean(options.dryRun)), file: report.file, sheet: report.sheet, alreadyImported: winner };
     if (!(error instanceof Rollback)) throw error;
     report.importId = null;
     if (error instanceof AlreadyImported) return { ...emptyReport(file, Boolean(options.dryRun)), file: report.file, sheet: report.sheet, alreadyImported: error.previous };
@@ -174,6 +188,11 @@ async function writeRows<V>(trx: Tx, batches: AsyncIterable<ParsedBatch<V>>, pla
       report.preamble = batch.preamble ?? [];
       report.unknownColumns = batch.unknownColumns ?? [];
     }
+    if (plan.beforeBatch)
+      await plan.beforeBatch(
+        trx,
+        batch.items.flatMap((item) => ('reject' in item ? [] : [item.value])),
+      );
     for (const item of batch.items) {
       if ('reject' in item) {
         report.rejects.push({ ...item.reject, row: item.row, cells: item.cells });
@@ -188,6 +207,7 @@ async function writeRows<V>(trx: Tx, batches: AsyncIterable<ParsedBatch<V>>, pla
         report.rejects.push({ ...error.reason, row: item.row, cells: item.cells ?? [] });
       }
     }
+    if (plan.afterBatch) await plan.afterBatch(trx);
     if (batch.bytesRead !== undefined) options.onBytes?.(batch.bytesRead);
   }
   // Every reader ends with the content hash; its absence is a bug, not a file problem.

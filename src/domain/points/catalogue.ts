@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { COUNT_LIMIT, wholeNumber } from '../text/numbers.js';
 import type { Selectable } from 'kysely';
 import type { GiftsTable, PointRulesTable } from '../../db/schema.js';
@@ -151,11 +152,19 @@ export async function moveStock(
 ): Promise<void> {
   if (gift.stock + delta < 0) throw new ConflictError({ key: 'points.out_of_stock', params: { code: gift.code, stock: gift.stock, qty: -delta } });
   if (gift.stock + delta > COUNT_LIMIT) throw new ValidationError({ key: 'invalid.positive', params: { field: 'stock', value: gift.stock + delta, max: COUNT_LIMIT } });
-  await trx
+  // Relative, and refused in the same statement if the stock would go below zero: a stock read
+  // earlier is never written back, so a movement made meanwhile is never lost.
+  const moved = await trx
     .updateTable('gifts')
-    .set({ stock: gift.stock + delta })
+    .set({ stock: sql`stock + ${delta}` })
     .where('id', '=', gift.id)
-    .execute();
+    .where(sql<boolean>`stock + ${delta} >= 0`)
+    .returning('stock')
+    .executeTakeFirst();
+  if (!moved) {
+    const now = await trx.selectFrom('gifts').select('stock').where('id', '=', gift.id).executeTakeFirstOrThrow();
+    throw new ConflictError({ key: 'points.out_of_stock', params: { code: gift.code, stock: now.stock, qty: -delta } });
+  }
   await trx
     .insertInto('gift_stock_entries')
     .values({

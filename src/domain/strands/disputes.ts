@@ -1,4 +1,5 @@
 // Action 3: the labour-dispute hotline and lawyer workstations (and the legal events held).
+import { daysBetween } from '../../db/sql.js';
 import { sql } from 'kysely';
 import { listDisputes, type DisputeCase } from '../programme/cases.js';
 import { inScope, type Scope } from '../reports/figures.js';
@@ -13,7 +14,7 @@ export async function disputeFigures(db: Db, p: Period, scope: Scope): Promise<D
   const moves = await caseMoves(db, 'dispute', p, scope);
   const scoped = inScope(scope, sql`coalesce(d.community_id, w.community_id)`);
   const resolved = await sql<{ n: number; recovered: number; days: number | null }>`
-    select count(*) as n, coalesce(sum(d.recovered_fen), 0) as recovered, avg(julianday(d.resolved_on) - julianday(d.opened_on)) as days
+    select count(*) as n, coalesce(sum(d.recovered_fen), 0) as recovered, avg(${daysBetween(db, sql`d.resolved_on`, sql`d.opened_on`)}) as days
     from disputes d left join workers w on w.id = d.worker_id
     where d.resolved_on between ${p.from} and ${p.to} ${scoped}`.execute(db);
   const open = await sql<{ n: number }>`

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { likeAnyCase } from '../../db/sql.js';
 import { ConflictError, NotFoundError, UsageError } from '../../errors.js';
 import type { Db } from '../context.js';
 import { normalizeText } from '../text/normalize.js';
@@ -124,11 +125,7 @@ export function filteredWorkers(db: Db, filter: WorkerFilter) {
     const like = `%${escapeLike(text)}%`;
     const digits = searchDigits(text, Boolean(filter.searchRevealed));
     query = query.where((eb) =>
-      eb.or([
-        eb(sql`w.name`, 'like', sql`${like} escape '\\'`),
-        eb(sql`w.site`, 'like', sql`${like} escape '\\'`),
-        ...digits.map(([column, pattern]) => eb(sql.ref(`w.${column}`), 'like', pattern)),
-      ]),
+      eb.or([likeAnyCase(db, sql`w.name`, like), likeAnyCase(db, sql`w.site`, like), ...digits.map(([column, pattern]) => eb(sql.ref(`w.${column}`), 'like', pattern))]),
     );
   }
   if (filter.limit) query = query.limit(filter.limit);

@@ -1,6 +1,7 @@
 import type { WorkerRow, WorkerStore } from '../../db/worker-store.js';
 import { RowRejection } from '../../import/parse-records.js';
-import type { ImportPlan } from '../imports/run.js';
+import { runImport, type ImportOptions, type ImportPlan, type ImportReport } from '../imports/run.js';
+import type { FileMeta, ParsedBatch } from '../../import/records.js';
 import { ConflictError } from '../../errors.js';
 import type { Ctx, Tx } from '../context.js';
 import { communityIndex } from '../geo/communities.js';
@@ -30,6 +31,22 @@ export function changedColumns(existing: WorkerRow, columns: WorkerColumns): Rec
   return changes;
 }
 
+/** A roster file's parsed rows written as one import (see runImport): the roster import as a domain service. */
+export function importRoster(
+  ctx: Ctx,
+  storeFor: (trx: Tx) => WorkerStore,
+  file: FileMeta,
+  batches: AsyncIterable<ParsedBatch<RosterRow>>,
+  options: RosterOptions & ImportOptions,
+): Promise<ImportReport> {
+  const plan = rosterImportPlan(ctx, storeFor, options);
+  return runImport(ctx, file, batches, plan, options).then((report) => {
+    if (!options.deactivateMissing) return report;
+    const counted = report.written || report.dryRun;
+    return { ...report, extra: { deactivated: counted ? plan.deactivated() : 0 }, deactivate: counted ? plan.deactivatedWorkers() : [], refusal: plan.refusal() };
+  });
+}
+
 /**
  * The roster import: one record per worker keyed by the normalised phone.
  * New phone → insert; known phone → only the given, changed fields are
@@ -37,7 +54,7 @@ export function changedColumns(existing: WorkerRow, columns: WorkerColumns): Rec
  */
 export function rosterImportPlan(
   ctx: Ctx,
-  store: WorkerStore,
+  storeFor: (trx: Tx) => WorkerStore,
   options: RosterOptions = {},
 ): ImportPlan<RosterRow> & { deactivated(): number; deactivatedWorkers(): Deactivation[]; refusal(): ConflictError | undefined } {
   const today = ctx.clock.today();
@@ -47,12 +64,23 @@ export function rosterImportPlan(
   let deactivated = 0;
   let deactivatedList: Deactivation[] = [];
   let refusal: ConflictError | undefined;
+  // Bound to the import's transaction when it begins.
+  let store!: WorkerStore;
   return {
     kind: 'workers',
+    begin(trx) {
+      store = storeFor(trx);
+    },
+    async beforeBatch(_trx, rows) {
+      await store.prefetch(rows.map((r) => ({ phone: r.phone, idNumber: r.columns.id_number ?? null })));
+    },
+    async afterBatch() {
+      await store.flush();
+    },
     apply(_trx, { phone, columns }, importId) {
       listed?.add(phone);
       const idOwner = columns.id_number ? store.idOwner(columns.id_number) : undefined;
-      if (!idOwner && store.insertIfNew(phone, columns, { registered_on: today, import_id: importId, at: now }) !== undefined) return 'inserted';
+      if (!idOwner && store.insertIfNew(phone, columns, { registered_on: today, import_id: importId, at: now })) return 'inserted';
       const existing = store.byPhone(phone);
       if (idOwner && idOwner.id !== existing?.id) throw new RowRejection({ key: 'reject.id_taken', params: { phone: maskPhone(idOwner.phone) ?? '—' } });
       if (!existing) {
@@ -99,6 +127,7 @@ export function rosterImportPlan(
           .execute();
         store.addHistory({ workerId: worker.id, at: now, operator: ctx.actor.operator, action: 'deactivate', importId, changes: JSON.stringify({ active: [1, 0] }) });
       }
+      await store.flush();
       deactivated = missing.length;
     },
     deactivated: () => deactivated,

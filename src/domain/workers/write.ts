@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError, type NuanxinError } from
 import { recordAudit } from '../audit.js';
 import { inTransaction, type Ctx, type Tx } from '../context.js';
 import { communityIndex } from '../geo/communities.js';
-import { whileScrubbing } from '../../db/open.js';
+import { whileScrubbing } from '../../db/scrub.js';
 import { maskKnownNumbers, maskPhone } from '../privacy.js';
 import { normalizeText } from '../text/normalize.js';
 import { findLivingWorker, findWorker, type Worker } from './read.js';
@@ -161,7 +161,7 @@ export async function purgeWorker(ctx: Ctx, key: string, reason: string): Promis
     const identity = await numbersOf(trx, worker);
     await trx.updateTable('worker_history').set({ changes: null }).where('worker_id', '=', worker.id).execute();
     await scrubFreeText(trx, worker.id, identity);
-    await whileScrubbing(() => scrubAppendOnly(trx, worker.id, identity));
+    await whileScrubbing(trx, () => scrubAppendOnly(trx, worker.id, identity));
     await scrubAudit(trx, identity);
     await trx.updateTable('childcare_enrolments').set({ child_name: PURGED_NAME }).where('worker_id', '=', worker.id).execute();
     await trx.insertInto('worker_history').values({ worker_id: worker.id, at: now, operator: ctx.actor.operator, action: 'purge', import_id: null, changes: null }).execute();

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { closeSync, existsSync, renameSync } from 'node:fs';
-import { ConflictError, UnavailableError } from '../errors.js';
-import { checkOutputTarget, createTemp, dropTemp, fileError, MODE_PERSONAL, type OutputGuard } from '../files/output-file.js';
+import { ConflictError, UnavailableError } from '../../errors.js';
+import { checkOutputTarget, createTemp, dropTemp, fileError, MODE_PERSONAL, type OutputGuard } from '../../files/output-file.js';
 import { newSqlite } from './open.js';
 
 /**

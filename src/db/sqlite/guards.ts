@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { expectedGuards, normalizedSql } from '../../migrations/guards.js';
+import { expectedGuards, normalizedSql } from '../../../migrations/guards.js';
 
 export type GuardProblem = { name: string; table: string; problem: 'missing' | 'altered' | 'unexpected' };
 

@@ -1,0 +1,67 @@
+import { sql, type Kysely } from 'kysely';
+import { PG_APPEND_ONLY, PG_GUARD_FUNCTIONS, pgGuards } from '../../../migrations/guards.js';
+import type { EngineCheck, EngineFinding } from '../port.js';
+import type { DB } from '../schema.js';
+
+/**
+ * What only the server can say: pages whose checksum failed (when the cluster
+ * keeps checksums), foreign keys not validated, and the append-only triggers
+ * present, enabled, on their function and unaltered.
+ */
+export function postgresChecks(db: Kysely<DB>): EngineCheck[] {
+  return [
+    {
+      name: 'integrity_check',
+      run: async () => {
+        const { rows } = await sql<{ failures: number | null }>`select checksum_failures as failures from pg_stat_database where datname = current_database()`.execute(db);
+        const failures = rows[0]?.failures ?? 0;
+        return failures > 0 ? [{ key: 'dbcheck.detail.raw', params: { text: `${failures} checksum failure(s) reported by the server` } }] : [];
+      },
+    },
+    {
+      name: 'foreign_key_check',
+      run: async () => {
+        const { rows } = await sql<{ table: string; name: string }>`select conrelid::regclass::text as table, conname as name from pg_constraint
+          where contype = 'f' and not convalidated and connamespace = current_schema()::regnamespace`.execute(db);
+        return rows.map((r) => ({ key: 'dbcheck.detail.foreign_key', params: { table: r.table, row: r.name, parent: '?' } }));
+      },
+    },
+    { name: 'append-only and whole-number guards are in place', run: () => guardProblems(db) },
+  ];
+}
+
+async function guardProblems(db: Kysely<DB>): Promise<EngineFinding[]> {
+  const { rows } = await sql<{ name: string; table: string; fn: string; enabled: string; args: string; body: string }>`
+    select t.tgname as name, c.relname as table, p.proname as fn, t.tgenabled as enabled,
+           encode(t.tgargs, 'escape') as args, p.prosrc as body
+    from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
+    where not t.tgisinternal and c.relnamespace = current_schema()::regnamespace`.execute(db);
+  const present = new Map(rows.map((r) => [r.name, r]));
+  const problems: EngineFinding[] = [];
+  const finding = (problem: string, table: string, name: string) => problems.push({ key: `dbcheck.detail.guard_${problem}`, params: { table, name } });
+  for (const guard of pgGuards()) {
+    const found = present.get(guard.name);
+    if (!found || found.enabled === 'D') finding('missing', guard.table, guard.name);
+    else if (
+      found.table !== guard.table ||
+      found.fn !== guard.fn ||
+      splitArgs(found.args).join(',') !== guard.args.join(',') ||
+      folded(found.body) !== folded(PG_GUARD_FUNCTIONS[guard.fn]!)
+    ) {
+      finding('altered', guard.table, guard.name);
+    }
+  }
+  // Another trigger on a ledger could bend its writes as well as a missing guard.
+  const expected = new Set(pgGuards().map((g) => g.name));
+  for (const row of rows) if (!expected.has(row.name) && (PG_APPEND_ONLY as readonly string[]).includes(row.table)) finding('unexpected', row.table, row.name);
+  return problems;
+}
+
+// tgargs is the arguments, each ended by a NUL byte (escaped as \000).
+function splitArgs(raw: string): string[] {
+  return raw.split('\\000').filter((a) => a !== '');
+}
+
+function folded(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
