@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from './helpers.js';
-import { PG_GUARD_FUNCTIONS, pgGuards } from './guards.js';
+import { PG_GUARD_FUNCTIONS, pgBounds, pgGuards } from './guards.js';
 
 // Frozen: never edit a migration that has shipped; add a new one.
 //
@@ -9,7 +9,9 @@ import { PG_GUARD_FUNCTIONS, pgGuards } from './guards.js';
 // - every integer column becomes bigint (ids included, with their identity sequences), so ids and
 //   counts are 64-bit on both engines;
 // - the append-only triggers are (re)made from guards.ts, the three scrubbable tables letting a purge
-//   change their free text only (what 0009 did for SQLite).
+//   change their free text only (what 0009 did for SQLite), and TRUNCATE (which fires no row
+//   trigger) refused;
+// - the whole-number columns keep SQLite's bounds as CHECK constraints.
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`do $$
@@ -31,6 +33,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const guard of pgGuards()) {
     await sql.raw(`drop trigger if exists ${guard.name} on ${guard.table}`).execute(db);
     const args = guard.args.map((a) => `'${a}'`).join(', ');
-    await sql.raw(`create trigger ${guard.name} before update or delete on ${guard.table} for each row execute function ${guard.fn}(${args})`).execute(db);
+    const each = guard.event === 'truncate' ? 'statement' : 'row';
+    await sql.raw(`create trigger ${guard.name} before ${guard.event} on ${guard.table} for each ${each} execute function ${guard.fn}(${args})`).execute(db);
+  }
+  for (const bound of pgBounds()) {
+    await sql.raw(`alter table ${bound.table} add constraint ${bound.name} check (${bound.column} between -${bound.bound} and ${bound.bound})`).execute(db);
   }
 }

@@ -194,11 +194,30 @@ export const PG_GUARD_FUNCTIONS: Record<string, string> = {
   end`,
 };
 
-export type PgGuard = { name: string; table: string; fn: keyof typeof PG_GUARD_FUNCTIONS; args: string[] };
+export type PgGuard = { name: string; table: string; event: 'update or delete' | 'truncate'; fn: keyof typeof PG_GUARD_FUNCTIONS; args: string[] };
 
+/** Per append-only table: a row trigger on UPDATE/DELETE, and a statement trigger on TRUNCATE (which fires no row trigger). */
 export function pgGuards(): PgGuard[] {
-  return PG_APPEND_ONLY.map((table) => {
+  return PG_APPEND_ONLY.flatMap((table): PgGuard[] => {
     const text = (SCRUBBABLE as Record<string, { text: string[] } | undefined>)[table]?.text;
-    return { name: `${table}_append_only`, table, fn: text ? 'nuanxin_append_only_text' : 'nuanxin_append_only', args: text ?? [] };
+    return [
+      { name: `${table}_append_only`, table, event: 'update or delete', fn: text ? 'nuanxin_append_only_text' : 'nuanxin_append_only', args: text ?? [] },
+      { name: `${table}_no_truncate`, table, event: 'truncate', fn: 'nuanxin_append_only', args: [] },
+    ];
   });
+}
+
+/** The whole-number columns' bounds as CHECK constraints on PostgreSQL (SQLite's integer triggers, 0008 and 0015). */
+export function pgBounds(): { name: string; table: string; column: string; bound: number }[] {
+  const added: Record<string, Record<string, number>> = {
+    fund_entries: { amount_fen: MONEY },
+    events: { headcount: COUNT },
+    visits: { workers_met: COUNT },
+    publicity: { reach: COUNT },
+    childcare_volunteers: { count: COUNT },
+    targets: { value: COUNT, year: COUNT },
+  };
+  const all: Record<string, Record<string, number>> = { ...INTEGER_COLUMNS };
+  for (const [table, columns] of Object.entries(added)) all[table] = { ...all[table], ...columns };
+  return Object.entries(all).flatMap(([table, columns]) => Object.entries(columns).map(([column, bound]) => ({ name: `${table}_${column}_bounded`, table, column, bound })));
 }

@@ -47,7 +47,9 @@ const iso = (d) => d.toISOString().slice(0, 10);
 const today = new Date();
 const daysAgo = (n) => iso(new Date(today.getTime() - n * 86_400_000));
 
-process.stderr.write(`${say('演示数据库：', 'demo database: ')}${db}\n`);
+// What is printed: a server URL without its password.
+const shown = db.replace(/^(postgres(?:ql)?:\/\/[^:@/]+):[^@/]*@/i, '$1@');
+process.stderr.write(`${say('演示数据库：', 'demo database: ')}${shown}\n`);
 await step(['init']);
 const communities = readFileSync(join(root, 'fixtures/communities.csv'), 'utf8')
   .trim()
@@ -297,5 +299,5 @@ banner('各社区汇总（本年度）', 'All communities, this year');
 await step(['report', 'communities', '--year', year], { show: true });
 banner('年度指标完成情况', 'Targets for the year');
 await step(['report', 'targets'], { show: true });
-process.stdout.write(`\n${say('自己试试：', 'Try it yourself:')}  npx nuanxin --db ${db} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);
-process.stdout.write(`${say('年度总结：', 'The year-end report:')}  npx nuanxin --db ${db} report annual --format xlsx --out ${join(dir, 'annual.xlsx')}\n`);
+process.stdout.write(`\n${say('自己试试：', 'Try it yourself:')}  npx nuanxin --db ${shown} report weekly --format html --out ${join(dir, 'weekly.html')}\n`);
+process.stdout.write(`${say('年度总结：', 'The year-end report:')}  npx nuanxin --db ${shown} report annual --format xlsx --out ${join(dir, 'annual.xlsx')}\n`);

@@ -30,7 +30,7 @@ async function chooseLang(argv: string[], env: Io['env']): Promise<Lang> {
   const flag = peekFlag(argv, '--lang');
   if (langCode(flag) || langCode(env.NUANXIN_LANG)) return pickLang({ flag, env });
   const { path } = resolveDbLocation({ flag: peekFlag(argv, '--db'), env });
-  return pickLang({ flag, env, setting: peekSetting(path, 'lang') });
+  return pickLang({ flag, env, setting: await peekSetting(path, 'lang') });
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { migrateToLatest } from '../db/migrator.js';
+import { databaseFailure } from '../db/errors.js';
 import { openDatabase } from '../db/open.js';
 import { action, busyTimeout, describe, type CommandEnv, type Deps } from '../cli/command.js';
 import { writeJson } from '../cli/render.js';
@@ -20,7 +21,10 @@ export async function runInit(env: CommandEnv, opts: InitOptions, _args: string[
     const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
     if (opts.json) writeJson(env.io, { path: opened.path, applied });
     else env.done(`${env.t(applied.length ? 'init.created' : 'init.current', { path: opened.path, count: applied.length })}\n`);
+  } catch (error) {
+    // The engine's failures name the database they happened in (a server's URL without its password).
+    throw databaseFailure(error, opened.path) ?? error;
   } finally {
-    await opened.close();
+    await opened.close().catch(() => {});
   }
 }

@@ -1,12 +1,13 @@
 import { isServerUrl } from './location.js';
+import { peekServerSetting } from './postgres/peek-setting.js';
 import { peekSqliteSetting } from './sqlite/peek-setting.js';
 
 /**
  * One district setting read before any command is built (the language decides
- * how the help itself reads), silent on any failure. A server is not asked:
- * connecting before every `--help` would make it wait on the network; there the
- * language comes from --lang, NUANXIN_LANG or the locale.
+ * how the help itself reads). Read-only, never creates or migrates anything,
+ * and silent on any failure: a missing or unreachable database simply says
+ * nothing, and the command that follows reports it properly.
  */
-export function peekSetting(location: string, key: string): string | undefined {
-  return isServerUrl(location) ? undefined : peekSqliteSetting(location, key);
+export async function peekSetting(location: string, key: string): Promise<string | undefined> {
+  return isServerUrl(location) ? peekServerSetting(location, key) : peekSqliteSetting(location, key);
 }

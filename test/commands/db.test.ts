@@ -1,8 +1,10 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { freshCli, runCli, tempDir } from '../helpers/cli.js';
+import { emptyPgDatabase, newDatabase, onPostgres } from '../helpers/pg.js';
+import { rawSession } from '../helpers/raw.js';
+import { spawnCli } from '../helpers/spawn.js';
 
 describe('database location', () => {
   it.each([
@@ -40,11 +42,74 @@ describe('init and a missing database', () => {
     expect(JSON.parse(second.stdout).applied).toEqual([]);
   });
 
-  it('sets the pragmas on every open', async () => {
+  it.skipIf(onPostgres)('[SQLite] sets the pragmas on every open', async () => {
     const { db } = await freshCli();
+    const Database = (await import('better-sqlite3')).default;
     const raw = new Database(db);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+
+  it('two clerks running init at once on a new database: both succeed, the migrations are applied once', async () => {
+    const db = await newDatabase(tempDir());
+    const runs = await Promise.all([0, 1].map(() => spawnCli(['init', '--json'], { NUANXIN_DB: db })));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const applied = runs.map((r) => JSON.parse(r.stdout).applied.length).sort((a, b) => a - b);
+    expect(applied[0]).toBe(0);
+    expect(applied[1]).toBeGreaterThan(15);
+    const status = JSON.parse((await spawnCli(['db', 'status', '--json'], { NUANXIN_DB: db })).stdout);
+    expect(status.every((m: { applied: boolean }) => m.applied)).toBe(true);
+    expect((await spawnCli(['db', 'check'], { NUANXIN_DB: db })).code).toBe(0);
+  });
+});
+
+describe('a PostgreSQL server (postgres:// in --db or NUANXIN_DB)', () => {
+  it('an unreachable server is exit 6 with what to do; the password is never shown', async () => {
+    const url = 'postgres://clerk:s3cret-pw@127.0.0.1:1/district';
+    for (const argv of [['station', 'list'], ['init']]) {
+      const r = await runCli(argv, { env: { NUANXIN_DB: url } });
+      expect(r.code).toBe(6);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^error: cannot reach the database server postgres:\/\/clerk@127\.0\.0\.1:1\/district: .*ECONNREFUSED.*\nhint: check that the server is running/);
+      expect(r.stderr).not.toContain('s3cret');
+    }
+    const path = await runCli(['db', 'path', '--json'], { env: { NUANXIN_DB: url } });
+    expect(JSON.parse(path.stdout)).toEqual({ path: 'postgres://clerk@127.0.0.1:1/district', source: 'env', exists: null });
+    const flag = await runCli(['--db', 'postgresql://clerk@127.0.0.1:1/district?password=s3cret-pw&sslmode=disable', 'db', 'path']);
+    expect(flag.stdout).toBe('postgresql://clerk@127.0.0.1:1/district?sslmode=disable\nfrom --db\n');
+  });
+
+  it.skipIf(!onPostgres)('a refused login is exit 6 ("check the user name and password"), never the password', async () => {
+    const url = new URL(await emptyPgDatabase());
+    url.password = 'wrong-secret';
+    const r = await runCli(['station', 'list'], { env: { NUANXIN_DB: url.toString() } });
+    expect(r.code).toBe(6);
+    expect(r.stderr).toMatch(/^error: the database server postgres:\/\/[^:]+@[^ ]+ refused the login: password authentication failed/);
+    expect(r.stderr).toContain('hint: check the user name and password');
+    expect(r.stderr).not.toContain('wrong-secret');
+  });
+
+  it.skipIf(!onPostgres)('init creates the schema in an empty server database; before it, every command says to run init (exit 6)', async () => {
+    const url = await emptyPgDatabase();
+    const shown = url.replace(/:[^:@/]+@/, '@');
+    const before = await runCli(['station', 'list'], { env: { NUANXIN_DB: url } });
+    expect(before).toEqual({
+      code: 6,
+      stdout: '',
+      stderr: `error: no database at ${shown}\nhint: create it with \`nuanxin init\` (or pass --db / NUANXIN_DB to use another file)\n`,
+    });
+    const init = await runCli(['init', '--json'], { env: { NUANXIN_DB: url } });
+    expect(init.code, init.stderr).toBe(0);
+    expect(JSON.parse(init.stdout)).toEqual({ path: shown, applied: expect.arrayContaining(['0001_foundation', '0016_postgres_port']) });
+    expect(await runCli(['station', 'list', '--json'], { env: { NUANXIN_DB: url } })).toMatchObject({ code: 0, stdout: '[]\n' });
+    // Ids are 64-bit: a number past 2^31 is simply not found, not an overflow.
+    expect(await runCli(['worker', 'show', '99999999999'], { env: { NUANXIN_DB: url } })).toMatchObject({ code: 3 });
+    const raw = await rawSession(url);
+    const narrow = await raw.all(
+      "select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'integer' and table_name not like 'kysely_%'",
+    );
+    await raw.close();
+    expect(narrow).toEqual([]);
   });
 });
 
@@ -64,9 +129,9 @@ describe('db status, migrate, check, backup', () => {
 
   it('refuses a database written by a newer version', async () => {
     const { cli, db } = await freshCli();
-    const raw = new Database(db);
-    raw.prepare("insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01')").run();
-    raw.close();
+    const raw = await rawSession(db);
+    await raw.run("insert into kysely_migration (name, timestamp) values ('9999_future', '2030-01-01')");
+    await raw.close();
     const result = await cli(['station', 'list']);
     expect(result.code).toBe(6);
     expect(result.stderr).toContain('written by a newer version of nuanxin (unknown migration 9999_future)');
@@ -77,9 +142,9 @@ describe('db status, migrate, check, backup', () => {
     expect((await cli(['db', 'check'])).code).toBe(0);
     await cli(['community', 'add', '夹马营社区']);
     await cli(['station', 'add', '--name', 'A', '--community', '夹马营社区']);
-    const raw = new Database(db);
-    raw.prepare("update stations set status = 'closed'").run();
-    raw.close();
+    const raw = await rawSession(db);
+    await raw.run("update stations set status = 'closed'");
+    await raw.close();
     const result = await cli(['db', 'check']);
     expect(result.code).toBe(4);
     expect(result.stdout).toContain('FAIL  closed stations have a reason and date\n      ST0001\n');

@@ -1,5 +1,6 @@
 // The district office's layer (issue #14): 街道 roll-ups, units, owners and targets.
 import { describe, expect, it } from 'vitest';
+import { rawSession } from '../helpers/raw.js';
 import { freshCli } from '../helpers/cli.js';
 
 /** Two 街道: 张掖路街道 (two communities) and 东关街道 (one); workers, stations and points in each. */
@@ -528,17 +529,14 @@ describe('the money ledger (经费)', () => {
     const { json, ok, cli, db } = await district();
     await ok(['unit', 'add', '区总工会', '--type', 'union']);
     await json(['fund', 'in', '--from', '区总工会', '--amount', '100', '--action', 'wishes']);
-    const Database = (await import('better-sqlite3')).default;
-    const raw = new Database(db);
-    expect(() => raw.prepare('update fund_entries set amount_fen = 1').run()).toThrow(/append-only/);
-    expect(() => raw.prepare('delete from fund_entries').run()).toThrow(/append-only/);
+    const raw = await rawSession(db);
+    await expect(raw.run('update fund_entries set amount_fen = 1')).rejects.toThrow(/append-only/);
+    await expect(raw.run('delete from fund_entries')).rejects.toThrow(/append-only/);
     // A forged spending past the balance, written around nuanxin.
-    raw
-      .prepare(
-        "insert into fund_entries (kind, action, amount_fen, business_date, operator, created_at) values ('out', 'wishes', -50000, '2026-11-18', 'x', '2026-11-18T00:00:00Z')",
-      )
-      .run();
-    raw.close();
+    await raw.run(
+      "insert into fund_entries (kind, action, amount_fen, business_date, operator, created_at) values ('out', 'wishes', -50000, '2026-11-18', 'x', '2026-11-18T00:00:00Z')",
+    );
+    await raw.close();
     const check = await cli(['db', 'check', '--json']);
     expect(check.code).toBe(4);
     expect(check.stdout).toContain("no action's money balance is below zero");

@@ -1,6 +1,6 @@
 // Issue #17: each documented environment variable does what the README says.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { holdWrites } from '../helpers/hold.js';
 import { freshCli } from '../helpers/cli.js';
 
 const P1 = '13800138000';
@@ -63,8 +63,8 @@ describe('LANG and LC_ALL', () => {
 describe('NUANXIN_BUSY_TIMEOUT_MS', () => {
   it('bounds how long a writer waits for the lock, then exits 6 with "try again"', async () => {
     const { cli, db } = await programme();
-    const holder = new Database(db);
-    holder.exec('begin immediate');
+    // Another clerk holds the lock an award needs (SQLite: the write lock; PostgreSQL: the ledger table).
+    const holder = await holdWrites(db, ['point_entries']);
     try {
       const started = Date.now();
       const r = await cli(['points', 'award', P1, '--rule', 'errand'], { env: { NUANXIN_BUSY_TIMEOUT_MS: '200' } });
@@ -72,8 +72,7 @@ describe('NUANXIN_BUSY_TIMEOUT_MS', () => {
       expect(r.stderr).toContain('hint: try again in a moment');
       expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
-      holder.exec('rollback');
-      holder.close();
+      await holder.release();
     }
     expect((await cli(['points', 'award', P1, '--rule', 'errand'], { env: { NUANXIN_BUSY_TIMEOUT_MS: '200' } })).code).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { rawRows } from '../helpers/raw.js';
 import { freshCli } from '../helpers/cli.js';
 import { packagePart, readXlsx, writeXlsx, XLSX, type Cell } from '../helpers/workbook.js';
 
@@ -12,11 +12,8 @@ async function district() {
   return fresh;
 }
 
-function stored(db: string, sql = 'select phone, name, id_number, joined_on, note from workers order by phone'): unknown[] {
-  const raw = new Database(db, { readonly: true });
-  const rows = raw.prepare(sql).all();
-  raw.close();
-  return rows;
+function stored(db: string, sql = 'select phone, name, id_number, joined_on, note from workers order by phone'): Promise<unknown[]> {
+  return rawRows(db, sql);
 }
 
 const HEADER: Cell[] = ['序号', '姓名', '手机号码', '身份证号', '从业类型', '居住社区', '入职日期', '备注'];
@@ -55,7 +52,7 @@ describe('reading workbooks', () => {
       // Excel kept 15 digits: 410306198505121236 became 4.10306E+17 (masked like any ID number).
       { row: 6, reason: expect.stringMatching(/^ID number "4\.1030\*E\+17" was stored as a number by Excel and lost its last digits/) },
     ]);
-    expect(stored(db)).toEqual([
+    expect(await stored(db)).toEqual([
       { phone: '13700137000', name: '赵敏', id_number: null, joined_on: '2024-01-01', note: null },
       { phone: '13800138000', name: '王芳', id_number: '110101199003074573', joined_on: '2024-03-05', note: '夜班' },
     ]);
@@ -100,11 +97,13 @@ describe('reading workbooks', () => {
     expect(JSON.parse((await cli(['worker', 'import', path, '--dry-run', '--json'])).stdout)).toMatchObject({ inserted: 2, written: false });
     const strict = await cli(['worker', 'import', path, '--strict']);
     expect(strict.code).toBe(5);
-    expect(stored(db)).toEqual([]);
-    expect((await cli(['worker', 'import', path])).code).toBe(0);
+    expect(await stored(db)).toEqual([]);
+    const first = JSON.parse((await cli(['worker', 'import', path, '--json'])).stdout);
+    expect(first).toMatchObject({ inserted: 2, written: true });
+    // (On PostgreSQL the rolled-back runs above used up ids 1 and 2: a sequence is not rolled back.)
     const again = JSON.parse((await cli(['worker', 'import', path, '--json'])).stdout);
-    expect(again).toMatchObject({ inserted: 0, already_imported: { id: 1 } });
-    expect(stored(db, 'select encoding, inserted, rejected from imports')).toEqual([{ encoding: 'xlsx', inserted: 2, rejected: 2 }]);
+    expect(again).toMatchObject({ inserted: 0, already_imported: { id: first.import_id } });
+    expect(await stored(db, 'select encoding, inserted, rejected from imports')).toEqual([{ encoding: 'xlsx', inserted: 2, rejected: 2 }]);
   });
 
   it('writes the rejects of a workbook as a workbook (title rows, header, rows as read, 行号/原因) that imports once fixed', async () => {
@@ -134,7 +133,7 @@ describe('reading workbooks', () => {
     expect(second.code, second.stderr).toBe(0);
     // 行号 and 原因 are nuanxin's own columns: read past in silence.
     expect(JSON.parse(second.stdout)).toMatchObject({ inserted: 2, rejected: 0, unknown_columns: [] });
-    expect(stored(db, 'select count(*) as n from workers')).toEqual([{ n: 4 }]);
+    expect(await stored(db, 'select count(*) as n from workers')).toEqual([{ n: 4 }]);
   });
 
   it('refuses what it cannot read safely, with exit 5 and nothing written', async () => {
@@ -168,7 +167,7 @@ describe('reading workbooks', () => {
     expect(r.stderr).toMatch(
       /^error: no header row found in the first 30 rows: expected columns such as .*; first rows seen: 1: 2026年驿站经费; 2: 项目 \| 金额 \| 日期; 3: 饮水机 \| 1200 \| 2026-03-01\n/,
     );
-    expect(stored(db, 'select count(*) as n from imports')).toEqual([{ n: 0 }]);
+    expect(await stored(db, 'select count(*) as n from imports')).toEqual([{ n: 0 }]);
   });
 });
 
@@ -446,7 +445,7 @@ describe('printable forms that import back', () => {
     const imported = await cli(['worker', 'import', filled, '--json']);
     expect(imported.code, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ inserted: 1, rejected: 0, unknown_columns: [] });
-    expect(stored(db)).toEqual([{ phone: '13800138000', name: '王芳', id_number: null, joined_on: '2024-03-05', note: null }]);
+    expect(await stored(db)).toEqual([{ phone: '13800138000', name: '王芳', id_number: null, joined_on: '2024-03-05', note: null }]);
   });
 });
 
@@ -465,7 +464,8 @@ describe('workbooks saved by LibreOffice (fixtures/, made by scripts/excel-fixtu
     expect(r.code, r.stderr).toBe(0);
     return { report: JSON.parse(r.stdout), db: fresh.db };
   }
-  const workers = (db: string) => stored(db, 'select phone, name, id_number, gender, occupation, platform, site, community_id, joined_on, note from workers order by phone');
+  const workers = (db: string) =>
+    rawRows<{ name: string }>(db, 'select phone, name, id_number, gender, occupation, platform, site, community_id, joined_on, note from workers order by phone');
 
   it.each(['roster-meituan.xlsx', 'roster-meituan.xls'])('%s stores what the CSV does, rejects the same rows at their sheet row numbers (CSV line + 2)', async (file) => {
     const csv = await importInto('worker', 'roster-meituan.gb18030.csv');
@@ -484,7 +484,7 @@ describe('workbooks saved by LibreOffice (fixtures/, made by scripts/excel-fixtu
     ]);
     expect(csvRejects.find((r: { row: number }) => r.row === 54).reason).toBe('has 5 cells but the header has 11');
     const differ = (row: { name: string }) => !['覃豪', '马思远'].includes(row.name);
-    expect((workers(book.db) as { name: string }[]).filter(differ)).toEqual((workers(csv.db) as { name: string }[]).filter(differ));
+    expect((await workers(book.db)).filter(differ)).toEqual((await workers(csv.db)).filter(differ));
   });
 
   it.each(['stations.xlsx', 'stations.xls'])('%s stores the same 15 stations as the GB18030 CSV', async (file) => {
@@ -492,8 +492,8 @@ describe('workbooks saved by LibreOffice (fixtures/, made by scripts/excel-fixtu
     const book = await importInto('station', file);
     expect(book.report).toMatchObject({ inserted: 15, rejected: 0, skipped: { above_header: 2, blank: 1, totals: 1 } });
     expect(csv.report).toMatchObject({ inserted: 15, rejected: 0 });
-    const stations = (db: string) => stored(db, 'select * from stations order by code').map((s) => ({ ...(s as object), created_at: null, updated_at: null }));
-    expect(stations(book.db)).toEqual(stations(csv.db));
+    const stations = async (db: string) => (await stored(db, 'select * from stations order by code')).map((s) => ({ ...(s as object), created_at: null, updated_at: null }));
+    expect(await stations(book.db)).toEqual(await stations(csv.db));
   });
 
   it('reads the roster sheet after the instructions sheet, and refuses the encrypted and the damaged copies (exit 5)', async () => {
@@ -505,7 +505,7 @@ describe('workbooks saved by LibreOffice (fixtures/, made by scripts/excel-fixtu
     expect(encrypted).toMatchObject({ code: 5, stdout: '', stderr: expect.stringMatching(/^error: the workbook is password-protected; nothing was imported\n/) });
     const corrupt = await cli(['worker', 'import', fixture('roster-corrupt.xlsx')]);
     expect(corrupt).toMatchObject({ code: 5, stdout: '', stderr: expect.stringMatching(/^error: the workbook is damaged/) });
-    expect(stored(db, 'select count(*) as n from workers')).toEqual([{ n: 0 }]);
+    expect(await stored(db, 'select count(*) as n from workers')).toEqual([{ n: 0 }]);
   });
 });
 
@@ -561,7 +561,7 @@ describe('the other imports read workbooks too', () => {
       results.push({
         inserted: report.inserted,
         rejected: report.rejects.map((x: { row: number; reason: string }) => ({ row: x.row - (kind === 'xlsx' ? 1 : 0), reason: x.reason })),
-        stored: stored(db, 'select title, category, estimate_fen, collected_on from wishes order by id'),
+        stored: await stored(db, 'select title, category, estimate_fen, collected_on from wishes order by id'),
       });
     }
     expect(results[1]).toEqual(results[0]);

@@ -1,9 +1,10 @@
 // Issue #10, the ledger and the records: never twice, never bent, bounded numbers and dates, masking that holds.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { freshCli } from '../helpers/cli.js';
+import { onPostgres } from '../helpers/pg.js';
+import { rawRows, rawSession } from '../helpers/raw.js';
 
 const P1 = '13800138000';
 const P2 = '13900139000';
@@ -41,9 +42,10 @@ describe('never twice, really', () => {
 });
 
 describe('the ledger cannot be bent, even from a raw SQL session', () => {
-  it('refuses INSERT OR REPLACE and UPSERT on existing ledger and timeline rows', async () => {
+  it.skipIf(onPostgres)('[SQLite] refuses INSERT OR REPLACE and UPSERT on existing ledger and timeline rows', async () => {
     const { json, db } = await programme();
     await json(['points', 'award', P1, '--rule', 'errand', '--ref', 'R1']);
+    const Database = (await import('better-sqlite3')).default;
     const raw = new Database(db);
     const entry = raw.prepare('select * from point_entries where id = 1').get() as Record<string, unknown>;
     const columns = Object.keys(entry);
@@ -61,8 +63,46 @@ describe('the ledger cannot be bent, even from a raw SQL session', () => {
     raw.close();
   });
 
-  it('refuses a fraction, text or an out-of-range number in whole-number columns', async () => {
+  it.skipIf(!onPostgres)('[PostgreSQL] refuses an upsert over a ledger row, an update, a delete and a TRUNCATE, even from psql', async () => {
+    const { json, db } = await programme();
+    await json(['points', 'award', P1, '--rule', 'errand', '--ref', 'R1']);
+    const raw = await rawSession(db);
+    try {
+      const [entry] = await raw.all('select * from point_entries where id = 1');
+      const columns = Object.keys(entry!);
+      const values = columns.map((c) => (entry as Record<string, unknown>)[c]);
+      const placeholders = columns.map(() => '?').join(', ');
+      await expect(
+        raw.run(`insert into point_entries (${columns.join(', ')}) overriding system value values (${placeholders}) on conflict (id) do update set points = 100000`, ...values),
+      ).rejects.toThrow(/append-only/);
+      await expect(raw.run('update point_entries set points = 1000')).rejects.toThrow(/append-only/);
+      await expect(raw.run('delete from point_entries')).rejects.toThrow(/append-only/);
+      for (const table of ['point_entries', 'gift_stock_entries', 'wish_events', 'case_events', 'fund_entries']) {
+        await expect(raw.run(`truncate ${table} cascade`)).rejects.toThrow(/append-only/);
+      }
+      expect(await raw.all('select points from point_entries')).toEqual([{ points: 10 }]);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it.skipIf(!onPostgres)('[PostgreSQL] refuses text or an out-of-range number in whole-number columns; a bigint column holds no fraction', async () => {
     const { db } = await programme();
+    const raw = await rawSession(db);
+    try {
+      await expect(raw.run("update gifts set stock = '3x' where code = 'raincoat'")).rejects.toThrow(/invalid input syntax/);
+      await expect(raw.run('update point_rules set points = 9223372036854775807')).rejects.toThrow(/point_rules_points_bounded/);
+      await expect(raw.run("update gifts set stock = 1000000000000000000 where code = 'raincoat'")).rejects.toThrow(/gifts_stock_bounded/);
+      await raw.run("update gifts set stock = 1.5 where code = 'raincoat'");
+      expect(await raw.all("select stock from gifts where code = 'raincoat'")).toEqual([{ stock: 2 }]);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it.skipIf(onPostgres)('[SQLite] refuses a fraction, text or an out-of-range number in whole-number columns', async () => {
+    const { db } = await programme();
+    const Database = (await import('better-sqlite3')).default;
     const raw = new Database(db);
     expect(() => raw.prepare("update gifts set stock = 1.5 where code = 'raincoat'").run()).toThrow(/whole number/);
     expect(() => raw.prepare("update gifts set stock = '3' || 'x' where code = 'raincoat'").run()).toThrow(/whole number/);
@@ -70,9 +110,27 @@ describe('the ledger cannot be bent, even from a raw SQL session', () => {
     raw.close();
   });
 
-  it('db check fails (exit 4) when a guard is dropped or altered', async () => {
+  it.skipIf(!onPostgres)('[PostgreSQL] db check fails (exit 4) when a guard is dropped, disabled or altered', async () => {
     const { cli, db } = await programme();
     expect((await cli(['db', 'check'])).code).toBe(0);
+    const raw = await rawSession(db);
+    await raw.run('drop trigger point_entries_append_only on point_entries');
+    await raw.run('alter table wish_events disable trigger wish_events_no_truncate');
+    await raw.run('create or replace function nuanxin_append_only() returns trigger as $$ begin return null; end $$ language plpgsql');
+    await raw.run('alter table gifts drop constraint gifts_stock_bounded');
+    await raw.close();
+    const r = await cli(['db', 'check']);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain('point_entries: point_entries_append_only missing');
+    expect(r.stdout).toContain('wish_events: wish_events_no_truncate missing');
+    expect(r.stdout).toContain('gift_stock_entries: gift_stock_entries_append_only altered');
+    expect(r.stdout).toContain('gifts: gifts_stock_bounded missing');
+  });
+
+  it.skipIf(onPostgres)('[SQLite] db check fails (exit 4) when a guard is dropped or altered', async () => {
+    const { cli, db } = await programme();
+    expect((await cli(['db', 'check'])).code).toBe(0);
+    const Database = (await import('better-sqlite3')).default;
     const raw = new Database(db);
     raw.exec('drop trigger point_entries_no_replace');
     raw.exec('drop trigger gift_stock_entries_no_delete; create trigger gift_stock_entries_no_delete before delete on gift_stock_entries begin select 1; end');
@@ -145,9 +203,7 @@ describe('masking holds', () => {
     await json(['care', 'visit', '--worker', P2, '--date', '2026-11-20', '--by', '社工', '--note', '家属电话13600136000']);
     expect(JSON.stringify(await json(['care', 'list']))).not.toContain('13600136000');
     await json(['worker', 'purge', P2, '--reason', '本人申请']);
-    const raw = new Database(db);
-    expect(JSON.stringify(raw.prepare('select note from care_visits').all())).not.toContain('13600136000');
-    raw.close();
+    expect(JSON.stringify(await rawRows(db, 'select note from care_visits'))).not.toContain('13600136000');
   });
 
   it('never prints a terminal escape sequence raw, in a table or Markdown', async () => {
@@ -157,9 +213,9 @@ describe('masking holds', () => {
     // A file cannot bring one in any more (the row is refused)…
     expect(JSON.parse((await cli(['worker', 'import', file, '--json'])).stdout)).toMatchObject({ inserted: 0, rejected: 1 });
     // …but a database written by an older version may hold one.
-    const raw = new Database(db);
-    raw.prepare('update workers set name = ? where phone = ?').run('张\u001b[2J\u001b[31m三\u202e', P1);
-    raw.close();
+    const raw = await rawSession(db);
+    await raw.run('update workers set name = ? where phone = ?', '张\u001b[2J\u001b[31m三\u202e', P1);
+    await raw.close();
     for (const [format, tty] of [
       ['table', true],
       ['table', false],

@@ -1,11 +1,12 @@
 // Issue #10, second pass: holes an adversarial review found after the first round of fixes.
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { maskPersonalText } from '../../src/domain/privacy.js';
 import { freshCli } from '../helpers/cli.js';
+import { onPostgres } from '../helpers/pg.js';
+import { rawSession } from '../helpers/raw.js';
 import { writeRoster } from '../helpers/roster.js';
 
 const P1 = '13800138000';
@@ -24,7 +25,7 @@ async function programme() {
 }
 
 describe('output targets reached through links', () => {
-  it("refuses the real database's -wal and -journal when --db is a symlink", async () => {
+  it.skipIf(onPostgres)("[SQLite] refuses the real database's -wal and -journal when --db is a symlink", async () => {
     const { cli, dir, db } = await programme();
     const link = join(dir, 'link.db');
     symlinkSync(db, link);
@@ -33,7 +34,7 @@ describe('output targets reached through links', () => {
     }
   });
 
-  it('refuses a target that is a symlink to the database, or the database through a symlinked --db', async () => {
+  it.skipIf(onPostgres)('[SQLite] refuses a target that is a symlink to the database, or the database through a symlinked --db', async () => {
     const { cli, dir, db } = await programme();
     const link = join(dir, 'link.db');
     symlinkSync(db, link);
@@ -134,9 +135,9 @@ describe('personal data in every line printed', () => {
     expect((await cli(['wish', 'add', '--title', 'a\u202eb', '--category', 'daily', '--worker', P1])).code).toBe(2);
     expect((await cli(['wish', 'add', '--title', 'a\u009b31m', '--category', 'daily', '--worker', P1])).code).toBe(2);
     await cli(['wish', 'add', '--title', '电饭煲', '--category', 'daily', '--worker', P1]);
-    const raw = new Database(db);
-    raw.prepare("update wishes set title = 'x\u202ey\u009b31m'").run();
-    raw.close();
+    const raw = await rawSession(db);
+    await raw.run("update wishes set title = 'x\u202ey\u009b31m'");
+    await raw.close();
     const out = (await cli(['wish', 'show', '1'])).stdout;
     expect(out).not.toMatch(/[\u202e\u009b]/);
     expect(out).toContain('x\\u202Ey\\x9B31m');
@@ -186,10 +187,13 @@ describe('worker purge reaches the ledger and the timelines too', () => {
     await json(['dispute', 'open', '--worker', P2, '--type', 'wages', '--via', 'hotline', '--employer', `店${P2}`]);
     await json(['worker', 'show', P2, '--reveal', '--reason', `查 ${P2}`]);
     await json(['worker', 'purge', P2, '--reason', `本人 ${P2} 申请`]);
-    const raw = new Database(db);
-    const tables = (raw.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    const everything = JSON.stringify(tables.map((t) => raw.prepare(`select * from "${t}"`).all()));
-    raw.close();
+    const raw = await rawSession(db);
+    const listing = onPostgres
+      ? 'select table_name as name from information_schema.tables where table_schema = current_schema()'
+      : "select name from sqlite_master where type = 'table'";
+    const tables = (await raw.all<{ name: string }>(listing)).map((t) => t.name);
+    const everything = JSON.stringify(await Promise.all(tables.map((t) => raw.all(`select * from "${t}"`))));
+    await raw.close();
     expect(everything).not.toContain(P2);
     expect(everything).not.toContain(ID);
     expect((await cli(['db', 'check'])).code).toBe(0);
@@ -203,17 +207,17 @@ describe('worker purge reaches the ledger and the timelines too', () => {
     await json(['wish', 'claim', String(id), '--sponsor', '区总工会']);
     await json(['wish', 'fulfil', String(id), '--note', `已联系${P2}`]);
     await json(['worker', 'purge', P2, '--reason', '本人申请']);
-    const raw = new Database(db);
+    const raw = await rawSession(db);
     const texts = JSON.stringify([
-      raw.prepare('select note, reason, ref, dedupe_key from point_entries').all(),
-      raw.prepare('select note from wish_events').all(),
-      raw.prepare('select title from wishes').all(),
-      raw.prepare('select detail from audit_log').all(),
+      await raw.all('select note, reason, ref, dedupe_key from point_entries'),
+      await raw.all('select note from wish_events'),
+      await raw.all('select title from wishes'),
+      await raw.all('select detail from audit_log'),
     ]);
     expect(texts).not.toContain(P2);
-    expect(() => raw.prepare("update point_entries set note = 'changed'").run()).toThrow();
-    expect(() => raw.prepare('update point_entries set points = 1').run()).toThrow(/append-only/);
-    raw.close();
+    await expect(raw.run("update point_entries set note = 'changed'")).rejects.toThrow();
+    await expect(raw.run('update point_entries set points = 1')).rejects.toThrow(/append-only/);
+    await raw.close();
     expect((await cli(['db', 'check'])).code).toBe(0);
   });
 });
@@ -286,9 +290,12 @@ describe('numbers, dates and refusals the first pass missed', () => {
 
   it('db check fails on a trigger nobody declared (one that silently drops ledger rows)', async () => {
     const { cli, db } = await programme();
-    const raw = new Database(db);
-    raw.exec('create trigger sneaky before insert on point_entries begin select raise(ignore); end');
-    raw.close();
+    const raw = await rawSession(db);
+    if (onPostgres) {
+      await raw.run('create function sneaky() returns trigger as $$ begin return null; end $$ language plpgsql');
+      await raw.run('create trigger sneaky before insert on point_entries for each row execute function sneaky()');
+    } else await raw.run('create trigger sneaky before insert on point_entries begin select raise(ignore); end');
+    await raw.close();
     const check = await cli(['db', 'check']);
     expect(check.code).toBe(4);
     expect(check.stdout).toContain('point_entries: sneaky unexpected');

@@ -1,7 +1,7 @@
 // Opinions and suggestions (意见建议): a strand added by ARCHITECTURE.md's checklist —
 // its commands, its state machine, its weekly figures and its part of a worker's record.
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { rawRows } from '../helpers/raw.js';
 import { freshCli } from '../helpers/cli.js';
 import { englishWords } from '../i18n/english-words.js';
 
@@ -220,9 +220,7 @@ describe('the opinions strand in the reports and the worker record', () => {
     const { json, db } = await district();
     await json(['opinion', 'add', `回电${P1}`, '--topic', 'other', '--from', P1, '--note', `备用${P1}`, '--date', '2026-11-24']);
     await json(['worker', 'purge', P1, '--reason', '本人申请']);
-    const raw = new Database(db, { readonly: true });
-    const stored = raw.prepare('select text, note from opinions').get();
-    raw.close();
+    const [stored] = await rawRows(db, 'select text, note from opinions');
     expect(stored).toEqual({ text: '回电138****8000', note: '备用138****8000' });
     expect((await json(['report', 'weekly', '--week', '2026-W48'])).opinions.heard).toBe(1);
   });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { rawSession } from '../helpers/raw.js';
 import { freshCli } from '../helpers/cli.js';
 
 const P1 = '13800138000';
@@ -105,19 +105,19 @@ describe('redemptions and reversals', () => {
   it('the ledger is append-only in the database itself', async () => {
     const { json, db } = await programme();
     await json(['points', 'award', P1, '--rule', 'errand']);
-    const raw = new Database(db);
-    expect(() => raw.prepare('update point_entries set points = 1000').run()).toThrow(/append-only/);
-    expect(() => raw.prepare('delete from point_entries').run()).toThrow(/append-only/);
-    expect(() => raw.prepare('delete from gift_stock_entries').run()).toThrow(/append-only/);
-    raw.close();
+    const raw = await rawSession(db);
+    await expect(raw.run('update point_entries set points = 1000')).rejects.toThrow(/append-only/);
+    await expect(raw.run('delete from point_entries')).rejects.toThrow(/append-only/);
+    await expect(raw.run('delete from gift_stock_entries')).rejects.toThrow(/append-only/);
+    await raw.close();
   });
 
   it('db check fails loudly when a cached balance disagrees with the entries', async () => {
     const { cli, json, db } = await programme();
     await json(['points', 'award', P1, '--rule', 'errand']);
-    const raw = new Database(db);
-    raw.prepare('update point_balances set balance = 999').run();
-    raw.close();
+    const raw = await rawSession(db);
+    await raw.run('update point_balances set balance = 999');
+    await raw.close();
     const result = await cli(['db', 'check']);
     expect(result.code).toBe(4);
     expect(result.stdout).toContain('FAIL  point balances equal the sum of their entries, never negative');

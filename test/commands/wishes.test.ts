@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { rawSession } from '../helpers/raw.js';
 import { freshCli } from '../helpers/cli.js';
 
 async function district(today = '2026-11-29') {
@@ -197,10 +197,10 @@ describe('wish import and db check', () => {
     const { cli, json, db } = await district();
     await json(['wish', 'add', '--title', 'A', '--category', 'daily', '--site', 'S']);
     expect((await cli(['db', 'check'])).code).toBe(0);
-    const raw = new Database(db);
-    raw.prepare("update wishes set status = 'listed'").run();
-    expect(() => raw.prepare('delete from wish_events').run()).toThrow(/append-only/);
-    raw.close();
+    const raw = await rawSession(db);
+    await raw.run("update wishes set status = 'listed'");
+    await expect(raw.run('delete from wish_events')).rejects.toThrow(/append-only/);
+    await raw.close();
     const result = await cli(['db', 'check']);
     expect(result.code).toBe(4);
     expect(result.stdout).toContain('wish #1: listed, timeline says collected');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { rawRows } from '../helpers/raw.js';
 import { freshCli } from '../helpers/cli.js';
 import { ROSTER_ROWS, writeRoster, type Encoding } from '../helpers/roster.js';
 
@@ -14,10 +14,7 @@ async function district() {
 }
 
 async function storedRows(db: string) {
-  const raw = new Database(db, { readonly: true });
-  const rows = raw.prepare('select phone, name, id_number, gender, occupation, platform, community_id, joined_on, note, active from workers order by phone').all();
-  raw.close();
-  return rows;
+  return rawRows(db, 'select phone, name, id_number, gender, occupation, platform, community_id, joined_on, note, active from workers order by phone');
 }
 
 describe('worker import: encodings', () => {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { NuanxinSqliteDialect } from '../../src/db/sqlite/dialect.js';
 import { migrateToLatest, migrationStatus } from '../../src/db/migrator.js';
 import { openSqlite } from '../../src/db/sqlite/open.js';
+import { onPostgres } from '../helpers/pg.js';
 import { tempDir } from '../helpers/cli.js';
 
-describe('migrations', () => {
+describe.skipIf(onPostgres)('[SQLite] migrations', () => {
   it('apply in order and record themselves', async () => {
     const opened = openSqlite({ path: join(tempDir(), 'm.db'), create: true, busyTimeoutMs: 10_000 });
     await migrateToLatest(opened.db, opened.path);
@@ -41,7 +42,7 @@ describe('migrations', () => {
   });
 });
 
-describe('0013: sponsors, organisers and hosts become units', () => {
+describe.skipIf(onPostgres)('[SQLite] 0013: sponsors, organisers and hosts become units', () => {
   it('keeps every sponsor (same ids, every wish still names it) and registers each free-text organiser and host once', async () => {
     const { migrations } = await import('../../migrations/index.js');
     const opened = openSqlite({ path: join(tempDir(), 'u.db'), create: true, busyTimeoutMs: 10_000 });
@@ -92,7 +93,7 @@ describe('0013: sponsors, organisers and hosts become units', () => {
   });
 });
 
-describe('0015: disputes without a worker, district-wide teams, volunteers by kind', () => {
+describe.skipIf(onPostgres)('[SQLite] 0015: disputes without a worker, district-wide teams, volunteers by kind', () => {
   it('keeps every dispute (its guards too), every team, and each site’s volunteers as kind other', async () => {
     const { migrations } = await import('../../migrations/index.js');
     const opened = openSqlite({ path: join(tempDir(), 'o.db'), create: true, busyTimeoutMs: 10_000 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { openSqlite } from '../../src/db/sqlite/open.js';
+import { onPostgres } from '../helpers/pg.js';
 import { tempDir } from '../helpers/cli.js';
 
 async function opened(busyTimeoutMs?: number) {
@@ -13,7 +14,7 @@ async function opened(busyTimeoutMs?: number) {
   return { path, handle };
 }
 
-describe('SQLite pragmas on the connection nuanxin opens', () => {
+describe.skipIf(onPostgres)('[SQLite] pragmas on the connection nuanxin opens', () => {
   it('has foreign keys on, and a row pointing nowhere is refused', async () => {
     const { handle } = await opened();
     expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { newDatabase, onPostgres } from '../helpers/pg.js';
 import { spawnCli } from '../helpers/spawn.js';
 
 describe('the built CLI, spawned as cron would', () => {
@@ -14,7 +15,7 @@ describe('the built CLI, spawned as cron would', () => {
   });
 
   it('exits 2 promptly when a required flag is missing and stdin is not a TTY', async () => {
-    const db = join(tempDir(), 'n.db');
+    const db = await newDatabase(tempDir());
     expect((await spawnCli(['init'], { NUANXIN_DB: db })).code).toBe(0);
     const result = await spawnCli(['station', 'add', '--community', '夹马营社区'], { NUANXIN_DB: db });
     expect(result.code).toBe(2);
@@ -24,7 +25,7 @@ describe('the built CLI, spawned as cron would', () => {
   });
 
   it('prints one parseable JSON document with --json and no colour codes', async () => {
-    const db = join(tempDir(), 'n.db');
+    const db = await newDatabase(tempDir());
     await spawnCli(['init'], { NUANXIN_DB: db });
     await spawnCli(['community', 'add', '夹马营社区', '--subdistrict', '西关街道'], { NUANXIN_DB: db });
     const add = await spawnCli(['station', 'add', '--name', '夹马营路爱心驿站', '--community', '夹马营社区', '--json'], { NUANXIN_DB: db, FORCE_COLOR: '1' });
@@ -35,7 +36,7 @@ describe('the built CLI, spawned as cron would', () => {
     expect(JSON.parse(audit.stdout).totals.stations).toBe(1);
   });
 
-  it('backs up a database another process holds open, passing integrity_check with mode 0600', async () => {
+  it.skipIf(onPostgres)('[SQLite] backs up a database another process holds open, passing integrity_check with mode 0600', async () => {
     const dir = tempDir();
     const db = join(dir, 'n.db');
     await spawnCli(['init'], { NUANXIN_DB: db });
@@ -62,6 +63,31 @@ describe('the built CLI, spawned as cron would', () => {
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('select name from communities').all()).toEqual([{ name: '夹马营社区' }]);
     copy.close();
+  });
+
+  it.skipIf(!onPostgres)('[PostgreSQL] db backup runs pg_dump: custom format, mode 0600, restorable, no password on its command line', async () => {
+    const dir = tempDir();
+    const db = await newDatabase(dir);
+    await spawnCli(['init'], { NUANXIN_DB: db });
+    await spawnCli(['community', 'add', '夹马营社区'], { NUANXIN_DB: db });
+    const target = join(dir, 'copy.dump');
+    const result = await spawnCli(['db', 'backup', target, '--json'], { NUANXIN_DB: db });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ path: target, integrity: 'ok' });
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+    expect(readFileSync(target).subarray(0, 5).toString()).toBe('PGDMP');
+    const listing = execFileSync('pg_restore', ['--list', target], { encoding: 'utf8' });
+    expect(listing).toContain('TABLE DATA public communities');
+    expect((await spawnCli(['db', 'backup', target], { NUANXIN_DB: db })).code).toBe(4);
+    // Where pg_dump is not installed: refused (exit 4) with the command to run, which holds no password.
+    const password = new URL(db).password;
+    const without = await spawnCli(['db', 'backup', join(dir, 'other.dump')], { NUANXIN_DB: db, PATH: '/nonexistent' });
+    expect(without.code).toBe(4);
+    expect(without.stderr).toMatch(
+      /^error: pg_dump is not installed here, so nuanxin cannot back up this PostgreSQL database; run: pg_dump --format=custom --file='.*other\.dump' 'postgres:\/\/[^:@]+@/,
+    );
+    expect(without.stderr).not.toContain(`:${password}@`);
+    expect(existsSync(join(dir, 'other.dump'))).toBe(false);
   });
 });
 

@@ -1,15 +1,16 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { holdWrites } from '../helpers/hold.js';
+import { newDatabase } from '../helpers/pg.js';
 import { spawnCli } from '../helpers/spawn.js';
 
 const PHONE = '13800138000';
 
 async function setup() {
   const dir = tempDir();
-  const env = { NUANXIN_DB: join(dir, 'n.db'), NUANXIN_TODAY: '2026-11-29' };
+  const env = { NUANXIN_DB: await newDatabase(dir), NUANXIN_TODAY: '2026-11-29' };
   for (const argv of [
     ['init'],
     ['worker', 'add', '--name', '张三', '--phone', PHONE, '--occupation', 'rider'],
@@ -20,25 +21,6 @@ async function setup() {
     if (r.code !== 0) throw new Error(r.stderr);
   }
   return { dir, env };
-}
-
-/** Waits until `count` other processes have the database file open (seen in /proc): they are at the lock. */
-async function waitUntilOpen(db: string, count: number): Promise<void> {
-  const { readdirSync, readlinkSync } = await import('node:fs');
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    let open = 0;
-    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
-      try {
-        if (readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === db)) open += 1;
-      } catch {
-        // Gone, or not ours to look at.
-      }
-    }
-    if (open >= count + 1) return; // the racers and the holder
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the racing processes never opened the database');
 }
 
 async function balance(env: Record<string, string>, phone = PHONE): Promise<number> {
@@ -85,22 +67,10 @@ describe('two writers at once', () => {
       for (const phone of [PHONE, '13900139000']) await spawnCli(['points', 'award', phone, '--rule', 'patrol'], env);
       // A third connection holds the write lock until both redemptions are waiting on it: neither can
       // finish before the other has started, so a read taken outside the lock would be caught every time.
-      const holder = spawn(
-        process.execPath,
-        [
-          '-e',
-          `
-        const D = require('better-sqlite3'); const db = new D(${JSON.stringify(env.NUANXIN_DB)});
-        db.exec('begin immediate'); process.stdout.write('held\\n');
-        process.stdin.once('data', () => { db.exec('rollback'); db.close(); process.exit(0); });`,
-        ],
-        { stdio: ['pipe', 'pipe', 'inherit'] },
-      );
-      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const hold = await holdWrites(env.NUANXIN_DB, ['point_entries', 'gift_stock_entries']);
       const racers = [PHONE, '13900139000'].map((phone) => spawnCli(['points', 'redeem', phone, '--gift', 'raincoat'], { ...env, NUANXIN_BUSY_TIMEOUT_MS: '30000' }));
-      await waitUntilOpen(env.NUANXIN_DB, 2);
-      await new Promise((r) => setTimeout(r, 300));
-      holder.stdin.write('go\n');
+      await hold.waitFor(2);
+      await hold.release();
       const results = await Promise.all(racers);
       expect(results.map((r) => r.code).sort()).toEqual([0, 4]);
       expect(results.find((r) => r.code === 4)!.stderr).toBe('error: gift raincoat has 0 in stock, 1 asked; nothing changed\n');
@@ -110,17 +80,11 @@ describe('two writers at once', () => {
     }
   }, 90_000);
 
-  it('a lock not had within the timeout exits 6 with "try again", not a raw SQLITE_BUSY', async () => {
+  it('a lock not had within the timeout exits 6 with "try again", not a raw driver error', async () => {
     const { env } = await setup();
-    const holder = spawn(process.execPath, [
-      '-e',
-      `
-      const D = require('better-sqlite3'); const db = new D(${JSON.stringify(env.NUANXIN_DB)});
-      db.exec('begin immediate'); process.stdout.write('ready\\n'); setTimeout(() => { db.exec('rollback'); db.close(); }, 3000);`,
-    ]);
-    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const hold = await holdWrites(env.NUANXIN_DB, ['point_entries']);
     const result = await spawnCli(['points', 'award', PHONE, '--rule', 'patrol'], { ...env, NUANXIN_BUSY_TIMEOUT_MS: '300' });
-    holder.kill();
+    await hold.release();
     expect(result).toMatchObject({ code: 6, stdout: '', stderr: 'error: the database is busy: another command holds the write lock\nhint: try again in a moment\n' });
     expect(await balance(env)).toBe(0);
   }, 30_000);

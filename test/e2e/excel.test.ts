@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { newDatabase } from '../helpers/pg.js';
 import { spawnCli } from '../helpers/spawn.js';
 import { readXlsx, writeXlsx } from '../helpers/workbook.js';
 
@@ -10,7 +11,7 @@ import { readXlsx, writeXlsx } from '../helpers/workbook.js';
 describe('the built CLI reads and writes workbooks', () => {
   it('imports an .xlsx roster, writes its rejects and an .xlsx export, written to a pipe as to a file', async () => {
     const dir = tempDir();
-    const env = { NUANXIN_DB: join(dir, 'n.db'), NUANXIN_TODAY: '2026-11-29', LANG: 'zh_CN.UTF-8' };
+    const env = { NUANXIN_DB: await newDatabase(dir), NUANXIN_TODAY: '2026-11-29', LANG: 'zh_CN.UTF-8' };
     await spawnCli(['init'], env);
     await spawnCli(['community', 'add', '夹马营社区', '--subdistrict', '西关街道'], env);
     const roster = join(dir, '花名册.xlsx');

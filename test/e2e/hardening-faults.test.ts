@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { newDatabase, onPostgres } from '../helpers/pg.js';
 import { spawnCli } from '../helpers/spawn.js';
 
 const P1 = '13800138000';
 
-async function district(dir = tempDir()) {
-  const env = { NUANXIN_DB: join(dir, 'live.db'), NUANXIN_TODAY: '2026-11-29' };
+/** A district's database: the SQLite file in `dir` (a small disk, a read-only mount), or in the PostgreSQL run a server database. */
+async function district(dir = tempDir(), file = false) {
+  const env = { NUANXIN_DB: file ? join(dir, 'live.db') : await newDatabase(dir, 'live.db'), NUANXIN_TODAY: '2026-11-29' };
   const run = (argv: string[], extra: Record<string, string> = {}) => spawnCli(argv, { ...env, ...extra });
   for (const argv of [
     ['init'],
@@ -56,8 +58,8 @@ const canMount = smallDisk(65_536) !== undefined;
 if (!canMount) console.warn('hardening-faults: no tmpfs mount here (needs root); the full-disk and read-only tests are skipped');
 
 describe('a damaged database', () => {
-  it('is exit 6 with what to do for commands, and exit 4 with what integrity_check said for db check', async () => {
-    const { db, run } = await district();
+  it.skipIf(onPostgres)('[SQLite] is exit 6 with what to do for commands, and exit 4 with what integrity_check said for db check', async () => {
+    const { db, run } = await district(tempDir(), true);
     for (let i = 0; i < 30; i++) await run(['points', 'award', P1, '--rule', 'errand', '--date', `2026-11-${String((i % 28) + 1).padStart(2, '0')}`, '--note', `第${i}次`]);
     const raw = new Database(db);
     const { rootpage } = raw.prepare("select rootpage from sqlite_master where name = 'point_entries'").get() as { rootpage: number };
@@ -79,9 +81,9 @@ describe('a damaged database', () => {
 });
 
 describe.skipIf(!canMount)('a full disk', () => {
-  it('stops an import with exit 6 "disk full, nothing was written", leaving the database as it was', async () => {
+  it.skipIf(onPostgres)('[SQLite] stops an import with exit 6 "disk full, nothing was written", leaving the database as it was', async () => {
     const disk = smallDisk(2 * 1024 * 1024)!;
-    const { run, db } = await district(disk);
+    const { run, db } = await district(disk, true);
     const file = roster(join(tempDir(), 'big.csv'), 20_000);
     const r = await run(['worker', 'import', file]);
     expect(r.code).toBe(6);
@@ -93,9 +95,9 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(readdirSync(disk).filter((f) => f.includes('.tmp') || f.includes('partial'))).toEqual([]);
   });
 
-  it('refuses an award with exit 6 when not one more page fits', async () => {
+  it.skipIf(onPostgres)('[SQLite] refuses an award with exit 6 when not one more page fits', async () => {
     const disk = smallDisk(1024 * 1024)!;
-    const { run } = await district(disk);
+    const { run } = await district(disk, true);
     const filler = join(disk, 'filler');
     try {
       writeFileSync(filler, Buffer.alloc(4 * 1024 * 1024));
@@ -109,9 +111,9 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(JSON.parse((await run(['points', 'balance', P1, '--json'])).stdout).balance).toBe(0);
   });
 
-  it('refuses writes to a read-only database with exit 6, and writes nothing', async () => {
+  it.skipIf(onPostgres)('[SQLite] refuses writes to a read-only database with exit 6, and writes nothing', async () => {
     const disk = smallDisk(4 * 1024 * 1024)!;
-    const { run } = await district(disk);
+    const { run } = await district(disk, true);
     execFileSync('mount', ['-o', 'remount,ro', disk]);
     const r = await run(['points', 'award', P1, '--rule', 'errand']);
     expect(r.code).toBe(6);
@@ -126,8 +128,8 @@ describe.skipIf(!canMount)('a full disk', () => {
 });
 
 describe('an immutable database file', () => {
-  it('refuses writes with exit 6', async () => {
-    const { db, run } = await district();
+  it.skipIf(onPostgres)('[SQLite] refuses writes with exit 6', async () => {
+    const { db, run } = await district(tempDir(), true);
     try {
       execFileSync('chattr', ['+i', db], { stdio: 'ignore' });
     } catch {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { newDatabase } from '../helpers/pg.js';
 import { tempDir } from '../helpers/cli.js';
 import { spawnCli } from '../helpers/spawn.js';
 
@@ -52,12 +53,12 @@ describe.skipIf(!CHROMIUM)(title, () => {
   let period: string[] = [];
   beforeAll(async () => {
     dir = join(tempDir(), 'demo');
+    db = await newDatabase(dir, 'nuanxin-demo.db');
     const demo = spawnSync(process.execPath, [DEMO], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'zh_CN.UTF-8', NUANXIN_DEMO_DIR: dir },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LANG: 'zh_CN.UTF-8', NUANXIN_DEMO_DIR: dir, NUANXIN_DEMO_DB: db },
       encoding: 'utf8',
     });
     if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
-    db = join(dir, 'nuanxin-demo.db');
     // The largest figures the rules allow (a billion points, ten digits) must still fit their charts.
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     period = ['--from', day(9), '--to', day(3)];

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ROSTER_ROWS, writeRoster, type Encoding } from '../helpers/roster.js';
+import { newDatabase } from '../helpers/pg.js';
 import { spawnCli } from '../helpers/spawn.js';
 
 /** The built CLI parses rosters in a worker thread; the in-process run parses in this thread. Same answers. */
@@ -11,7 +11,7 @@ describe('roster import through the built CLI (worker-thread parsing)', () => {
     const dir = tempDir();
     const results = [];
     for (const mode of ['spawned', 'in-process'] as const) {
-      const env = { NUANXIN_DB: join(dir, `${mode}.db`), NUANXIN_TODAY: '2026-11-29' };
+      const env = { NUANXIN_DB: await newDatabase(dir, `${mode}.db`), NUANXIN_TODAY: '2026-11-29' };
       const file = writeRoster(dir, `roster-${mode}.csv`, rows, encoding);
       const run = mode === 'spawned' ? (argv: string[]) => spawnCli(argv, env) : (argv: string[]) => runCli(argv, { env });
       await run(['init']);

@@ -59,3 +59,8 @@ export async function emptyPgDatabase(): Promise<string> {
 export async function dropPgDatabases(): Promise<void> {
   for (const name of made.splice(0)) await admin(`drop database if exists ${name} with (force)`);
 }
+
+/** A database for a test that runs `init` itself: a new file's path in `dir`, or an empty server database. */
+export async function newDatabase(dir: string, name = 'n.db'): Promise<string> {
+  return onPostgres ? emptyPgDatabase() : `${dir}/${name}`;
+}

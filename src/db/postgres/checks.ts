@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { PG_APPEND_ONLY, PG_GUARD_FUNCTIONS, pgGuards } from '../../../migrations/guards.js';
+import { PG_APPEND_ONLY, PG_GUARD_FUNCTIONS, pgBounds, pgGuards } from '../../../migrations/guards.js';
 import type { EngineCheck, EngineFinding } from '../port.js';
 import type { DB } from '../schema.js';
 
@@ -51,6 +51,10 @@ async function guardProblems(db: Kysely<DB>): Promise<EngineFinding[]> {
       finding('altered', guard.table, guard.name);
     }
   }
+  const { rows: checks } = await sql<{ name: string; table: string; validated: boolean }>`select conname as name, conrelid::regclass::text as table, convalidated as validated
+    from pg_constraint where contype = 'c' and connamespace = current_schema()::regnamespace`.execute(db);
+  const bounds = new Map(checks.map((c) => [c.name, c]));
+  for (const bound of pgBounds()) if (!bounds.get(bound.name)?.validated) finding('missing', bound.table, bound.name);
   // Another trigger on a ledger could bend its writes as well as a missing guard.
   const expected = new Set(pgGuards().map((g) => g.name));
   for (const row of rows) if (!expected.has(row.name) && (PG_APPEND_ONLY as readonly string[]).includes(row.table)) finding('unexpected', row.table, row.name);

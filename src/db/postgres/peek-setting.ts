@@ -1,0 +1,22 @@
+import { createRequire } from 'node:module';
+import type Pg from 'pg';
+
+/**
+ * One setting read from a server before the command is built (see ../peek-setting.ts): one short
+ * connection, two seconds at most, silent on any failure (the command that follows reports it properly).
+ */
+export async function peekServerSetting(url: string, key: string): Promise<string | undefined> {
+  let client: Pg.Client | undefined;
+  try {
+    const pg = createRequire(import.meta.url)('pg') as typeof Pg;
+    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, application_name: 'nuanxin' });
+    client.on('error', () => {});
+    await client.connect();
+    const { rows } = await client.query<{ value: unknown }>('select value from settings where key = $1', [key]);
+    return typeof rows[0]?.value === 'string' ? rows[0].value : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await client?.end().catch(() => {});
+  }
+}
