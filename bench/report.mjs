@@ -35,6 +35,25 @@ function idNumber(i) {
 /** Distinct random-looking mobile numbers: an odd multiplier permutes the nine digits. */
 export const phoneOf = (i) => `1${3 + (i % 7)}${String((i * 387_420_489 + 123_456_789) % 1_000_000_000).padStart(9, '0')}`;
 
+/** Worker `i`: phone, name, ID number (nine in ten), gender, occupation, platform, site, community, 街道, joined, note, registered. */
+export function workerRow(i) {
+  const community = 1 + (i % 50);
+  return [
+    phoneOf(i),
+    SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13) % GIVEN.length],
+    i % 10 ? idNumber(i) : null,
+    i % 5 ? 'male' : 'female',
+    OCCUPATIONS[i % 6],
+    PLATFORMS[i % 8],
+    `${PLATFORMS[i % 8]}${i % 300}站`,
+    community,
+    `街道${1 + (community % 8)}`,
+    `20${18 + (i % 8)}-0${1 + (i % 9)}-1${i % 10}`,
+    i % 7 ? null : '党员',
+    new Date(Date.UTC(2024, 0, 1 + (i % 365))).toISOString().slice(0, 10),
+  ];
+}
+
 export function build(path, workers, entries) {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
@@ -48,23 +67,7 @@ export function build(path, workers, entries) {
   const insert =
     db.prepare(`insert into workers (phone, name, id_number, gender, occupation, platform, site, community_id, subdistrict, joined_on, note, registered_on, active, created_at, updated_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'x', 'x')`);
-  for (let i = 1; i <= workers; i++) {
-    const community = 1 + (i % 50);
-    insert.run(
-      phoneOf(i),
-      SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + GIVEN[(i * 13) % GIVEN.length],
-      i % 10 ? idNumber(i) : null,
-      i % 5 ? 'male' : 'female',
-      OCCUPATIONS[i % 6],
-      PLATFORMS[i % 8],
-      `${PLATFORMS[i % 8]}${i % 300}站`,
-      community,
-      `街道${1 + (community % 8)}`,
-      `20${18 + (i % 8)}-0${1 + (i % 9)}-1${i % 10}`,
-      i % 7 ? null : '党员',
-      new Date(Date.UTC(2024, 0, 1 + (i % 365))).toISOString().slice(0, 10),
-    );
-  }
+  for (let i = 1; i <= workers; i++) insert.run(...workerRow(i));
   db.exec(`insert into point_rules (code, name, points, created_at, updated_at) values ('errand', '爱心跑腿', 10, 'x', 'x')`);
   db.exec(`insert into point_entries (worker_id, kind, points, rule_id, business_date, community_id, operator, created_at)
     with recursive n(i) as (select 1 union all select i + 1 from n where i < ${entries})

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
 import { isServerUrl, resolveDbLocation, type DbLocation } from '../db/location.js';
 import { isEmptySchema, pendingOnOpen } from '../db/migrator.js';
+import { readTx } from '../db/transaction.js';
 import { openDatabase, type OpenDb } from '../db/open.js';
 import { databaseFailure } from '../db/errors.js';
 import { databaseFiles, type OutputGuard } from '../files/output-file.js';
@@ -43,7 +44,8 @@ export type CommandEnv = {
   prompter: Prompter;
   dbLocation: DbLocation;
   /** Opens the database (refusing a missing, newer or unmigrated one), runs `fn`, closes. */
-  withDb<T>(fn: (ctx: Ctx, handle: OpenDb) => Promise<T>, options?: { allowPending?: boolean }): Promise<T>;
+  /** `snapshot`: every read of `fn` sees one moment of the database (a report's figures agree with each other). */
+  withDb<T>(fn: (ctx: Ctx, handle: OpenDb) => Promise<T>, options?: { allowPending?: boolean; snapshot?: boolean }): Promise<T>;
   /**
    * Success chatter on stderr (`report written to …`): shown on a terminal or
    * with --verbose, never with --quiet, so cron mails only when something is wrong.
@@ -122,7 +124,8 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
             hintKey: 'db.pending.hint',
           });
         }
-        return await fn({ db: opened.db, actor, clock }, opened);
+        const ctx = { db: opened.db, actor, clock };
+        return options.snapshot ? await readTx(opened.db, (trx) => fn({ ...ctx, db: trx }, opened)) : await fn(ctx, opened);
       } catch (error) {
         failed = true;
         // The engine's failures name the database they happened in.

@@ -128,8 +128,10 @@ function sections(t: Translate, r: AnnualReport): Section[] {
 
 export async function runReportAnnual(env: CommandEnv, opts: ReportAnnualOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const report = await env.withDb(async (ctx) =>
-    annualReport(ctx.db, { year: opts.year ?? ctx.clock.today().slice(0, 4), today: ctx.clock.today(), scope: await resolveScope(ctx.db, opts, ctx.clock.timeZone) }),
+  const report = await env.withDb(
+    async (ctx) =>
+      annualReport(ctx.db, { year: opts.year ?? ctx.clock.today().slice(0, 4), today: ctx.clock.today(), scope: await resolveScope(ctx.db, opts, ctx.clock.timeZone) }),
+    { snapshot: true },
   );
   const format = reportFormat(opts);
   if (format === 'json') {

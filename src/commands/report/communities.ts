@@ -39,7 +39,9 @@ function table(t: Translate, report: CommunitiesReport): ListBlock {
 
 export async function runReportCommunities(env: CommandEnv, opts: ReportCommunitiesOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const report = await env.withDb(async (ctx) => communitiesReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
+  const report = await env.withDb(async (ctx) => communitiesReport(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts, ctx.clock.timeZone)), {
+    snapshot: true,
+  });
   const format = reportFormat(opts);
   if (format === 'json') {
     await emitReport(env, opts.out, `${JSON.stringify(report, null, 2)}\n`);

@@ -17,7 +17,9 @@ export function registerReportPoints(parent: Command, deps: Deps): void {
 export async function runReportPoints(env: CommandEnv, opts: ReportPointsOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   await areaReport(env, opts, 'points', async () => {
-    const rules = await env.withDb(async (ctx) => pointsByRule(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
+    const rules = await env.withDb(async (ctx) => pointsByRule(ctx.db, resolvePeriod(opts, ctx.clock.today()), await resolveScope(ctx.db, opts, ctx.clock.timeZone)), {
+      snapshot: true,
+    });
     return {
       json: { by_rule: rules },
       lists: [

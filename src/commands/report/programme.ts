@@ -32,19 +32,22 @@ export function registerReportProgramme(parent: Command, deps: Deps): void {
 
 export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const report = await env.withDb(async (ctx) => {
-    const period = resolvePeriod(opts, ctx.clock.today());
-    const figures = await programmeReport(ctx.db, period, await resolveScope(ctx.db, opts, ctx.clock.timeZone));
-    // The year's targets for this very place, as of the period's last day.
-    const targets = await targetsOfPlace(ctx.db, {
-      year: Number(period.to.slice(0, 4)),
-      community: opts.community,
-      subdistrict: opts.subdistrict,
-      today: period.to,
-      timeZone: ctx.clock.timeZone,
-    });
-    return { ...figures, targets };
-  });
+  const report = await env.withDb(
+    async (ctx) => {
+      const period = resolvePeriod(opts, ctx.clock.today());
+      const figures = await programmeReport(ctx.db, period, await resolveScope(ctx.db, opts, ctx.clock.timeZone));
+      // The year's targets for this very place, as of the period's last day.
+      const targets = await targetsOfPlace(ctx.db, {
+        year: Number(period.to.slice(0, 4)),
+        community: opts.community,
+        subdistrict: opts.subdistrict,
+        today: period.to,
+        timeZone: ctx.clock.timeZone,
+      });
+      return { ...figures, targets };
+    },
+    { snapshot: true },
+  );
   const format = reportFormat(opts);
   const heading = await reportHeading(env);
   const text: ReportText = {

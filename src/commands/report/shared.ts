@@ -30,15 +30,18 @@ export function periodOptions(cmd: Command, t: (k: string) => string): Command {
 export const AREA_FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'];
 
 export async function buildWeekly(env: CommandEnv, flags: PeriodFlags): Promise<WeeklyReport> {
-  return env.withDb(async (ctx) => {
-    const period = resolvePeriod(flags, ctx.clock.today());
-    return weeklyReport(ctx.db, period, await resolveScope(ctx.db, flags, ctx.clock.timeZone));
-  });
+  return env.withDb(
+    async (ctx) => {
+      const period = resolvePeriod(flags, ctx.clock.today());
+      return weeklyReport(ctx.db, period, await resolveScope(ctx.db, flags, ctx.clock.timeZone));
+    },
+    { snapshot: true },
+  );
 }
 
 /** Who a report is about (the community or 街道, else the district's name from `config set district.name`) and when it was made. */
 export async function reportHeading(env: CommandEnv): Promise<ReportHeading> {
-  const district = await env.withDb((ctx) => getSetting(ctx.db, 'district.name'));
+  const district = await env.withDb((ctx) => getSetting(ctx.db, 'district.name'), { snapshot: true });
   return {
     scope: (community, subdistrict) => community ?? subdistrict ?? (district || env.t('report.district')),
     generated: localTime(env.clock.now().toISOString(), env.clock.timeZone),

@@ -17,10 +17,13 @@ export function registerReportStations(parent: Command, deps: Deps): void {
 
 export async function runReportStations(env: CommandEnv, opts: ReportStationsOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const { audit, scope } = await env.withDb(async (ctx) => {
-    const scope = await resolveScope(ctx.db, opts, ctx.clock.timeZone);
-    return { audit: await auditStations(ctx.db, { today: ctx.clock.today(), communityIds: scope.communityIds }), scope };
-  });
+  const { audit, scope } = await env.withDb(
+    async (ctx) => {
+      const scope = await resolveScope(ctx.db, opts, ctx.clock.timeZone);
+      return { audit: await auditStations(ctx.db, { today: ctx.clock.today(), communityIds: scope.communityIds }), scope };
+    },
+    { snapshot: true },
+  );
   const format = reportFormat(opts);
   const text: ReportText = {
     generated: (await reportHeading(env)).generated,

@@ -49,14 +49,16 @@ export function targetsList(t: Translate, targets: TargetProgress[], title = t('
 
 export async function runReportTargets(env: CommandEnv, opts: ReportTargetsOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const report = await env.withDb((ctx) =>
-    targetsReport(ctx.db, {
-      year: parseYear(opts.year ?? ctx.clock.today().slice(0, 4), ctx.clock.today()),
-      community: opts.community,
-      subdistrict: opts.subdistrict,
-      today: ctx.clock.today(),
-      timeZone: ctx.clock.timeZone,
-    }),
+  const report = await env.withDb(
+    (ctx) =>
+      targetsReport(ctx.db, {
+        year: parseYear(opts.year ?? ctx.clock.today().slice(0, 4), ctx.clock.today()),
+        community: opts.community,
+        subdistrict: opts.subdistrict,
+        today: ctx.clock.today(),
+        timeZone: ctx.clock.timeZone,
+      }),
+    { snapshot: true },
   );
   const format = reportFormat(opts);
   if (format === 'json') {

@@ -17,7 +17,7 @@ export function registerReportWishes(parent: Command, deps: Deps): void {
 export async function runReportWishes(env: CommandEnv, opts: ReportWishesOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
   await areaReport(env, opts, 'wishes', async () => {
-    const rows = await env.withDb(async (ctx) => wishesByCategory(ctx.db, await resolveScope(ctx.db, opts, ctx.clock.timeZone)));
+    const rows = await env.withDb(async (ctx) => wishesByCategory(ctx.db, await resolveScope(ctx.db, opts, ctx.clock.timeZone)), { snapshot: true });
     return {
       json: { by_category: rows },
       lists: [

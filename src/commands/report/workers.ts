@@ -18,10 +18,13 @@ export function registerReportWorkers(parent: Command, deps: Deps): void {
 
 export async function runReportWorkers(env: CommandEnv, opts: ReportWorkersOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const { b, scope } = await env.withDb(async (ctx) => {
-    const scope = await resolveScope(ctx.db, opts, ctx.clock.timeZone);
-    return { b: await workerBreakdown(ctx.db, scope), scope };
-  });
+  const { b, scope } = await env.withDb(
+    async (ctx) => {
+      const scope = await resolveScope(ctx.db, opts, ctx.clock.timeZone);
+      return { b: await workerBreakdown(ctx.db, scope), scope };
+    },
+    { snapshot: true },
+  );
   const format = reportFormat(opts);
   const list = (title: string, rows: { key: string; count: number }[], label = (k: string) => k): ListBlock => ({
     title,
