@@ -7,8 +7,7 @@
 // groups, messages and libraries only some commands need stay lazy inside the
 // file (esbuild wraps each module; it runs when first imported). iconv-lite's
 // tables (half a megabyte) stay in node_modules, required by the commands that
-// decode files; pg, by a command run on a PostgreSQL server. better-sqlite3's native addon is loaded by
-// path (src/db/sqlite/open.ts).
+// decode files. better-sqlite3's native addon is loaded by path (src/db/sqlite/open.ts).
 // The parse worker is its own small ES module (dist/parse-worker.js).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -43,7 +42,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Required from node_modules when a command first decodes a file (CommonJS packages).
-  external: ['iconv-lite', 'chardet', '@e965/xlsx', 'exceljs', 'pg', 'pg-cursor'],
+  // pg is bundled (lazy: loaded by the first command on a server); its optional native binding is not.
+  external: ['iconv-lite', 'chardet', '@e965/xlsx', 'exceljs', 'pg-native'],
   minify: !process.env.NUANXIN_NO_MINIFY,
   legalComments: 'none',
   logLevel: 'warning',

@@ -109,7 +109,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     },
     outputGuard: (inputs = []) => ({ protect: [...(isServerUrl(dbLocation.path) ? [] : databaseFiles(dbLocation.path)), ...inputs] }),
     async withDb(fn, options = {}) {
-      const opened = openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
+      const opened = await openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
       let failed = false;
       try {
         const pending = await pendingOnOpen(opened.db, opened.path);

@@ -13,7 +13,7 @@ export function registerInit(program: Command, deps: Deps): void {
 }
 
 export async function runInit(env: CommandEnv, opts: InitOptions, _args: string[]): Promise<number | void> {
-  const opened = openDatabase({ path: env.dbLocation.path, create: true, busyTimeoutMs: busyTimeout(env.io.env) });
+  const opened = await openDatabase({ path: env.dbLocation.path, create: true, busyTimeoutMs: busyTimeout(env.io.env) });
   try {
     const loose = opened.tightenPermissions();
     if (loose) env.warn(env.t('db.permissions_tightened', { path: opened.path, mode: loose }));

@@ -1,6 +1,5 @@
 import { isServerUrl } from './location.js';
 import type { OpenDb } from './port.js';
-import { openPostgres } from './postgres/open.js';
 import { openSqlite } from './sqlite/open.js';
 
 export type { OpenDb } from './port.js';
@@ -15,8 +14,9 @@ export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
  * `init`) refuses a missing file, so a typo in --db never silently creates an
  * empty database; on a server, `init` creates the schema in an empty database.
  */
-export function openDatabase(props: { path: string; create: boolean; busyTimeoutMs?: number }): OpenDb {
+export async function openDatabase(props: { path: string; create: boolean; busyTimeoutMs?: number }): Promise<OpenDb> {
   const busyTimeoutMs = props.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
-  if (isServerUrl(props.path)) return openPostgres({ url: props.path, busyTimeoutMs });
+  // Loaded only when a server is named: a SQLite clerk's start-up never pays for the pg driver.
+  if (isServerUrl(props.path)) return (await import('./postgres/open.js')).openPostgres({ url: props.path, busyTimeoutMs });
   return openSqlite({ ...props, busyTimeoutMs });
 }

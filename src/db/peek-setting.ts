@@ -1,5 +1,4 @@
 import { isServerUrl } from './location.js';
-import { peekServerSetting } from './postgres/peek-setting.js';
 import { peekSqliteSetting } from './sqlite/peek-setting.js';
 
 /**
@@ -9,5 +8,5 @@ import { peekSqliteSetting } from './sqlite/peek-setting.js';
  * nothing, and the command that follows reports it properly.
  */
 export async function peekSetting(location: string, key: string): Promise<string | undefined> {
-  return isServerUrl(location) ? peekServerSetting(location, key) : peekSqliteSetting(location, key);
+  return isServerUrl(location) ? (await import('./postgres/peek-setting.js')).peekServerSetting(location, key) : peekSqliteSetting(location, key);
 }

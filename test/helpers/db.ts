@@ -9,7 +9,7 @@ import { freshPgDatabase, onPostgres } from './pg.js';
 /** A real database built by the real migrations (SQLite, or PostgreSQL in its run), with a domain context on it. */
 export async function freshCtx(options: { today?: string; now?: string } = {}) {
   const path = onPostgres ? await freshPgDatabase() : join(tempDir(), 'domain.db');
-  const opened = openDatabase({ path, create: true });
+  const opened = await openDatabase({ path, create: true });
   if (!onPostgres) await migrateToLatest(opened.db, path);
   const clock = makeClock({ TZ: 'Asia/Shanghai', NUANXIN_TODAY: options.today, NUANXIN_NOW: options.now });
   const ctx: Ctx = { db: opened.db, actor: { operator: 'tester', command: 'test' }, clock };

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import { Kysely, PostgresDialect } from 'kysely';
-import type Pg from 'pg';
-import type PgCursor from 'pg-cursor';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
 import type { OpenDb } from '../port.js';
 import type { DB } from '../schema.js';
 import { displayLocation } from '../location.js';
@@ -9,23 +8,10 @@ import { backupWithPgDump } from './backup.js';
 import { postgresChecks } from './checks.js';
 import { postgresWorkerStore } from './worker-store.js';
 
-let driver: { pg: typeof Pg; Cursor: typeof PgCursor } | undefined;
-
-/**
- * The driver, loaded on first use only (a SQLite clerk's start-up never pays for it; it stays in
- * node_modules, outside the bundle). int8 (ids, count(*), sums) and numeric (avg) come back as numbers,
- * as SQLite gives them: every figure nuanxin keeps is bounded far below 2^53, so none loses a digit.
- */
-function loadDriver(): { pg: typeof Pg; Cursor: typeof PgCursor } {
-  if (!driver) {
-    const require = createRequire(import.meta.url);
-    const pg = require('pg') as typeof Pg;
-    pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
-    pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
-    driver = { pg, Cursor: require('pg-cursor') as typeof PgCursor };
-  }
-  return driver;
-}
+// int8 (ids, count(*), sums) and numeric (avg) come back as numbers, as SQLite gives them: every figure
+// nuanxin keeps is bounded far below 2^53 (see migrations/guards.ts), so none loses a digit.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
 
 /** Connections one command may hold: a transaction's, and a read beside it. */
 const POOL_SIZE = 4;
@@ -39,7 +25,6 @@ const POOL_SIZE = 4;
 export function openPostgres(props: { url: string; busyTimeoutMs: number }): OpenDb {
   const path = displayLocation(props.url);
   const timeout = Math.max(1, Math.floor(props.busyTimeoutMs));
-  const { pg, Cursor } = loadDriver();
   const pool = new pg.Pool({
     connectionString: props.url,
     max: POOL_SIZE,

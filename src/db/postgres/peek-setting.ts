@@ -1,14 +1,12 @@
-import { createRequire } from 'node:module';
-import type Pg from 'pg';
+import pg from 'pg';
 
 /**
  * One setting read from a server before the command is built (see ../peek-setting.ts): one short
  * connection, two seconds at most, silent on any failure (the command that follows reports it properly).
  */
 export async function peekServerSetting(url: string, key: string): Promise<string | undefined> {
-  let client: Pg.Client | undefined;
+  let client: pg.Client | undefined;
   try {
-    const pg = createRequire(import.meta.url)('pg') as typeof Pg;
     client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000, statement_timeout: 2_000, application_name: 'nuanxin' });
     client.on('error', () => {});
     await client.connect();

@@ -22,6 +22,7 @@ export function postgresWorkerStore(trx: Transaction<DB>): WorkerStore {
   let history: { workerId: number; at: string; operator: string; action: string; importId: number | null; changes: string | null }[] = [];
   // Rows buffered but not yet written have no id: a placeholder below zero stands for it until the flush.
   let placeholder = 0;
+  let indexesOnly = false;
 
   const buffer = (row: Record<string, unknown>) => {
     inserts.push(row);
@@ -33,6 +34,12 @@ export function postgresWorkerStore(trx: Transaction<DB>): WorkerStore {
 
   return {
     async prefetch(keys) {
+      // The table grows inside this one transaction, and its statistics do not: without this, the planner
+      // soon reads the whole table for every batch's lookups instead of probing the unique indexes.
+      if (!indexesOnly) {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        indexesOnly = true;
+      }
       asked = new Set(keys.map((k) => k.phone));
       const phones = [...asked];
       const idNumbers = [...new Set(keys.flatMap((k) => (k.idNumber ? [k.idNumber] : [])))];
