@@ -84,7 +84,11 @@ export async function benchServerImport(dir, rows, repeat) {
   return { facts, repeat, copySeconds: median(rounds.map((r) => r.copy)), cliSeconds: median(rounds.map((r) => r.cli)), peakRssMb: Math.max(...rounds.map((r) => r.rss)) };
 }
 
-/** The same district as bench/report.mjs builds in SQLite: workers streamed through COPY, the ledger made in SQL. */
+/**
+ * The same district as bench/report.mjs builds in SQLite: workers streamed through COPY, the ledger made
+ * in SQL; then VACUUM ANALYZE, the state the server's autovacuum keeps a table in (index-only scans need
+ * its visibility map), not the minutes right after a bulk load.
+ */
 export async function buildServerDistrict(url, workers, entries) {
   const columns = 'phone, name, id_number, gender, occupation, platform, site, community_id, subdistrict, joined_on, note, registered_on, active, created_at, updated_at';
   const client = new pg.Client({ connectionString: url });
@@ -120,7 +124,7 @@ insert into point_daily (business_date, community_id, kind, points, entries)
 insert into point_balances (worker_id, balance, earned, redeemed, reversed, expired)
   select worker_id, sum(points), sum(points), 0, 0, 0 from point_entries group by worker_id;
 commit;
-analyze;
+vacuum analyze;
 `,
   );
 }

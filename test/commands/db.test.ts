@@ -89,6 +89,24 @@ describe('a PostgreSQL server (postgres:// in --db or NUANXIN_DB)', () => {
     expect(r.stderr).not.toContain('wrong-secret');
   });
 
+  it.skipIf(!onPostgres)('postgres:// alone takes the server, user, password and database from PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE', async () => {
+    const { db } = await freshCli();
+    const url = new URL(db);
+    const env = {
+      NUANXIN_DB: 'postgres://',
+      PGHOST: url.hostname,
+      PGPORT: url.port || '5432',
+      PGUSER: decodeURIComponent(url.username),
+      PGPASSWORD: decodeURIComponent(url.password),
+      PGDATABASE: url.pathname.slice(1),
+    };
+    // Spawned, as a clerk runs it: the driver reads the PG* variables from the process's environment.
+    const added = await spawnCli(['community', 'add', '夹马营社区', '--json'], env);
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse((await runCli(['community', 'list', '--json'], { env: { NUANXIN_DB: db } })).stdout)).toMatchObject([{ name: '夹马营社区' }]);
+    expect((await spawnCli(['db', 'path'], env)).stdout).toBe('postgres://\nfrom NUANXIN_DB\n');
+  });
+
   it.skipIf(!onPostgres)('init creates the schema in an empty server database; before it, every command says to run init (exit 6)', async () => {
     const url = await emptyPgDatabase();
     const shown = url.replace(/:[^:@/]+@/, '@');

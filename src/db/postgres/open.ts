@@ -30,7 +30,7 @@ export function openPostgres(props: { url: string; busyTimeoutMs: number }): Ope
     max: POOL_SIZE,
     application_name: 'nuanxin',
     connectionTimeoutMillis: Math.max(timeout, 5_000),
-    options: `-c lock_timeout=${timeout} -c idle_in_transaction_session_timeout=${Math.max(timeout * 6, 60_000)}`,
+    options: `-c lock_timeout=${timeout}`,
   });
   // An idle connection the server drops (a restart) must not crash the process: the next query reports it.
   pool.on('error', () => {});
