@@ -22,7 +22,10 @@ async function appliedMigrations(db: Kysely<any>): Promise<{ name: string; times
     return rows.rows;
   } catch (error) {
     // A fresh file has no migration table yet. (Cheaper on every start-up than introspecting the schema.)
-    if (/no such table|does not exist/i.test((error as Error).message)) return [];
+    // Only the missing table itself (SQLite's words, PostgreSQL's 42P01): a missing database, a refused
+    // login or a bad setting must reach the clerk as what it is.
+    const code = (error as { code?: string }).code;
+    if (code === '42P01' || (code === 'SQLITE_ERROR' && /no such table/i.test((error as Error).message))) return [];
     throw error;
   }
 }

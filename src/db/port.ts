@@ -24,8 +24,11 @@ export interface OpenDb {
   files: string[];
   /** integrity, foreign keys and the schema's guards, as the engine checks them. */
   engineChecks(): EngineCheck[];
-  /** A consistent copy of the whole database in `target` (mode 0600: it holds personal data). */
-  backup(target: string, options: { force?: boolean; guard: OutputGuard }): Promise<{ path: string }>;
+  /**
+   * A consistent copy of the whole database in `target` (mode 0600: it holds personal data); `checked`
+   * when the copy itself passed an integrity check (SQLite's), `format` what restores it.
+   */
+  backup(target: string, options: { force?: boolean; guard: OutputGuard }): Promise<{ path: string; checked: boolean; format: 'sqlite' | 'pg_dump' }>;
   /** A copy taken before migrating, or null where the engine's transactional DDL makes one needless. */
   backupBeforeMigrate(stamp: string, guard: OutputGuard): Promise<string | null>;
   /** After a purge: old versions of the purged rows must not linger in the engine's files. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { isPostgres } from '../../migrations/helpers.js';
 import { UnavailableError } from '../errors.js';
 import { isRetryableConflict, isUniqueViolation } from './errors.js';
@@ -61,4 +61,15 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> 
 export async function readTx<T>(db: Kysely<DB>, fn: (trx: Tx) => Promise<T>): Promise<T> {
   if (!isPostgres(db)) return fn(db as Tx);
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn);
+}
+
+/**
+ * A long write that must not lose to the short ones around it (a file import): on PostgreSQL its
+ * tables are locked against other writers (SHARE ROW EXCLUSIVE: reads go on, another clerk's write waits,
+ * up to the busy timeout) before its snapshot is taken, so nothing it decides on can change under it
+ * and it is not aborted for a conflict. SQLite's BEGIN IMMEDIATE already did the same for the whole file.
+ */
+export async function lockForWriting(trx: Tx, tables: readonly string[]): Promise<void> {
+  if (!isPostgres(trx) || tables.length === 0) return;
+  await sql.raw(`lock table ${tables.join(', ')} in share row exclusive mode`).execute(trx);
 }

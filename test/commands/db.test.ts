@@ -79,6 +79,36 @@ describe('a PostgreSQL server (postgres:// in --db or NUANXIN_DB)', () => {
     expect(flag.stdout).toBe('postgresql://clerk@127.0.0.1:1/district?sslmode=disable\nfrom --db\n');
   });
 
+  it('an address that cannot be read as a URL is exit 2 with how to write it, never the password', async () => {
+    const r = await runCli(['station', 'list'], { env: { NUANXIN_DB: 'postgres://clerk:pa#ss/word@127.0.0.1/district' } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: the database address cannot be read as a URL: postgres:\/\/…\nhint: write it as postgres:\/\/user:password@host:port\/database/);
+    expect(r.stderr).not.toContain('pa#ss');
+  });
+
+  it.skipIf(!onPostgres)('a database the server does not have is exit 6, saying to ask for it to be made (init cannot)', async () => {
+    const url = new URL(await emptyPgDatabase());
+    url.pathname = '/nuanxin_no_such_database';
+    for (const argv of [['station', 'list'], ['init']]) {
+      const r = await runCli(argv, { env: { NUANXIN_DB: url.toString() } });
+      expect(r.code).toBe(6);
+      expect(r.stderr).toMatch(
+        /^error: no database at postgres:\/\/[^:]+@[^ ]+\/nuanxin_no_such_database\nhint: ask the server administrator to create the database, then run `nuanxin init`\n$/,
+      );
+    }
+  });
+
+  it.skipIf(!onPostgres)('a value too large for the server to index is exit 5, not a crash', async () => {
+    const { cli } = await freshCli();
+    await cli(['points', 'rule', 'add', 'vol', '--name', '志愿服务', '--points', '5']);
+    await cli(['worker', 'add', '--name', '张三', '--phone', '13900000011', '--occupation', 'rider']);
+    // Varied characters: a repeated one would be compressed into the index's limit.
+    const ref = Array.from({ length: 1000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    const r = await cli(['points', 'award', '13900000011', '--rule', 'vol', '--ref', ref]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/^error: a value is too large for the database to store or index \(.*\); nothing was changed\n$/);
+  });
+
   it.skipIf(!onPostgres)('a refused login is exit 6 ("check the user name and password"), never the password', async () => {
     const url = new URL(await emptyPgDatabase());
     url.password = 'wrong-secret';
@@ -121,7 +151,9 @@ describe('a PostgreSQL server (postgres:// in --db or NUANXIN_DB)', () => {
     expect(JSON.parse(init.stdout)).toEqual({ path: shown, applied: expect.arrayContaining(['0001_foundation', '0016_postgres_port']) });
     expect(await runCli(['station', 'list', '--json'], { env: { NUANXIN_DB: url } })).toMatchObject({ code: 0, stdout: '[]\n' });
     // Ids are 64-bit: a number past 2^31 is simply not found, not an overflow.
-    expect(await runCli(['worker', 'show', '99999999999'], { env: { NUANXIN_DB: url } })).toMatchObject({ code: 3 });
+    for (const id of ['99999999999', '9223372036854775807', '#99999999999999999999']) {
+      expect(await runCli(['worker', 'show', id], { env: { NUANXIN_DB: url } })).toMatchObject({ code: 3 });
+    }
     const raw = await rawSession(url);
     const narrow = await raw.all(
       "select table_name, column_name from information_schema.columns where table_schema = current_schema() and data_type = 'integer' and table_name not like 'kysely_%'",

@@ -116,6 +116,8 @@ describe('the ledger cannot be bent, even from a raw SQL session', () => {
     const raw = await rawSession(db);
     await raw.run('drop trigger point_entries_append_only on point_entries');
     await raw.run('alter table wish_events disable trigger wish_events_no_truncate');
+    // Fires for replication only: an ordinary session's update goes through.
+    await raw.run('alter table case_events enable replica trigger case_events_append_only');
     await raw.run('create or replace function nuanxin_append_only() returns trigger as $$ begin return null; end $$ language plpgsql');
     await raw.run('alter table gifts drop constraint gifts_stock_bounded');
     await raw.close();
@@ -123,6 +125,7 @@ describe('the ledger cannot be bent, even from a raw SQL session', () => {
     expect(r.code).toBe(4);
     expect(r.stdout).toContain('point_entries: point_entries_append_only missing');
     expect(r.stdout).toContain('wish_events: wish_events_no_truncate missing');
+    expect(r.stdout).toContain('case_events: case_events_append_only missing');
     expect(r.stdout).toContain('gift_stock_entries: gift_stock_entries_append_only altered');
     expect(r.stdout).toContain('gifts: gifts_stock_bounded missing');
   });

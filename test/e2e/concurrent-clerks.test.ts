@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshCli } from '../helpers/cli.js';
+import { writeRoster } from '../../bench/roster.mjs';
 import { holdWrites } from '../helpers/hold.js';
 import { onPostgres } from '../helpers/pg.js';
 import { spawnCli } from '../helpers/spawn.js';
@@ -101,6 +102,24 @@ describe(`clerks at once (${onPostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect(results.find((r) => JSON.parse(r.stdout).already_imported !== null)!.stderr).toMatch(/already imported/);
     expect((await json(env, ['worker', 'list'])).length).toBe(300);
   }, 120_000);
+
+  it('a roster import finishes while another clerk keeps adding workers; the clerk’s adds wait for it and land', async () => {
+    const { env, dir, run } = await setup();
+    await run(['community', 'add', '夹马营社区', '--subdistrict', '张掖路街道']);
+    const file = join(dir, 'roster.csv');
+    await writeRoster(file, 20_000, [{ name: '夹马营社区', subdistrict: '张掖路街道' }]);
+    const importing = spawnCli(['worker', 'import', file, '--json'], env);
+    const adds = [];
+    for (let i = 0; i < 6; i++) {
+      adds.push(await spawnCli(['worker', 'add', '--name', `新人${i}`, '--phone', `1341111000${i}`, '--occupation', 'rider', '--community', '夹马营社区'], env));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const imported = await importing;
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ written: true, already_imported: null });
+    for (const add of adds) expect(add.code, add.stderr).toBe(0);
+    expect((await spawnCli(['db', 'check'], env)).code).toBe(0);
+  }, 180_000);
 
   it('a daily cap holds under a race: 6 awards at once under a cap of 2 give exactly 2', async () => {
     const { env, run } = await setup();

@@ -5,7 +5,8 @@ import { dropPgDatabases, onPostgres } from './pg.js';
 
 // Runs after the file's own afterAll hooks (they unmount what they mounted first).
 afterAll(async () => {
-  if (onPostgres) await dropPgDatabases();
+  // The folders go whatever happens to the databases (global-setup.ts drops the run's leftovers).
+  const dropped = onPostgres ? dropPgDatabases().catch((error: unknown) => error) : undefined;
   for (const dir of madeDirs.splice(0)) {
     try {
       rmSync(dir, { recursive: true, force: true });
@@ -13,4 +14,7 @@ afterAll(async () => {
       // Still mounted or busy: the file's own hooks said why.
     }
   }
+  // A database that could not be dropped fails the file, after its folders are gone.
+  const failure = await dropped;
+  if (failure) throw failure;
 });

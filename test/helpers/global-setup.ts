@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
-import { admin, TEST_PG, templateName, urlFor } from './pg.js';
+import { admin, dropDatabase, TEST_PG, templateName, urlFor } from './pg.js';
 
 // This run's folders only (another run, say StrykerJS's, may be making its own meanwhile).
 const RUN = String(process.pid);
@@ -35,7 +35,7 @@ async function dropRunDatabases(): Promise<void> {
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [`nuanxin_test_${RUN}_`]);
-    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+    for (const { datname } of rows) await dropDatabase(datname, (statement) => client.query(statement));
   } finally {
     await client.end();
   }

@@ -87,4 +87,11 @@ export const enSafety: Record<string, string> = {
   'db.pg_dump_missing': 'pg_dump is not installed here, so nuanxin cannot back up this PostgreSQL database; run: {command}',
   'db.pg_dump_missing.hint': 'run that command on a machine with the PostgreSQL client tools (Debian: apt-get install postgresql-client); restore with pg_restore',
   'db.migrated_in_one': 'applied {count} migration(s) in one transaction: {names}',
+  'db.server_tls': 'the database server {path} and nuanxin could not agree on an encrypted connection: {reason}',
+  'db.server_tls.hint':
+    'a server without SSL needs ?sslmode=disable in the URL; for a certificate the machine does not trust, ask the administrator for its CA file; nothing was changed',
+  'db.bad_url': 'the database address cannot be read as a URL: {path}',
+  'db.bad_url.hint': 'write it as postgres://user:password@host:port/database, with any @ # / : in the password written as %40 %23 %2F %3A',
+  'db.value_too_large': 'a value is too large for the database to store or index ({reason}); nothing was changed',
+  'db.backed_up_dump': 'backup written to {path} (pg_dump, custom format; restore with pg_restore)',
 };

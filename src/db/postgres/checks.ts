@@ -41,7 +41,8 @@ async function guardProblems(db: Kysely<DB>): Promise<EngineFinding[]> {
   const finding = (problem: string, table: string, name: string) => problems.push({ key: `dbcheck.detail.guard_${problem}`, params: { table, name } });
   for (const guard of pgGuards()) {
     const found = present.get(guard.name);
-    if (!found || found.enabled === 'D') finding('missing', guard.table, guard.name);
+    // 'O' fires in every ordinary session, 'A' always; 'D' (disabled) and 'R' (replica only) let writes through.
+    if (!found || (found.enabled !== 'O' && found.enabled !== 'A')) finding('missing', guard.table, guard.name);
     else if (
       found.table !== guard.table ||
       found.fn !== guard.fn ||

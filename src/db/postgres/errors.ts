@@ -1,4 +1,4 @@
-import { ConflictError, UnavailableError, type NuanxinError } from '../../errors.js';
+import { ConflictError, UnavailableError, UsageError, ValidationError, type NuanxinError } from '../../errors.js';
 
 /** The SQLSTATE of a PostgreSQL server error, undefined for anything else. */
 export function postgresState(error: unknown): string | undefined {
@@ -24,6 +24,12 @@ export function postgresFailure(error: unknown, path: string): NuanxinError | un
     if (UNREACHABLE.has(code) || /Connection terminated|connect ETIMEDOUT|timeout expired/i.test(reason)) {
       return new UnavailableError({ key: 'db.server_unreachable', params, hintKey: 'db.server_unreachable.hint' });
     }
+    // TLS: the server refuses SSL (pg reads sslmode=prefer as require), or its certificate is not trusted.
+    if (/does not support SSL|certificate|SSL/i.test(reason) && (code === '' || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO/.test(code))) {
+      return new UnavailableError({ key: 'db.server_tls', params, hintKey: 'db.server_tls.hint' });
+    }
+    // A URL that cannot be read (a password with `#`, `/` or `@` not percent-encoded).
+    if (code === 'ERR_INVALID_URL') return new UsageError({ key: 'db.bad_url', params, hintKey: 'db.bad_url.hint' });
     if (/password authentication|SASL|no password|client password must be a string/i.test(reason)) {
       return new UnavailableError({ key: 'db.login_refused', params, hintKey: 'db.login_refused.hint' });
     }
@@ -44,6 +50,8 @@ export function postgresFailure(error: unknown, path: string): NuanxinError | un
   if (state === '23514' && constraint === 'point_balances_balance_check') return new ConflictError({ key: 'points.short_balance_now' });
   // Integrity guards (unique, foreign key, CHECK, not null) and the append-only triggers (P0001).
   if (state.startsWith('23') || state === 'P0001') return new ConflictError({ key: 'db.constraint', params, hintKey: 'db.constraint.hint' });
+  // A value the server cannot index or hold (text too long for a unique key, a number past bigint).
+  if (state === '54000' || state === '22003' || state === '22001') return new ValidationError({ key: 'db.value_too_large', params });
   if (state.startsWith('XX') || state === '58030') return new UnavailableError({ key: 'db.io', params, hintKey: 'db.io.hint' });
   return undefined;
 }

@@ -41,7 +41,7 @@ export function openPostgres(props: { url: string; busyTimeoutMs: number }): Ope
     db,
     files: [],
     engineChecks: () => postgresChecks(db),
-    backup: (target, options) => backupWithPgDump(props.url, target, options),
+    backup: async (target, options) => ({ ...(await backupWithPgDump(props.url, target, options)), checked: false, format: 'pg_dump' }),
     // Migrations run in one transaction on PostgreSQL: a failure leaves the schema exactly as it was.
     backupBeforeMigrate: async () => null,
     // Purged rows are dead tuples until vacuumed: the server's autovacuum reclaims them; nothing to do now.

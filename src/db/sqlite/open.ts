@@ -52,7 +52,7 @@ export function openSqlite(props: { path: string; create: boolean; busyTimeoutMs
     db,
     files: path === ':memory:' ? [] : databaseFiles(path),
     engineChecks: () => sqliteChecks(sqlite),
-    backup: (target, options) => backupDatabase(sqlite, target, options),
+    backup: async (target, options) => ({ ...(await backupDatabase(sqlite, target, options)), checked: true, format: 'sqlite' }),
     async backupBeforeMigrate(stamp, guard) {
       return (await backupDatabase(sqlite, `${path}.before-migrate-${stamp}`, { guard })).path;
     },

@@ -2,6 +2,7 @@ import type { NuanxinError } from '../../errors.js';
 import type { Ctx, Tx } from '../context.js';
 import { inTransaction } from '../context.js';
 import { isWriteConflict } from '../../db/errors.js';
+import { lockForWriting } from '../../db/transaction.js';
 import { recordAudit } from '../audit.js';
 import { RowRejection } from '../../import/parse-records.js';
 import type { FileMeta, ParsedBatch, RejectReason, SheetChoice, SkippedRows } from '../../import/records.js';
@@ -15,6 +16,8 @@ export type Reject = RejectReason & { row: number; cells: string[] };
 /** How parsed rows are written: one kind of import's rules. */
 export type ImportPlan<V> = {
   kind: string;
+  /** The tables its rows write: held against other writers for the import's length (see lockForWriting). */
+  tables: readonly string[];
   /** Called once before the first row, inside the transaction. */
   begin?(trx: Tx): Promise<void> | void;
   /** Called before a batch's rows are written, with their values (to read ahead what they will ask). */
@@ -114,6 +117,7 @@ export async function runImport<V>(ctx: Ctx, file: FileMeta, batches: AsyncItera
     await inTransaction(
       ctx,
       async (trx) => {
+        await lockForWriting(trx, plan.tables);
         // A workbook's bytes hold several sheets: only its parsed rows (the sheet read) say whether it was imported.
         const sameBytes = file.format === 'csv' ? await previousImport(trx, plan.kind, { sha256: file.sha256 }) : undefined;
         if (sameBytes) throw new AlreadyImported(sameBytes);

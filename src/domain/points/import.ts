@@ -53,6 +53,7 @@ export function awardRowParser(today: string): RowParser<Field, Row> {
 export function awardImportPlan(ctx: Ctx): ImportPlan<Row> {
   return {
     kind: 'points',
+    tables: ['point_entries', 'point_balances', 'point_daily'],
     async apply(trx, row, importId): Promise<'inserted'> {
       try {
         await awardIn(trx, ctx, { worker: row.phone, rule: row.rule, date: row.date, note: row.note, ref: row.ref, importId, dedupe: true });

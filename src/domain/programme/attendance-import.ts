@@ -30,6 +30,7 @@ export function attendanceImportPlan(ctx: Ctx, eventId: number, options: { overC
   return {
     // Per event: the same sheet may not be imported twice for one event.
     kind: `attendance:${eventId}`,
+    tables: ['event_attendance'],
     async apply(trx, row, importId) {
       try {
         return (await attendIn(trx, ctx, eventId, row.phone, { overCapacity: options.overCapacity, importId })) === 'attended' ? 'inserted' : 'unchanged';

@@ -14,7 +14,9 @@ export async function workerBreakdown(db: Kysely<DB>, scope: Scope): Promise<{ t
       .select([sql<string>`coalesce(${sql.ref(column)}, '—')`.as('key'), sql<number>`count(*)`.as('n')])
       .where('w.active', '=', 1)
       .groupBy(sql.ref(column))
-      .orderBy('n', 'desc');
+      .orderBy('n', 'desc')
+      // Ties by name: the same order on both engines (PostgreSQL's grouping does not sort).
+      .orderBy('key');
     if (scope.communityIds) q = q.where('w.community_id', 'in', scopeIds(scope));
     return (await q.execute()).map((r) => ({ key: r.key, count: Number(r.n) }));
   };
@@ -36,7 +38,8 @@ export async function pointsByRule(db: Kysely<DB>, p: Period, scope: Scope): Pro
     .where('e.business_date', '>=', p.from)
     .where('e.business_date', '<=', p.to)
     .groupBy(['r.code', 'r.name'])
-    .orderBy('points', 'desc');
+    .orderBy('points', 'desc')
+    .orderBy('r.code');
   if (scope.communityIds) q = q.where('e.community_id', 'in', scopeIds(scope));
   return (await q.execute()).map((r) => ({ rule: r.rule, name: r.name, awards: Number(r.awards), points: Number(r.points) }));
 }

@@ -71,6 +71,7 @@ export const stationRowParser: RowParser<Field, Parsed> = {
 export function stationImportPlan(ctx: Ctx, options: { createCommunity?: boolean; registeredHosts?: Set<string> }): ImportPlan<Parsed> {
   return {
     kind: 'stations',
+    tables: ['stations', 'station_amenities'],
     async apply(trx, { input }) {
       return asRowRejection(async () => {
         const existing = input.code

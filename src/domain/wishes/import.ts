@@ -63,6 +63,7 @@ export const wishRowParser: RowParser<Field, WishInput & { key: string }> = {
 export function wishImportPlan(ctx: Ctx): ImportPlan<WishInput & { key: string }> {
   return {
     kind: 'wishes',
+    tables: ['wishes', 'wish_events'],
     async apply(trx, row, importId) {
       try {
         let existing = trx.selectFrom('wishes as w').leftJoin('workers as k', 'k.id', 'w.worker_id').select('w.id').where('w.title', '=', normalizeText(row.title));

@@ -99,7 +99,12 @@ export async function findWorker(db: Db, key: string): Promise<Worker> {
   const phone = parseMobile(text);
   let query = baseQuery(db);
   if (phone.ok) query = query.where('w.phone', '=', phone.phone);
-  else if (/^#?\d+$/.test(text)) query = query.where('w.id', '=', Number(text.replace('#', '')));
+  else if (/^#?\d+$/.test(text)) {
+    // An id past 2^53 names nobody (and must not reach a 64-bit column as a rounded number).
+    const id = Number(text.replace('#', ''));
+    if (!Number.isSafeInteger(id)) throw new NotFoundError({ key: 'worker.not_found', params: { key: text } });
+    query = query.where('w.id', '=', id);
+  }
   // A name, not a phone or id: say where names are looked up.
   else throw new NotFoundError({ key: 'worker.not_found', params: { key: text }, hintKey: 'worker.not_found.hint' });
   const row = await query.executeTakeFirst();

@@ -68,6 +68,7 @@ export function rosterImportPlan(
   let store!: WorkerStore;
   return {
     kind: 'workers',
+    tables: ['workers', 'worker_history'],
     begin(trx) {
       store = storeFor(trx);
     },
