@@ -109,6 +109,16 @@ describe('a PostgreSQL server (postgres:// in --db or NUANXIN_DB)', () => {
     expect(r.stderr).toMatch(/^error: a value is too large for the database to store or index \(.*\); nothing was changed\n$/);
   });
 
+  it.skipIf(!onPostgres)('a password from ~/.pgpass (PGPASSFILE) works, and a cron run’s stderr stays empty', async () => {
+    const { db, dir } = await freshCli();
+    const url = new URL(db);
+    const pgpass = join(dir, 'pgpass');
+    writeFileSync(pgpass, `${url.hostname}:${url.port || 5432}:*:${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}\n`, { mode: 0o600 });
+    url.password = '';
+    const r = await spawnCli(['station', 'list', '--json'], { NUANXIN_DB: url.toString(), PGPASSFILE: pgpass });
+    expect(r).toMatchObject({ code: 0, stdout: '[]\n', stderr: '' });
+  });
+
   it.skipIf(!onPostgres)('a refused login is exit 6 ("check the user name and password"), never the password', async () => {
     const url = new URL(await emptyPgDatabase());
     url.password = 'wrong-secret';

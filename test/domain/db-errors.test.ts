@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { databaseFailure, isRetryableConflict } from '../../src/db/errors.js';
 import { displayLocation, isServerUrl } from '../../src/db/location.js';
+import { libpqSslModes } from '../../src/db/postgres/url.js';
 import { EXIT_FOR_KIND } from '../../src/cli/exit-codes.js';
 
 // The engines' failures as the clerk's errors: one table for both engines (the codes are the engines' own:
@@ -58,6 +59,12 @@ describe('a database location as a person may read it', () => {
   ])('%s → %s', (location, shown) => {
     expect(displayLocation(location)).toBe(shown);
     expect(displayLocation(location)).not.toMatch(/s3cret|s%40cret|again/);
+  });
+
+  it('reads sslmode as libpq does (the driver’s own reading warns on every run)', () => {
+    expect(libpqSslModes('postgres://db/district')).toBe('postgres://db/district');
+    expect(libpqSslModes('postgres://db/district?sslmode=require')).toBe('postgres://db/district?sslmode=require&uselibpqcompat=true');
+    expect(libpqSslModes('postgres://db/district?sslmode=require&uselibpqcompat=false')).toBe('postgres://db/district?sslmode=require&uselibpqcompat=false');
   });
 
   it('tells a server from a file', () => {

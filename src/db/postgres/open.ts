@@ -4,6 +4,7 @@ import Cursor from 'pg-cursor';
 import type { OpenDb } from '../port.js';
 import type { DB } from '../schema.js';
 import { displayLocation } from '../location.js';
+import { libpqSslModes, quietLibraryDeprecations } from './url.js';
 import { backupWithPgDump } from './backup.js';
 import { postgresChecks } from './checks.js';
 import { postgresWorkerStore } from './worker-store.js';
@@ -23,10 +24,11 @@ const POOL_SIZE = 4;
  * longer than `busyTimeoutMs` fails as "busy" (exit 6), as on SQLite.
  */
 export function openPostgres(props: { url: string; busyTimeoutMs: number }): OpenDb {
+  quietLibraryDeprecations();
   const path = displayLocation(props.url);
   const timeout = Math.max(1, Math.floor(props.busyTimeoutMs));
   const pool = new pg.Pool({
-    connectionString: props.url,
+    connectionString: libpqSslModes(props.url),
     max: POOL_SIZE,
     application_name: 'nuanxin',
     connectionTimeoutMillis: Math.max(timeout, 5_000),
