@@ -88,7 +88,7 @@ export const zhSafety: Record<string, string> = {
   'db.pg_dump_missing.hint': '请在装有 PostgreSQL 客户端工具的机器上运行该命令（如 `apt-get install postgresql-client`）；用 `pg_restore` 恢复',
   'db.migrated_in_one': '已在一个事务中执行 {count} 个迁移：{names}',
   'db.server_tls': '数据库服务器 {path} 无法与 nuanxin 建立加密连接：{reason}',
-  'db.server_tls.hint': '服务器不支持 SSL 时，请在地址中加上 `?sslmode=disable`；证书不受本机信任时，请向管理员索取其根证书文件；未做任何更改',
+  'db.server_tls.hint': '服务器不支持加密连接时，请在地址中加上 `?sslmode=disable`；证书不受本机信任时，请向管理员索取其根证书文件；未做任何更改',
   'db.bad_url': '无法识别数据库地址：{path}',
   'db.bad_url.hint': '请写成 `postgres://用户名:密码@主机:端口/数据库`，密码中的 @ # / : 分别写作 %40 %23 %2F %3A',
   'db.value_too_large': '有一个值太大，数据库无法保存或建立索引（{reason}）；未做任何更改',
