@@ -55,8 +55,9 @@ export async function retryOnConflict<T>(attempt: () => Promise<T>): Promise<T> 
 
 /**
  * A read of several queries that must agree with each other (a report): one
- * snapshot on PostgreSQL (REPEATABLE READ, read only); on SQLite a deferred
- * read transaction, which takes no write lock.
+ * snapshot on PostgreSQL (REPEATABLE READ, read only). On SQLite the reads run
+ * as before, outside a transaction: the dialect's transactions take the write
+ * lock (BEGIN IMMEDIATE), which a report must not hold.
  */
 export async function readTx<T>(db: Kysely<DB>, fn: (trx: Tx) => Promise<T>): Promise<T> {
   if (!isPostgres(db)) return fn(db as Tx);
