@@ -15,6 +15,7 @@ import * as m0013 from './0013_units.js';
 import * as m0014 from './0014_targets.js';
 import * as m0015 from './0015_outreach.js';
 import * as m0016 from './0016_postgres_port.js';
+import * as m0017 from './0017_districts.js';
 
 /**
  * All migrations, by name (sorted by name when applied). Imported statically so
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_targets': m0014,
   '0015_outreach': m0015,
   '0016_postgres_port': m0016,
+  '0017_districts': m0017,
 };

@@ -35,11 +35,13 @@ const GROUPS: Group[] = [
   { name: 'publicity', verbs: async () => (await import('./commands/publicity/index.js')).verbs },
   { name: 'fund', verbs: async () => (await import('./commands/fund/index.js')).verbs },
   { name: 'merchant', verbs: async () => (await import('./commands/merchant/index.js')).verbs },
+  { name: 'district', verbs: async () => (await import('./commands/district/index.js')).verbs },
+  { name: 'account', verbs: async () => (await import('./commands/account/index.js')).verbs },
   { name: 'config', verbs: async () => (await import('./commands/config/index.js')).verbs },
   { name: 'report', verbs: async () => (await import('./commands/report/index.js')).verbs },
 ];
 
-const OPTIONS_WITH_VALUES = new Set(['--db', '--lang', '--operator']);
+const OPTIONS_WITH_VALUES = new Set(['--db', '--lang', '--operator', '--district']);
 
 /** The command word a run is for (`station` in `nuanxin --db x station list`), skipping global options. */
 export function commandWord(argv: string[]): string | undefined {
@@ -114,6 +116,7 @@ export async function buildProgram(deps: Deps, options: { only?: string } = {}):
     .option('--db <path>', t('opt.db'))
     .addOption(new Option('--lang <lang>', t('opt.lang')).choices(['zh', 'en']))
     .option('--operator <name>', t('opt.operator'))
+    .option('--district <name>', t('opt.district'))
     .option('--yes', t('opt.yes'))
     .option('--no-color', t('opt.color'))
     .option('--debug', t('opt.debug'))

@@ -3,6 +3,8 @@ import { Option, type Command } from 'commander';
 import { isServerUrl, resolveDbLocation, type DbLocation } from '../db/location.js';
 import { isEmptySchema, pendingOnOpen } from '../db/migrator.js';
 import { readTx } from '../db/transaction.js';
+import { readSession } from '../db/session.js';
+import { districtByName, enterDistrict } from '../domain/admin/districts.js';
 import { openDatabase, type OpenDb } from '../db/open.js';
 import { databaseFailure } from '../db/errors.js';
 import { databaseFiles, type OutputGuard } from '../files/output-file.js';
@@ -19,7 +21,7 @@ import type { Translate } from './messages/index.js';
 import { inquirerPrompter, type Prompter } from './prompter.js';
 import { FORMATS, type Format } from './render.js';
 
-export type Globals = { db?: string; lang?: string; operator?: string; debug?: boolean; yes?: boolean; color?: boolean; quiet?: boolean; verbose?: boolean };
+export type Globals = { db?: string; lang?: string; operator?: string; district?: string; debug?: boolean; yes?: boolean; color?: boolean; quiet?: boolean; verbose?: boolean };
 
 /**
  * What the entry point hands to every command: streams, translator, exit-code slot.
@@ -45,7 +47,10 @@ export type CommandEnv = {
   dbLocation: DbLocation;
   /** Opens the database (refusing a missing, newer or unmigrated one), runs `fn`, closes. */
   /** `snapshot`: every read of `fn` sees one moment of the database (a report's figures agree with each other). */
-  withDb<T>(fn: (ctx: Ctx, handle: OpenDb) => Promise<T>, options?: { allowPending?: boolean; snapshot?: boolean }): Promise<T>;
+  /** `anyDistrict`: the command spans a server's districts (`district list`, `report --city`), so none need be named. */
+  withDb<T>(fn: (ctx: Ctx, handle: OpenDb) => Promise<T>, options?: { allowPending?: boolean; snapshot?: boolean; anyDistrict?: boolean }): Promise<T>;
+  /** The district `--district` (or `NUANXIN_DISTRICT`) names, if any. */
+  district: string | undefined;
   /**
    * Success chatter on stderr (`report written to …`): shown on a terminal or
    * with --verbose, never with --quiet, so cron mails only when something is wrong.
@@ -87,6 +92,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
   const dbLocation = resolveDbLocation({ flag: globals.db, env: io.env });
   const clock = makeClock(io.env);
   const actor = { operator: operatorName(globals.operator, io.env), command: commandPath(cmd) };
+  const district = globals.district ?? (io.env.NUANXIN_DISTRICT || undefined);
   return {
     io,
     t: deps.t,
@@ -97,6 +103,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     color: colorEnabled(io, globals.color),
     prompter: deps.prompter ?? inquirerPrompter(io, deps.t),
     dbLocation,
+    district,
     note: (line) => {
       if (!globals.quiet && (globals.verbose || io.stderr.isTTY)) io.stderr.write(`${line}\n`);
     },
@@ -109,7 +116,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
     },
     outputGuard: (inputs = []) => ({ protect: [...(isServerUrl(dbLocation.path) ? [] : databaseFiles(dbLocation.path)), ...inputs] }),
     async withDb(fn, options = {}) {
-      const opened = await openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env) });
+      const opened = await openDatabase({ path: dbLocation.path, create: false, busyTimeoutMs: busyTimeout(io.env), district });
       let failed = false;
       try {
         const pending = await pendingOnOpen(opened.db, opened.path);
@@ -124,7 +131,7 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
             hintKey: 'db.pending.hint',
           });
         }
-        const ctx = { db: opened.db, actor, clock };
+        const ctx = { db: opened.db, actor: pending.length ? actor : await sessionActor(opened, actor, district, options), clock };
         return options.snapshot ? await readTx(opened.db, (trx) => fn({ ...ctx, db: trx }, opened)) : await fn(ctx, opened);
       } catch (error) {
         failed = true;
@@ -138,6 +145,20 @@ export function commandEnv(cmd: Command, deps: Deps): CommandEnv {
       }
     },
   };
+}
+
+/**
+ * The session's district and operator: `--district` checked against what the login may reach, and on a
+ * server a clerk's operator is their database role (the server records it so whatever is claimed).
+ */
+async function sessionActor(opened: OpenDb, actor: Actor, district: string | undefined, options: { anyDistrict?: boolean }): Promise<Actor> {
+  if (opened.engine === 'sqlite') {
+    if (district !== undefined) await districtByName(opened.db, district);
+    return actor;
+  }
+  const session = await readSession(opened.db, actor.operator);
+  await enterDistrict(opened.db, session, district, options);
+  return session.kind === 'owner' ? actor : { ...actor, operator: session.role };
 }
 
 export function busyTimeout(env: Io['env']): number | undefined {

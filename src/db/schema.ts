@@ -464,7 +464,26 @@ export interface TargetsTable {
   updated_at: string;
 }
 
+export interface DistrictsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: string;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  name: string;
+  role: 'city' | 'district' | 'subdistrict' | 'community' | 'viewer';
+  district_id: number | null;
+  subdistrict_id: number | null;
+  community_id: number | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
 export interface DB {
+  districts: DistrictsTable;
+  accounts: AccountsTable;
   subdistricts: SubdistrictsTable;
   communities: CommunitiesTable;
   stations: StationsTable;

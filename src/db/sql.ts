@@ -15,3 +15,11 @@ export function daysBetween(db: AnyDb, later: Expression<unknown> | RawBuilder<u
 export function likeAnyCase(db: AnyDb, column: Expression<unknown> | RawBuilder<unknown>, pattern: string): RawBuilder<boolean> {
   return isPostgres(db) ? sql<boolean>`${column} ilike ${pattern} escape '\\'` : sql<boolean>`${column} like ${pattern} escape '\\'`;
 }
+
+/**
+ * The key an upsert meets: `columns` on SQLite; on PostgreSQL a city's server keeps every district's
+ * rows side by side, so the same key is unique within a district (migration 0017).
+ */
+export function districtKey<C extends string>(db: AnyDb, columns: C[]): C[] {
+  return isPostgres(db) ? (['district_id', ...columns] as C[]) : columns;
+}

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isPostgres } from '../../migrations/helpers.js';
 import type { DB } from '../db/schema.js';
 import type { Ctx, Tx } from './context.js';
 
@@ -17,11 +18,14 @@ export type AuditEntry = {
 export async function recordAudit(
   trx: Tx,
   ctx: Pick<Ctx, 'actor' | 'clock'>,
-  entry: { action: string; entity: string; entityKey: string | number; detail?: unknown },
+  entry: { action: string; entity: string; entityKey: string | number; detail?: unknown; cityWide?: boolean },
 ): Promise<void> {
+  // A city-wide line (a city account) belongs to no district: on a server only the owner and the city read it.
+  const district = (entry.cityWide && isPostgres(trx) ? { district_id: null } : {}) as Record<string, never>;
   await trx
     .insertInto('audit_log')
     .values({
+      ...district,
       at: ctx.clock.now().toISOString(),
       operator: ctx.actor.operator,
       command: ctx.actor.command,

@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../../migrations/helpers.js';
 import type { DB } from '../db/schema.js';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { recordAudit } from './audit.js';
-import { inTransaction, type Ctx, type Db } from './context.js';
+import { inTransaction, type Ctx, type Db, type Tx } from './context.js';
 import { normalizeText } from './text/normalize.js';
+import { districtKey } from '../db/sql.js';
 
 /** A setting's meaning is the message `setting.<key>`. */
 type Setting = { default: string; valid(value: string): boolean };
@@ -48,9 +50,27 @@ export async function setSetting(ctx: Ctx, key: string, rawValue: string): Promi
     await trx
       .insertInto('settings')
       .values({ key, value, updated_at: ctx.clock.now().toISOString() })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: ctx.clock.now().toISOString() }))
+      .onConflict((oc) => oc.columns(districtKey(trx, ['key'])).doUpdateSet({ value, updated_at: ctx.clock.now().toISOString() }))
       .execute();
     await recordAudit(trx, ctx, { action: 'set', entity: 'setting', entityKey: key, detail: { value: [old, value] } });
+    // Last: on a server `--district` names the district by its old name until this commits.
+    if (key === 'district.name') await renameDistrict(trx, value);
   });
   return { key, value };
+}
+
+/**
+ * The district's name is also its row in `districts` (what `district list`, `--district` and `account add
+ * --scope` go by): a SQLite file's one district follows the setting; on a server only the owner renames one.
+ */
+async function renameDistrict(trx: Tx, name: string): Promise<void> {
+  if (!isPostgres(trx)) {
+    await trx.updateTable('districts').set({ name }).execute();
+    return;
+  }
+  const { rows } = await sql<{ kind: string }>`select nuanxin_kind() as kind`.execute(trx);
+  if (rows[0]?.kind !== 'owner') return;
+  const taken = await trx.selectFrom('districts').select('id').where('name', '=', name).where(sql.ref('id'), '<>', sql`nuanxin_write_district()`).executeTakeFirst();
+  if (taken) throw new ConflictError({ key: 'district.exists', params: { name } });
+  await trx.updateTable('districts').set({ name }).where(sql.ref('id'), '=', sql`nuanxin_write_district()`).execute();
 }

@@ -37,6 +37,17 @@ const ROWS: Row[] = [
   ['db migrate', 'db migrate', {}],
   ['db backup /tmp/x.db --force', 'db backup', { force: true }, ['/tmp/x.db']],
   ['db check --json', 'db check', { json: true }],
+  // district and account
+  ['district list --json', 'district list', { json: true }],
+  ['district add 西城区 --json', 'district add', { json: true }, ['西城区']],
+  ['account list --format csv', 'account list', { format: 'csv' }],
+  [
+    'account add wangfang --role community --scope 和平里 --password-stdin --json',
+    'account add',
+    { role: 'community', scope: '和平里', passwordStdin: true, json: true },
+    ['wangfang'],
+  ],
+  ['account disable wangfang', 'account disable', {}, ['wangfang']],
   // community
   ['community add 夹马营社区 --subdistrict 东关街道', 'community add', { subdistrict: '东关街道' }, ['夹马营社区']],
   ['community list', 'community list', {}],
@@ -360,6 +371,10 @@ const ROWS: Row[] = [
   ['config set district.name 东关区 --json', 'config set', { json: true }, ['district.name', '东关区']],
   // report
   ['report weekly', 'report weekly', {}],
+  ['report weekly --city --json', 'report weekly', { city: true, json: true }],
+  ['report annual --city --year 2025', 'report annual', { city: true, year: '2025' }],
+  ['report targets --city', 'report targets', { city: true }],
+  ['report programme --city --format md', 'report programme', { city: true, format: 'md' }],
   ['report programme --format xlsx --out 十个一.xlsx', 'report programme', { format: 'xlsx', out: '十个一.xlsx' }],
   [
     'report weekly --week 2024-W20 --community 夹马营社区 --format html --out week.html',

@@ -56,7 +56,7 @@ function argvOf(line: string): string[] {
       if (inWord) args.push(current);
       current = '';
       inWord = false;
-    } else if ('#|>;&'.includes(ch) && !inWord) {
+    } else if ('#|<>;&'.includes(ch) && !inWord) {
       break;
     } else {
       current += ch;

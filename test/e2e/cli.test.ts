@@ -84,7 +84,7 @@ describe('the built CLI, spawned as cron would', () => {
     const without = await spawnCli(['db', 'backup', join(dir, 'other.dump')], { NUANXIN_DB: db, PATH: '/nonexistent' });
     expect(without.code).toBe(4);
     expect(without.stderr).toMatch(
-      /^error: pg_dump is not installed here, so nuanxin cannot back up this PostgreSQL database; run: pg_dump --format=custom --file='.*other\.dump' 'postgres:\/\/[^:@]+@/,
+      /^error: pg_dump is not installed here, so nuanxin cannot back up this PostgreSQL database; run: pg_dump --format=custom --enable-row-security --file='.*other\.dump' 'postgres:\/\/[^:@]+@/,
     );
     expect(without.stderr).not.toContain(`:${password}@`);
     expect(existsSync(join(dir, 'other.dump'))).toBe(false);

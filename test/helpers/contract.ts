@@ -8,7 +8,14 @@ import type { ValidateFunction } from 'ajv';
 const require = createRequire(import.meta.url);
 const Ajv = require('ajv') as typeof import('ajv').default;
 
-export const SCHEMAS = { weekly: 'weekly-report', programme: 'programme-report', targets: 'targets-report', communities: 'communities-report', annual: 'annual-report' } as const;
+export const SCHEMAS = {
+  weekly: 'weekly-report',
+  programme: 'programme-report',
+  targets: 'targets-report',
+  communities: 'communities-report',
+  annual: 'annual-report',
+  city: 'city-report',
+} as const;
 export type Contract = keyof typeof SCHEMAS;
 
 const validators = new Map<Contract, ValidateFunction>();
@@ -47,7 +54,9 @@ function contractOf(argv: string[]): Contract | undefined {
   )[verb ?? ''];
   if (!contract) return undefined;
   const json = argv.includes('--json') || optionValue(argv, '--format') === 'json';
-  return json ? contract : undefined;
+  if (!json) return undefined;
+  // `--city`: every district side by side, one document for all four reports.
+  return argv.includes('--city') ? 'city' : contract;
 }
 
 /** Throws when a weekly or programme JSON report (stdout, or its --out file) breaks its published schema. */

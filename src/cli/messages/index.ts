@@ -7,12 +7,13 @@ import { en as enCore } from './en.js';
 import { enSafety } from './en-safety.js';
 import { enCli } from './en-cli.js';
 import { enOffice } from './en-office.js';
+import { enAccess } from './en-access.js';
 
 type Table = Readonly<Record<string, string>>;
 
 // Looked up table by table, never merged: merging ~2,000 keys (and every closed list's labels) cost
 // each start-up several milliseconds, and a clerk's command needs a dozen of them.
-const EN: Table[] = [enCore, enCommands, enReports, enProgramme, enSafety, enCli, enOffice];
+const EN: Table[] = [enCore, enCommands, enReports, enProgramme, enSafety, enCli, enOffice, enAccess];
 
 /** `term.<kind>.<code>`: the vocabulary's English label, or its first Chinese word; undefined for any other key. */
 function termText(lang: Lang, key: string): string | undefined {
@@ -85,7 +86,7 @@ export async function loadTranslator(lang: Lang): Promise<Translate> {
 }
 
 async function chineseTables(): Promise<Table[]> {
-  const [{ zh }, { zhCommands }, { zhReports }, { zhProgramme }, { zhSafety }, { zhCli }, { zhOffice }] = await Promise.all([
+  const [{ zh }, { zhCommands }, { zhReports }, { zhProgramme }, { zhSafety }, { zhCli }, { zhOffice }, { zhAccess }] = await Promise.all([
     import('./zh.js'),
     import('./zh-commands.js'),
     import('./zh-reports.js'),
@@ -93,8 +94,9 @@ async function chineseTables(): Promise<Table[]> {
     import('./zh-safety.js'),
     import('./zh-cli.js'),
     import('./zh-office.js'),
+    import('./zh-access.js'),
   ]);
-  return [zh, zhCommands, zhReports, zhProgramme, zhSafety, zhCli, zhOffice];
+  return [zh, zhCommands, zhReports, zhProgramme, zhSafety, zhCli, zhOffice, zhAccess];
 }
 
 /** Every Chinese text, by key, with the closed lists' labels (the tests compare it key by key with the English one). */

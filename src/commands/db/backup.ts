@@ -13,7 +13,7 @@ export function registerDbBackup(parent: Command, deps: Deps): void {
 }
 
 export async function runDbBackup(env: CommandEnv, opts: DbBackupOptions, [file]: string[]): Promise<number | void> {
-  const result = await env.withDb(async (_ctx, handle) => handle.backup(file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true });
+  const result = await env.withDb(async (_ctx, handle) => handle.backup(file!, { force: opts.force, guard: env.outputGuard() }), { allowPending: true, anyDistrict: true });
   // integrity: SQLite's check of the copy itself; a pg_dump file is checked by pg_restore, not here.
   if (opts.json) writeJson(env.io, { path: result.path, integrity: result.checked ? 'ok' : null, format: result.format });
   else env.done(`${env.t(result.format === 'pg_dump' ? 'db.backed_up_dump' : 'db.backed_up', { path: result.path })}\n`);

@@ -15,7 +15,7 @@ export function registerDbCheck(parent: Command, deps: Deps): void {
 
 export async function runDbCheck(env: CommandEnv, opts: DbCheckOptions, _args: string[]): Promise<number | void> {
   const report = await env
-    .withDb(async (ctx, handle) => checkDatabase(handle.engineChecks(), ctx.db))
+    .withDb(async (ctx, handle) => checkDatabase(handle.engineChecks(), ctx.db), { anyDistrict: true })
     .catch((error: unknown) => {
       // Damaged past opening: that is the check's finding (exit 4), not a reason to stop (exit 6).
       if (error instanceof NuanxinError && error.key === 'db.corrupt') {

@@ -13,7 +13,7 @@ export function registerDbStatus(parent: Command, deps: Deps): void {
 
 export async function runDbStatus(env: CommandEnv, opts: DbStatusOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
-  const status = await env.withDb(async (ctx) => migrationStatus(ctx.db), { allowPending: true });
+  const status = await env.withDb(async (ctx) => migrationStatus(ctx.db), { allowPending: true, anyDistrict: true });
   await renderRows(
     env.io,
     formatOf(opts),

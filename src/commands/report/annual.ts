@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { actionFigureLabel, emitCityReport, refuseCityWithPlace } from './city.js';
 import { action, describe, type CommandEnv, type Deps } from '../../cli/command.js';
 import { termLabel, type Translate } from '../../cli/messages/index.js';
 import { reportHtml } from '../../cli/reports/html.js';
@@ -11,11 +12,13 @@ import { columnLabel } from './communities.js';
 import { listsOnly, reportHeading, scopeOptions } from './shared.js';
 import { targetsList } from './targets.js';
 
-export type ReportAnnualOptions = { year?: string; community?: string; subdistrict?: string; format?: string; json?: boolean; out?: string };
+export type ReportAnnualOptions = { city?: boolean; year?: string; community?: string; subdistrict?: string; format?: string; json?: boolean; out?: string };
 
 export function registerReportAnnual(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = scopeOptions(reportOptions(describe(parent.command('annual'), t, 'report.annual'), t), t).option('--year <yyyy>', t('opt.annual_year'));
+  const cmd = scopeOptions(reportOptions(describe(parent.command('annual'), t, 'report.annual'), t), t)
+    .option('--year <yyyy>', t('opt.annual_year'))
+    .option('--city', t('opt.report_city'));
   action(cmd, deps, runReportAnnual);
 }
 
@@ -128,6 +131,7 @@ function sections(t: Translate, r: AnnualReport): Section[] {
 
 export async function runReportAnnual(env: CommandEnv, opts: ReportAnnualOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
+  if (opts.city) return runCityAnnual(env, opts);
   const report = await env.withDb(
     async (ctx) =>
       annualReport(ctx.db, { year: opts.year ?? ctx.clock.today().slice(0, 4), today: ctx.clock.today(), scope: await resolveScope(ctx.db, opts, ctx.clock.timeZone) }),
@@ -152,4 +156,33 @@ export async function runReportAnnual(env: CommandEnv, opts: ReportAnnualOptions
     sections: sections(t, report),
   };
   await emitReport(env, opts.out, format === 'html' ? reportHtml(t, text, [], heading.generated) : await listsOnly(env, format, text));
+}
+
+/** `--city`: each district's year side by side (results of the Ten Ones, outreach, publicity, money), and the city's totals. */
+async function runCityAnnual(env: CommandEnv, opts: ReportAnnualOptions): Promise<void> {
+  refuseCityWithPlace(env, opts);
+  const { t } = env;
+  const today = env.clock.today();
+  const year = opts.year ?? today.slice(0, 4);
+  const figure = (key: string, label: string, value: number) => ({ key, label, value, additive: true });
+  await emitCityReport(env, opts, {
+    report: 'annual',
+    title: t('report.city.annual_title', { year }),
+    about: () => ({ year: Number(year) }),
+    build: async (db) => annualReport(db, { year, today, scope: await resolveScope(db, {}, env.clock.timeZone) }),
+    figures: (r) => [
+      figure('workers.active', `${t('report.section.workers')} · ${t('report.workers.active')}`, r.workers.active),
+      figure('workers.new', `${t('report.section.workers')} · ${t('report.workers.new')}`, r.workers.new),
+      ...r.actions.flatMap((a) => a.figures.map((f) => figure(`${a.key}.${f.key}`, actionFigureLabel(t, a.key, f.key), f.value))),
+      figure('outreach.visits', t('report.other.visits'), r.outreach.visits),
+      figure('outreach.workers_met', t('report.other.workers_met'), r.outreach.workers_met),
+      figure('publicity.items', `${t('report.area.publicity')} · ${t('report.other.items')}`, r.publicity.items),
+      figure('publicity.reach', `${t('report.area.publicity')} · ${t('report.other.reach')}`, r.publicity.reach),
+      figure('money.in_yuan', `${t('report.area.funds')} · ${t('report.other.in_yuan')}`, r.money.funds.in_yuan),
+      figure('money.out_yuan', `${t('report.area.funds')} · ${t('report.other.out_yuan')}`, r.money.funds.out_yuan),
+      figure('money.closing_yuan', `${t('report.area.funds')} · ${t('report.annual.closing')}`, r.money.funds.closing_yuan),
+      figure('money.wish_pledged_yuan', t('report.annual.wish_pledged'), r.money.wish_pledged_yuan),
+      figure('money.wish_spent_yuan', t('report.annual.wish_spent'), r.money.wish_spent_yuan),
+    ],
+  });
 }

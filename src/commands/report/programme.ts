@@ -10,12 +10,13 @@ import { resolvePeriod } from '../../domain/reports/period.js';
 import { programmeReport, type ProgrammeReport } from '../../domain/reports/programme.js';
 import { resolveScope } from '../../domain/reports/scope.js';
 import { targetsOfPlace } from '../../domain/plan/targets.js';
+import { emitCityReport, refuseCityWithPlace, sectionFigures } from './city.js';
 import { periodOptions, reportHeading, scopeOptions, type PeriodFlags } from './shared.js';
 import { targetsList } from './targets.js';
 
-export type ReportProgrammeOptions = PeriodFlags;
+export type ReportProgrammeOptions = PeriodFlags & { city?: boolean };
 
-function sections(t: Translate, r: ProgrammeReport): Section[] {
+export function programmeSections(t: Translate, r: ProgrammeReport): Section[] {
   return r.actions.map((a) => ({
     key: a.key,
     title: `${a.no}. ${t(`programme.${a.key}`)}`,
@@ -26,12 +27,16 @@ function sections(t: Translate, r: ProgrammeReport): Section[] {
 
 export function registerReportProgramme(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = scopeOptions(reportOptions(periodOptions(describe(parent.command('programme').alias('program'), t, 'report.programme'), t), t), t);
+  const cmd = scopeOptions(reportOptions(periodOptions(describe(parent.command('programme').alias('program'), t, 'report.programme'), t), t), t).option(
+    '--city',
+    t('opt.report_city'),
+  );
   action(cmd, deps, runReportProgramme);
 }
 
 export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
+  if (opts.city) return runCityProgramme(env, opts);
   const report = await env.withDb(
     async (ctx) => {
       const period = resolvePeriod(opts, ctx.clock.today());
@@ -55,7 +60,7 @@ export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeO
     title: t('report.programme_title', { community: heading.scope(report.community, report.subdistrict) }),
     subtitle: `${t('report.period_line', { from: report.period.from, to: report.period.to, prevFrom: report.previous_period.from, prevTo: report.previous_period.to })} · ${t('report.workers_line', report.workers)}`,
     sections: [
-      ...sections(t, report),
+      ...programmeSections(t, report),
       ...(report.targets.length ? [{ key: 'targets', title: t('report.section.targets'), figures: [], lists: [targetsList(t, report.targets)] }] : []),
     ],
   };
@@ -90,4 +95,17 @@ export async function runReportProgramme(env: CommandEnv, opts: ReportProgrammeO
     if (untracked.length) content += `\n${t('programme.not_tracked')}: ${untracked.join('；')}\n`;
   }
   await emitReport(env, opts.out, content);
+}
+
+/** `--city`: each district's figures of the Ten Ones side by side, and the city's totals. */
+async function runCityProgramme(env: CommandEnv, opts: ReportProgrammeOptions): Promise<void> {
+  refuseCityWithPlace(env, opts);
+  const period = resolvePeriod(opts, env.clock.today());
+  await emitCityReport(env, opts, {
+    report: 'programme',
+    title: env.t('report.city.programme_title'),
+    about: () => ({ period }),
+    build: async (db) => programmeReport(db, period, await resolveScope(db, {}, env.clock.timeZone)),
+    figures: (r) => sectionFigures(programmeSections(env.t, r)),
+  });
 }

@@ -10,6 +10,7 @@ import { resolvePeriod } from '../../domain/reports/period.js';
 import { resolveScope } from '../../domain/reports/scope.js';
 import { weeklyReport, type WeeklyReport } from '../../domain/reports/weekly.js';
 import { getSetting } from '../../domain/settings.js';
+import { sessionDistrictName } from '../../domain/admin/districts.js';
 
 /** What every report takes: its format, --out, and the community it is about. */
 export type ReportFlags = { community?: string; subdistrict?: string; format?: string; json?: boolean; out?: string };
@@ -41,7 +42,8 @@ export async function buildWeekly(env: CommandEnv, flags: PeriodFlags): Promise<
 
 /** Who a report is about (the community or 街道, else the district's name from `config set district.name`) and when it was made. */
 export async function reportHeading(env: CommandEnv): Promise<ReportHeading> {
-  const district = await env.withDb((ctx) => getSetting(ctx.db, 'district.name'), { snapshot: true });
+  // The setting, else the district's own name (on a server, the one this session works in).
+  const district = await env.withDb(async (ctx) => (await getSetting(ctx.db, 'district.name')) || (await sessionDistrictName(ctx.db)), { snapshot: true });
   return {
     scope: (community, subdistrict) => community ?? subdistrict ?? (district || env.t('report.district')),
     generated: localTime(env.clock.now().toISOString(), env.clock.timeZone),

@@ -8,13 +8,16 @@ import type { ListBlock } from '../../cli/reports/sections.js';
 import { parseYear } from '../../domain/plan/actions.js';
 import { targetsReport, type TargetProgress } from '../../domain/plan/targets.js';
 import { metricLabel, placeLabel } from '../target/shared.js';
+import { actionFigureLabel, emitCityReport, refuseCityWithPlace } from './city.js';
 import { listsOnly, reportHeading, scopeOptions, type ReportFlags } from './shared.js';
 
-export type ReportTargetsOptions = ReportFlags & { year?: string };
+export type ReportTargetsOptions = ReportFlags & { year?: string; city?: boolean };
 
 export function registerReportTargets(parent: Command, deps: Deps): void {
   const { t } = deps;
-  const cmd = scopeOptions(reportOptions(describe(parent.command('targets'), t, 'report.targets'), t), t).option('--year <yyyy>', t('opt.plan_year'));
+  const cmd = scopeOptions(reportOptions(describe(parent.command('targets'), t, 'report.targets'), t), t)
+    .option('--year <yyyy>', t('opt.plan_year'))
+    .option('--city', t('opt.report_city'));
   action(cmd, deps, runReportTargets);
 }
 
@@ -49,6 +52,7 @@ export function targetsList(t: Translate, targets: TargetProgress[], title = t('
 
 export async function runReportTargets(env: CommandEnv, opts: ReportTargetsOptions, _args: string[]): Promise<number | void> {
   const { t } = env;
+  if (opts.city) return runCityTargets(env, opts);
   const report = await env.withDb(
     (ctx) =>
       targetsReport(ctx.db, {
@@ -74,4 +78,35 @@ export async function runReportTargets(env: CommandEnv, opts: ReportTargetsOptio
   };
   const content = format === 'html' ? reportHtml(t, text, [], heading.generated) : await listsOnly(env, format, text);
   await emitReport(env, opts.out, report.targets.length === 0 && format === 'table' ? `${content}${t('report.targets.none')}\n` : content);
+}
+
+/** `--city`: each district's own targets (set for the whole district) and what it has reached, and the city's sums. */
+async function runCityTargets(env: CommandEnv, opts: ReportTargetsOptions): Promise<void> {
+  refuseCityWithPlace(env, opts);
+  const { t } = env;
+  const today = env.clock.today();
+  const year = parseYear(opts.year ?? today.slice(0, 4), today);
+  await emitCityReport(env, opts, {
+    report: 'targets',
+    title: t('report.city.targets_title', { year }),
+    about: () => ({ year }),
+    build: (db) => targetsReport(db, { year, today, timeZone: env.clock.timeZone }),
+    figures: (r) =>
+      r.targets
+        .filter((target) => target.scope === 'district')
+        .flatMap((target) => [
+          {
+            key: `${target.action}.${target.metric}.target`,
+            label: `${actionFigureLabel(t, target.action, target.metric)} · ${t('report.city.target')}`,
+            value: target.value,
+            additive: true,
+          },
+          {
+            key: `${target.action}.${target.metric}.actual`,
+            label: `${actionFigureLabel(t, target.action, target.metric)} · ${t('report.city.actual')}`,
+            value: target.actual,
+            additive: true,
+          },
+        ]),
+  });
 }

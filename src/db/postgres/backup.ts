@@ -21,7 +21,9 @@ export async function backupWithPgDump(url: string, target: string, options: { f
   closeSync(fd);
   try {
     const env = { ...process.env, ...(password ? { PGPASSWORD: password } : {}) };
-    const result = await run('pg_dump', ['--format=custom', '--no-password', `--file=${temp}`, `--dbname=${connection}`], env);
+    // Row-level security is forced on the owner too: pg_dump must read through it (the owner's policies let it
+    // read every district) rather than stop at the first table it would filter.
+    const result = await run('pg_dump', ['--format=custom', '--enable-row-security', '--no-password', `--file=${temp}`, `--dbname=${connection}`], env);
     if (result === 'missing') {
       throw new ConflictError({ key: 'db.pg_dump_missing', params: { command: pgDumpCommand(url, target) }, hintKey: 'db.pg_dump_missing.hint' });
     }
@@ -39,7 +41,7 @@ export async function backupWithPgDump(url: string, target: string, options: { f
 
 /** The command a clerk runs where pg_dump is installed (the password from ~/.pgpass or PGPASSWORD). */
 export function pgDumpCommand(url: string, target: string): string {
-  return `pg_dump --format=custom --file='${target.replace(/'/g, "'\\''")}' '${displayLocation(url).replace(/'/g, "'\\''")}'`;
+  return `pg_dump --format=custom --enable-row-security --file='${target.replace(/'/g, "'\\''")}' '${displayLocation(url).replace(/'/g, "'\\''")}'`;
 }
 
 function splitPassword(url: string): { connection: string; password?: string } {

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { PG_APPEND_ONLY, PG_GUARD_FUNCTIONS, pgBounds, pgGuards } from '../../../migrations/guards.js';
+import { DISTRICT_TABLES, OPERATOR_TABLES, operatorTrigger, policies } from '../../../migrations/access.js';
 import type { EngineCheck, EngineFinding } from '../port.js';
 import type { DB } from '../schema.js';
 
@@ -27,6 +28,7 @@ export function postgresChecks(db: Kysely<DB>): EngineCheck[] {
       },
     },
     { name: 'append-only and whole-number guards are in place', run: () => guardProblems(db) },
+    { name: 'row_security', run: () => rowSecurityProblems(db) },
   ];
 }
 
@@ -56,9 +58,53 @@ async function guardProblems(db: Kysely<DB>): Promise<EngineFinding[]> {
     from pg_constraint where contype = 'c' and connamespace = current_schema()::regnamespace`.execute(db);
   const bounds = new Map(checks.map((c) => [c.name, c]));
   for (const bound of pgBounds()) if (!bounds.get(bound.name)?.validated) finding('missing', bound.table, bound.name);
+  // A clerk's rows name their database role (a server of districts only: before it, no such trigger).
+  if (await hasDistricts(db)) {
+    for (const table of OPERATOR_TABLES) {
+      const found = present.get(operatorTrigger(table));
+      if (!found || found.table !== table || found.fn !== 'nuanxin_operator_is_role' || (found.enabled !== 'O' && found.enabled !== 'A'))
+        finding('missing', table, operatorTrigger(table));
+    }
+  }
   // Another trigger on a ledger could bend its writes as well as a missing guard.
-  const expected = new Set(pgGuards().map((g) => g.name));
+  const expected = new Set([...pgGuards().map((g) => g.name), ...OPERATOR_TABLES.map(operatorTrigger)]);
   for (const row of rows) if (!expected.has(row.name) && (PG_APPEND_ONLY as readonly string[]).includes(row.table)) finding('unexpected', row.table, row.name);
+  return problems;
+}
+
+async function hasDistricts(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql<{ found: string | null }>`select to_regclass('accounts')::text as found`.execute(db);
+  return rows[0]?.found != null;
+}
+
+/**
+ * Every table holding district data (and the accounts) has row-level security enabled and forced
+ * (forced: the owner's own sessions obey it too), with exactly the policies the migrations made.
+ * A policy added by hand is flagged: policies are permissive, so one more can only widen what is seen.
+ */
+async function rowSecurityProblems(db: Kysely<DB>): Promise<EngineFinding[]> {
+  if (!(await hasDistricts(db))) return [];
+  const tables = [...DISTRICT_TABLES, 'accounts'];
+  const { rows: rels } = await sql<{ table: string; enabled: boolean; forced: boolean }>`
+    select relname as table, relrowsecurity as enabled, relforcerowsecurity as forced from pg_class
+    where relnamespace = current_schema()::regnamespace and relkind = 'r'`.execute(db);
+  const { rows: found } = await sql<{ table: string; name: string; command: string; permissive: string }>`
+    select tablename as table, policyname as name, cmd as command, permissive from pg_policies where schemaname = current_schema()`.execute(db);
+  const problems: EngineFinding[] = [];
+  const byTable = new Map(rels.map((r) => [r.table, r]));
+  for (const table of tables) {
+    const rel = byTable.get(table);
+    if (!rel?.enabled || !rel.forced) problems.push({ key: 'dbcheck.detail.rls_off', params: { table } });
+  }
+  const wanted = [...policies().map((p) => ({ table: p.table, name: p.name, command: p.command.toUpperCase() })), { table: 'accounts', name: 'accounts_owner', command: 'ALL' }];
+  const present = new Map(found.map((p) => [`${p.table}.${p.name}`, p]));
+  for (const want of wanted) {
+    const got = present.get(`${want.table}.${want.name}`);
+    if (!got || got.command !== want.command || got.permissive !== 'PERMISSIVE')
+      problems.push({ key: 'dbcheck.detail.policy_missing', params: { table: want.table, name: want.name } });
+  }
+  const known = new Set(wanted.map((w) => `${w.table}.${w.name}`));
+  for (const p of found) if (!known.has(`${p.table}.${p.name}`)) problems.push({ key: 'dbcheck.detail.policy_unexpected', params: { table: p.table, name: p.name } });
   return problems;
 }
 

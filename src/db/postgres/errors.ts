@@ -45,6 +45,10 @@ export function postgresFailure(error: unknown, path: string): NuanxinError | un
   }
   if (state === '53100') return new UnavailableError({ key: 'disk.full', params, hintKey: 'disk.full.hint' });
   if (state === '25006') return new UnavailableError({ key: 'db.readonly', params, hintKey: 'db.readonly.hint' });
+  // No district chosen on a server of several (raised by nuanxin_only_district()).
+  if (state === 'NX001') return new UsageError({ key: 'district.choose_server' });
+  // A login of that name made meanwhile by another session.
+  if (state === '42710') return new ConflictError({ key: 'db.constraint', params, hintKey: 'db.constraint.hint' });
   if (state === '42501') return new ConflictError({ key: 'db.not_allowed', params, hintKey: 'db.not_allowed.hint' });
   // A balance the CHECK caught going below zero: another clerk's redemption came first.
   if (state === '23514' && constraint === 'point_balances_balance_check') return new ConflictError({ key: 'points.short_balance_now' });

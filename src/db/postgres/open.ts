@@ -8,6 +8,7 @@ import { libpqSslModes, quietLibraryDeprecations } from './url.js';
 import { backupWithPgDump } from './backup.js';
 import { postgresChecks } from './checks.js';
 import { postgresWorkerStore } from './worker-store.js';
+import { districtStartupOption } from '../session.js';
 
 // int8 (ids, count(*), sums) and numeric (avg) come back as numbers, as SQLite gives them: every figure
 // nuanxin keeps is bounded far below 2^53 (see migrations/guards.ts), so none loses a digit.
@@ -23,7 +24,7 @@ const POOL_SIZE = 4;
  * password is never shown (`path` is the URL without it). A lock waited for
  * longer than `busyTimeoutMs` fails as "busy" (exit 6), as on SQLite.
  */
-export function openPostgres(props: { url: string; busyTimeoutMs: number }): OpenDb {
+export function openPostgres(props: { url: string; busyTimeoutMs: number; district?: string }): OpenDb {
   quietLibraryDeprecations();
   const path = displayLocation(props.url);
   const timeout = Math.max(1, Math.floor(props.busyTimeoutMs));
@@ -32,7 +33,7 @@ export function openPostgres(props: { url: string; busyTimeoutMs: number }): Ope
     max: POOL_SIZE,
     application_name: 'nuanxin',
     connectionTimeoutMillis: Math.max(timeout, 5_000),
-    options: `-c lock_timeout=${timeout}`,
+    options: [`-c lock_timeout=${timeout}`, ...(props.district ? [districtStartupOption(props.district)] : [])].join(' '),
   });
   // An idle connection the server drops (a restart) must not crash the process: the next query reports it.
   pool.on('error', () => {});

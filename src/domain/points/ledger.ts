@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { EntryKind, PointEntriesTable } from '../../db/schema.js';
 import { ConflictError } from '../../errors.js';
 import type { Ctx, Tx } from '../context.js';
+import { districtKey } from '../../db/sql.js';
 
 export type Entry = {
   id: number;
@@ -113,7 +114,7 @@ export async function appendEntry(trx: Tx, ctx: Ctx, entry: NewEntry): Promise<E
     .insertInto('point_daily')
     .values({ business_date: entry.businessDate, community_id: worker.community_id ?? 0, kind: entry.kind, points: entry.points, entries: 1 })
     .onConflict((oc) =>
-      oc.columns(['business_date', 'community_id', 'kind']).doUpdateSet({
+      oc.columns(districtKey(trx, ['business_date', 'community_id', 'kind'])).doUpdateSet({
         points: sql`point_daily.points + ${entry.points}`,
         entries: sql`point_daily.entries + 1`,
       }),

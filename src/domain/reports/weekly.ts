@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { seesPersonalData } from '../../db/session.js';
 import { addDays } from '../clock.js';
 import { maskPhone, maskName } from '../privacy.js';
 import { OTHER_AREAS, otherActionFigures, type OtherFigures } from '../strands/index.js';
@@ -99,7 +100,7 @@ export async function weeklyReport(db: Kysely<DB>, period: Period, scope: Scope)
 }
 
 async function details(db: Kysely<DB>, period: Period, scope: Scope, openStations: StationAuditRow[]): Promise<WeeklyReport['details']> {
-  const volunteers = await top(db, { communityIds: scope.communityIds, from: period.from, to: period.to, limit: 5 });
+  const volunteers = (await seesPersonalData(db)) ? await top(db, { communityIds: scope.communityIds, from: period.from, to: period.to, limit: 5 }) : [];
   const gifts = await db
     .selectFrom('gifts')
     .select(['code', 'name', 'stock'])

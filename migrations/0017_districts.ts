@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import { checkIn, isPostgres, withId } from './helpers.js';
+import { ACCESS_FUNCTIONS, ACCOUNT_ROLES, DISTRICT_TABLES, ONLY_DISTRICT_FUNCTION, OPERATOR_FUNCTION, OPERATOR_TABLES, WRITE_DISTRICT_FUNCTION, operatorTrigger, accessFunctionSql, policies, policySql } from './access.js';
+
+// Frozen: never edit a migration that has shipped; add a new one.
+//
+// Districts and accounts. On both engines: `districts` (SQLite keeps its one, named from the
+// `district.name` setting) and `accounts` (on SQLite a record only; on PostgreSQL each is a login role).
+// On PostgreSQL only, so that one server can hold a city's districts:
+// - every table holding district data gains `district_id` (existing rows: the one district made here),
+//   defaulting to the session's district;
+// - natural keys (a phone, a station's code, a community's name) are unique within a district;
+// - row-level security, enabled and forced (the owner too), from access.ts;
+// - a clerk's `operator` is their database role.
+
+/** Unique keys that name things within a district: each gains district_id as its first column. */
+const DISTRICT_KEYS = [
+  'childcare_sites_name_key',
+  'communities_name_key',
+  'gifts_code_key',
+  'imports_kind_content',
+  'point_entries_dedupe',
+  'point_entries_ref_key',
+  'point_rules_code_key',
+  'sponsors_name_key',
+  'stations_code_key',
+  'subdistricts_name_key',
+  'targets_key',
+  'teams_name_key',
+  'workers_id_number_key',
+  'workers_phone_key',
+];
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await withId(db, db.schema.createTable('districts'))
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await withId(db, db.schema.createTable('accounts'))
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('role', 'text', (c) => c.notNull().check(checkIn('role', ACCOUNT_ROLES)))
+    .addColumn('district_id', 'integer', (c) => c.references('districts.id'))
+    .addColumn('subdistrict_id', 'integer', (c) => c.references('subdistricts.id'))
+    .addColumn('community_id', 'integer', (c) => c.references('communities.id'))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('disabled_at', 'text')
+    .execute();
+  // The district there is: named as `config set district.name` named it (a name can be set later).
+  await sql`insert into districts (name, created_at)
+    select coalesce((select value from settings where key = 'district.name'), ''), ${new Date().toISOString()}`.execute(db);
+  if (!isPostgres(db)) return;
+  await postgresDistricts(db);
+}
+
+async function postgresDistricts(db: Kysely<any>): Promise<void> {
+  await sql`alter table districts alter column id type bigint`.execute(db);
+  for (const column of ['id', 'district_id', 'subdistrict_id', 'community_id']) await sql.raw(`alter table accounts alter column ${column} type bigint`).execute(db);
+  const only = (await sql<{ id: number }>`select id from districts`.execute(db)).rows[0]!.id;
+  for (const table of DISTRICT_TABLES) {
+    await sql.raw(`alter table ${table} add column district_id bigint not null default ${only} references districts (id)`).execute(db);
+  }
+  // A city-wide line of the trail (a city account made) belongs to no district.
+  await sql`alter table audit_log alter column district_id drop not null`.execute(db);
+  await sql.raw(ONLY_DISTRICT_FUNCTION).execute(db);
+  for (const name of Object.keys(ACCESS_FUNCTIONS)) await sql.raw(accessFunctionSql(name)).execute(db);
+  await sql.raw(WRITE_DISTRICT_FUNCTION).execute(db);
+  for (const table of DISTRICT_TABLES) await sql.raw(`alter table ${table} alter column district_id set default nuanxin_write_district()`).execute(db);
+  await sql`create index workers_district on workers (district_id)`.execute(db);
+  await sql`create index point_entries_district on point_entries (district_id)`.execute(db);
+  await districtKeys(db);
+  // Kept by the owner: no clerk reads who else has an account (the scope functions read it as the owner).
+  await sql`alter table accounts enable row level security`.execute(db);
+  await sql`alter table accounts force row level security`.execute(db);
+  await sql`create policy accounts_owner on accounts using (current_user = (select pg_get_userbyid(relowner) from pg_class where oid = 'accounts'::regclass))`.execute(db);
+  for (const table of DISTRICT_TABLES) {
+    await sql.raw(`alter table ${table} enable row level security`).execute(db);
+    await sql.raw(`alter table ${table} force row level security`).execute(db);
+  }
+  for (const policy of policies()) await sql.raw(policySql(policy)).execute(db);
+  await sql.raw(OPERATOR_FUNCTION).execute(db);
+  for (const table of OPERATOR_TABLES) {
+    await sql.raw(`create trigger ${operatorTrigger(table)} before insert on ${table} for each row execute function nuanxin_operator_is_role()`).execute(db);
+  }
+}
+
+async function districtKeys(db: Kysely<any>): Promise<void> {
+  // Primary keys over names: the setting's key, a day's roll-up.
+  for (const [table, columns] of [
+    ['settings', 'district_id, key'],
+    ['point_daily', 'district_id, business_date, community_id, kind'],
+  ] as const) {
+    const { rows } = await sql<{ name: string }>`select conname as name from pg_constraint where contype = 'p' and conrelid = ${table}::regclass`.execute(db);
+    await sql.raw(`alter table ${table} drop constraint ${rows[0]!.name}, add primary key (${columns})`).execute(db);
+  }
+  const names = DISTRICT_KEYS.map((k) => `'${k}'`).join(', ');
+  await sql.raw(`do $$
+    declare k record;
+    begin
+      for k in select i.indexrelid::regclass::text as name, c.relname as table, pg_get_indexdef(i.indexrelid) as def,
+                      (select conname from pg_constraint where conindid = i.indexrelid) as constraint_name
+               from pg_index i join pg_class c on c.oid = i.indrelid
+               where i.indexrelid::regclass::text in (${names}) loop
+        if k.constraint_name is not null then
+          execute format('alter table %I drop constraint %I', k.table, k.constraint_name);
+        else
+          execute format('drop index %I', k.name);
+        end if;
+        execute replace(k.def, 'USING btree (', 'USING btree (district_id, ');
+      end loop;
+    end $$`).execute(db);
+}
