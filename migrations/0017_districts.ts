@@ -68,6 +68,7 @@ async function postgresDistricts(db: Kysely<any>): Promise<void> {
   await sql`create index workers_district on workers (district_id)`.execute(db);
   await sql`create index point_entries_district on point_entries (district_id)`.execute(db);
   await districtKeys(db);
+  await phoneLinks(db);
   // Kept by the owner: no clerk reads who else has an account (the scope functions read it as the owner).
   await sql`alter table accounts enable row level security`.execute(db);
   await sql`alter table accounts force row level security`.execute(db);
@@ -81,6 +82,27 @@ async function postgresDistricts(db: Kysely<any>): Promise<void> {
   for (const table of OPERATOR_TABLES) {
     await sql.raw(`create trigger ${operatorTrigger(table)} before insert on ${table} for each row execute function nuanxin_operator_is_role()`).execute(db);
   }
+}
+
+/**
+ * A worker registered in two districts is two records. The city links them by `phone_link`, a salted
+ * SHA-256 of the phone that only the server can compute (the salt is the owner's alone), never by the
+ * phone itself; a purged worker (no phone) has none.
+ */
+async function phoneLinks(db: Kysely<any>): Promise<void> {
+  await sql`create table city_salt (salt text not null)`.execute(db);
+  await sql`insert into city_salt select md5(gen_random_uuid()::text) || md5(gen_random_uuid()::text)`.execute(db);
+  await sql`alter table city_salt enable row level security`.execute(db);
+  await sql`alter table workers add column phone_link text`.execute(db);
+  await sql.raw(`create function nuanxin_phone_link() returns trigger language plpgsql security definer set search_path from current as $$
+    begin
+      new.phone_link := case when new.phone is null then null
+        else encode(sha256(convert_to((select salt from city_salt) || new.phone, 'UTF8')), 'hex') end;
+      return new;
+    end $$`).execute(db);
+  await sql`create trigger workers_phone_link before insert or update of phone on workers for each row execute function nuanxin_phone_link()`.execute(db);
+  await sql`update workers set phone = phone where phone is not null`.execute(db);
+  await sql`create index workers_phone_link on workers (phone_link)`.execute(db);
 }
 
 async function districtKeys(db: Kysely<any>): Promise<void> {

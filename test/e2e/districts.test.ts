@@ -8,7 +8,8 @@ import { tempDir } from '../helpers/cli.js';
 import { admin, freshPgDatabase, onPostgres } from '../helpers/pg.js';
 import { spawnCli } from '../helpers/spawn.js';
 
-const tag = `t${process.pid}${Math.floor(Math.random() * 1e6)}`;
+// Logins are the server's, shared by every run: a tag of letters too, not a run of digits a phone mask would take.
+const tag = `t${process.pid.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const role = (name: string) => `${tag}_${name}`;
 const PASSWORDS: Record<string, string> = { dc: 'dongcheng-pass-1', xc: 'xicheng-pass-1', hp: 'hepingli-pass-1', city: 'city-pass-0001' };
 
@@ -115,6 +116,11 @@ describe.skipIf(!onPostgres)('[PostgreSQL] two districts, a clerk each, one serv
     expect(Object.keys(weekly.totals)).toContain('workers.active');
     expect(psql(db, 'city', 'select phone from workers').out).toMatch(/permission denied/);
     expect(psql(db, 'city', 'select count(*) from workers').out).toBe('3');
+    // 张伟 (东城区) and 王芳 (西城区) share a phone: linked by its salted hash, the number never read.
+    expect(city.workers_in_several_districts).toBe(1);
+    expect(psql(db, 'city', 'select count(distinct phone_link) from workers').out).toBe('2');
+    expect(psql(db, 'city', `select count(*) from workers where phone_link = encode(sha256('13800138000'::bytea), 'hex')`).out).toBe('0');
+    expect(psql(db, 'city', 'select salt from city_salt').out).toMatch(/permission denied/);
     const mine = await clerk('dc', ['report', 'weekly', '--city']);
     expect(mine.code).toBe(4);
     const both = await clerk('city', ['--district', '东城区', 'report', 'weekly', '--city']);

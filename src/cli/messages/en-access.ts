@@ -74,4 +74,5 @@ export const enAccess: Readonly<Record<string, string>> = {
   'dbcheck.row_security': 'row-level security enabled and forced on every table of district data, with its policies',
   'report.city.list': 'Each district and the city total',
   'report.city.empty': 'No figures: no district has any (for targets: none set for a whole district).',
+  'report.city.linked': 'Workers registered in more than one district (linked by a salted hash of the phone, never the number): {count}',
 };

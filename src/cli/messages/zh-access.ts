@@ -74,4 +74,5 @@ export const zhAccess: Readonly<Record<string, string>> = {
   'dbcheck.row_security': '各区数据表均已启用并强制行级安全，策略齐全',
   'report.city.list': '各区数字及全市合计',
   'report.city.empty': '没有可汇总的数字（目标报告：各区均未设置区级目标）。',
+  'report.city.linked': '在多个区登记的劳动者（按手机号加盐哈希关联，不读取号码）：{count} 人',
 };

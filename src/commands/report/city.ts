@@ -55,11 +55,13 @@ export async function emitCityReport<R>(
   const format = reportFormat(opts);
   if (format === 'json') {
     const districts = city.districts.map((d) => ({ district: d.district, figures: Object.fromEntries(d.figures.map((f) => [f.key, f.value])) }));
-    await emitReport(env, opts.out, `${JSON.stringify({ city: true, report: input.report, ...about, districts, totals: city.totals }, null, 2)}\n`);
+    const document = { city: true, report: input.report, ...about, districts, totals: city.totals, workers_in_several_districts: city.workersInSeveralDistricts };
+    await emitReport(env, opts.out, `${JSON.stringify(document, null, 2)}\n`);
     return;
   }
   const generated = localTime(env.clock.now().toISOString(), env.clock.timeZone);
-  const text: ReportText = { generated, title: input.title, subtitle: cityLine(t, about), sections: [citySection(t, city)] };
+  const linked = t('report.city.linked', { count: city.workersInSeveralDistricts });
+  const text: ReportText = { generated, title: input.title, subtitle: `${cityLine(t, about)}\n${linked}`, sections: [citySection(t, city)] };
   let content: string | Buffer;
   if (format === 'md') content = reportMarkdown(t, text);
   // One sheet as Excel reads it: a figure per row, a district per column, the city total last.

@@ -9,6 +9,8 @@ export type CityFigure = { key: string; value: number; additive: boolean };
 export type CityReport<R, F extends CityFigure = CityFigure> = {
   districts: { district: string; report: R; figures: F[] }[];
   totals: Record<string, number | null>;
+  /** Active workers registered in more than one district, linked by the salted hash of their phone. */
+  workersInSeveralDistricts: number;
 };
 
 /**
@@ -30,7 +32,14 @@ export async function cityReport<R, F extends CityFigure>(db: Kysely<DB>, build:
     out.push({ district: name, report, figures: figuresOf(report) });
   }
   await sql`select set_config('nuanxin.district', '', true)`.execute(db);
-  return { districts: out, totals: cityTotals(out.map((d) => d.figures)) };
+  return { districts: out, totals: cityTotals(out.map((d) => d.figures)), workersInSeveralDistricts: await workersInSeveralDistricts(db) };
+}
+
+/** Counted by the salted hash of the phone (`phone_link`): the city links records without reading a number. */
+async function workersInSeveralDistricts(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from (select phone_link from workers
+    where active = 1 and phone_link is not null group by phone_link having count(distinct district_id) > 1) linked`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Each figure summed over the districts (money to the fen); a figure that does not add up has no total. */
