@@ -1,6 +1,21 @@
 import { sql, type Kysely } from 'kysely';
 import { checkIn, isPostgres, withId } from './helpers.js';
-import { ACCESS_FUNCTIONS, ACCOUNT_ROLES, DISTRICT_TABLES, ONLY_DISTRICT_FUNCTION, OPERATOR_FUNCTION, OPERATOR_TABLES, WRITE_DISTRICT_FUNCTION, operatorTrigger, accessFunctionSql, policies, policySql } from './access.js';
+import {
+  ACCESS_FUNCTIONS,
+  ACCOUNT_ROLES,
+  DISTRICT_TABLES,
+  ONLY_DISTRICT_FUNCTION,
+  OPERATOR_TABLES,
+  ROW_VISIBLE_FUNCTION,
+  WRITE_DISTRICT_FUNCTION,
+  accessFunctionSql,
+  operatorFunctionSql,
+  operatorTrigger,
+  policies,
+  policySql,
+  safeSearchPath,
+  type Reference,
+} from './access.js';
 
 // Frozen: never edit a migration that has shipped; add a new one.
 //
@@ -61,26 +76,31 @@ async function postgresDistricts(db: Kysely<any>): Promise<void> {
   }
   // A city-wide line of the trail (a city account made) belongs to no district.
   await sql`alter table audit_log alter column district_id drop not null`.execute(db);
-  await sql.raw(ONLY_DISTRICT_FUNCTION).execute(db);
-  for (const name of Object.keys(ACCESS_FUNCTIONS)) await sql.raw(accessFunctionSql(name)).execute(db);
-  await sql.raw(WRITE_DISTRICT_FUNCTION).execute(db);
+  const schema = await currentSchema(db);
+  await withSafePath(db, schema, async () => {
+    await sql.raw(ONLY_DISTRICT_FUNCTION).execute(db);
+    for (const name of Object.keys(ACCESS_FUNCTIONS)) await sql.raw(accessFunctionSql(name)).execute(db);
+    await sql.raw(WRITE_DISTRICT_FUNCTION).execute(db);
+    await sql.raw(ROW_VISIBLE_FUNCTION).execute(db);
+  });
   for (const table of DISTRICT_TABLES) await sql.raw(`alter table ${table} alter column district_id set default nuanxin_write_district()`).execute(db);
   await sql`create index workers_district on workers (district_id)`.execute(db);
   await sql`create index point_entries_district on point_entries (district_id)`.execute(db);
   await districtKeys(db);
-  await phoneLinks(db);
+  await phoneLinks(db, schema);
   // Kept by the owner: no clerk reads who else has an account (the scope functions read it as the owner).
   await sql`alter table accounts enable row level security`.execute(db);
   await sql`alter table accounts force row level security`.execute(db);
-  await sql`create policy accounts_owner on accounts using (current_user = (select pg_get_userbyid(relowner) from pg_class where oid = 'accounts'::regclass))`.execute(db);
+  await sql.raw(`create policy accounts_owner on accounts
+    using (current_user = (select pg_catalog.pg_get_userbyid(c.relowner) from pg_catalog.pg_class c where c.oid = '${schema}.accounts'::regclass))`).execute(db);
   for (const table of DISTRICT_TABLES) {
     await sql.raw(`alter table ${table} enable row level security`).execute(db);
     await sql.raw(`alter table ${table} force row level security`).execute(db);
   }
-  for (const policy of policies()) await sql.raw(policySql(policy)).execute(db);
-  await sql.raw(OPERATOR_FUNCTION).execute(db);
+  for (const policy of policies(await districtReferences(db))) await sql.raw(policySql(policy)).execute(db);
+  await sql.raw(operatorFunctionSql(schema)).execute(db);
   for (const table of OPERATOR_TABLES) {
-    await sql.raw(`create trigger ${operatorTrigger(table)} before insert on ${table} for each row execute function nuanxin_operator_is_role()`).execute(db);
+    await sql.raw(`create trigger ${operatorTrigger(table)} before insert or update on ${table} for each row execute function nuanxin_operator_is_role()`).execute(db);
   }
 }
 
@@ -89,20 +109,44 @@ async function postgresDistricts(db: Kysely<any>): Promise<void> {
  * SHA-256 of the phone that only the server can compute (the salt is the owner's alone), never by the
  * phone itself; a purged worker (no phone) has none.
  */
-async function phoneLinks(db: Kysely<any>): Promise<void> {
+async function phoneLinks(db: Kysely<any>, schema: string): Promise<void> {
   await sql`create table city_salt (salt text not null)`.execute(db);
   await sql`insert into city_salt select md5(gen_random_uuid()::text) || md5(gen_random_uuid()::text)`.execute(db);
   await sql`alter table city_salt enable row level security`.execute(db);
   await sql`alter table workers add column phone_link text`.execute(db);
-  await sql.raw(`create function nuanxin_phone_link() returns trigger language plpgsql security definer set search_path from current as $$
+  await withSafePath(db, schema, () =>
+    sql.raw(`create function nuanxin_phone_link() returns trigger language plpgsql security definer set search_path from current as $$
     begin
       new.phone_link := case when new.phone is null then null
         else encode(sha256(convert_to((select salt from city_salt) || new.phone, 'UTF8')), 'hex') end;
       return new;
-    end $$`).execute(db);
+    end $$`).execute(db),
+  );
+  // Only its trigger runs it: a login that could call it on guesses would have the salt's use.
+  await sql`revoke execute on function nuanxin_phone_link() from public`.execute(db);
   await sql`create trigger workers_phone_link before insert or update of phone on workers for each row execute function nuanxin_phone_link()`.execute(db);
   await sql`update workers set phone = phone where phone is not null`.execute(db);
   await sql`create index workers_phone_link on workers (phone_link)`.execute(db);
+}
+
+async function currentSchema(db: Kysely<any>): Promise<string> {
+  return (await sql<{ schema: string }>`select quote_ident(current_schema()) as schema`.execute(db)).rows[0]!.schema;
+}
+
+/** Creates functions whose `set search_path from current` must capture the safe path, then puts the path back. */
+async function withSafePath(db: Kysely<any>, schema: string, create: () => Promise<unknown>): Promise<void> {
+  const saved = (await sql<{ path: string }>`select current_setting('search_path') as path`.execute(db)).rows[0]!.path;
+  await sql`select set_config('search_path', ${safeSearchPath(schema)}, true)`.execute(db);
+  await create();
+  await sql`select set_config('search_path', ${saved}, true)`.execute(db);
+}
+
+/** The foreign keys between district tables (district_id itself aside): policies check each points at a visible row. */
+async function districtReferences(db: Kysely<any>): Promise<Reference[]> {
+  const { rows } = await sql<Reference>`select c.conrelid::regclass::text as table, a.attname as column, c.confrelid::regclass::text as parent
+    from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and array_length(c.conkey, 1) = 1 and c.connamespace = current_schema()::regnamespace`.execute(db);
+  return rows.filter((r) => DISTRICT_TABLES.includes(r.table) && DISTRICT_TABLES.includes(r.parent));
 }
 
 async function districtKeys(db: Kysely<any>): Promise<void> {

@@ -89,8 +89,11 @@ export function isPersonalColumn(table: string, column: string): boolean {
 }
 
 // A person's own data. A station's or a unit's contact phone is the number on its door, not a person's record.
+// Free text about a person (a worker's note, the old and new values of their changes) is theirs too.
 const PERSONAL_COLUMNS: Record<string, readonly string[]> = {
-  workers: ['name', 'phone', 'id_number'],
+  workers: ['name', 'phone', 'id_number', 'note'],
+  worker_history: ['changes'],
+  audit_log: ['detail'],
   disputes: ['caller_name', 'caller_phone'],
   childcare_enrolments: ['child_name'],
 };
@@ -142,8 +145,40 @@ const inScope = (table: string) => `(${COMMUNITIES} is null or ${owned(table, nu
 
 export type Policy = { name: string; table: string; command: 'select' | 'insert' | 'update' | 'delete'; using?: string; check?: string };
 
-/** The four policies of each district table. */
-export function policies(): Policy[] {
+/** A foreign key from a district table to another (or the same) district table. */
+export type Reference = { table: string; column: string; parent: string };
+
+/**
+ * "Every row this row points at is one the writer can see": without it a clerk could hang an event on
+ * another district's case, or a reversal on another district's entry, through a bare id. A parent is
+ * checked under its own read policy (a subquery in a policy runs with the clerk's row security); a
+ * table pointing at itself goes through nuanxin_row_visible(), as a policy may not query its own table.
+ */
+function referencesVisible(table: string, references: Reference[]): string[] {
+  const own = (column: string) => `${table}.${column}`;
+  const checks = references
+    .filter((r) => r.table === table)
+    .map((r) =>
+      r.parent === table
+        ? `(${own(r.column)} is null or nuanxin_row_visible('${table}'::regclass, ${own(r.column)}))`
+        : `(${own(r.column)} is null or exists (select 1 from ${r.parent} ref where ref.id = ${own(r.column)}))`,
+    );
+  const access = TABLE_ACCESS[table]!;
+  if (access.scope === 'child') {
+    // A polymorphic parent (a case event's dispute or housing application) has no foreign key to read.
+    for (const p of access.parents.filter((parent) => parent.when)) {
+      checks.push(`(not (${table}.${p.when}) or exists (select 1 from ${p.table} ref where ref.id = ${own(p.fk)}))`);
+    }
+  }
+  return checks;
+}
+
+/**
+ * The four policies of each district table. `references` (the foreign keys, read from the catalogue by
+ * the migration) add the check that whatever a written row points at is the writer's to see; `db check`
+ * compares names and commands only, and passes none.
+ */
+export function policies(references: Reference[] = []): Policy[] {
   return DISTRICT_TABLES.flatMap((table) => {
     const access = TABLE_ACCESS[table]!;
     const inDistrict = `(${ALL} or district_id = ${DISTRICT})`;
@@ -154,11 +189,13 @@ export function policies(): Policy[] {
       // A district-level row (no community) is the office's; a clerk's reach is their communities.
       return access.scope === 'district' && writers !== 'office' ? `${kinds} and ${writeDistrict}` : `${kinds} and ${writeDistrict} and ${inScope(table)}`;
     };
+    const written = (writers: Writers) => [write(writers), ...referencesVisible(table, references)].join(' and ');
     const updaters = 'updaters' in access && access.updaters ? access.updaters : access.writers;
     return [
       { name: `${table}_read`, table, command: 'select', using: read },
-      { name: `${table}_insert`, table, command: 'insert', check: write(access.writers) },
-      { name: `${table}_update`, table, command: 'update', using: read, check: write(updaters) },
+      { name: `${table}_insert`, table, command: 'insert', check: written(access.writers) },
+      // Only rows already within the writer's reach may be changed (not another community's, moved into one's own).
+      { name: `${table}_update`, table, command: 'update', using: `${read} and ${write(updaters)}`, check: written(updaters) },
       { name: `${table}_delete`, table, command: 'delete', using: write(access.writers) },
     ] satisfies Policy[];
   });
@@ -244,13 +281,36 @@ export const OPERATOR_TABLES = ['access_log', 'audit_log', 'case_events', 'commu
 
 export const operatorTrigger = (table: string) => `${table}_operator_is_role`;
 
-/** The operator a clerk's row records is their database role, whatever the client claims. */
-export const OPERATOR_FUNCTION = `create or replace function nuanxin_operator_is_role() returns trigger language plpgsql as $$
+/**
+ * The operator a clerk's row records is their database role, whatever the client claims, on insert and
+ * on update. Names are qualified (a session's temporary `districts` must not answer for the real one).
+ */
+export function operatorFunctionSql(schema: string): string {
+  return `create or replace function nuanxin_operator_is_role() returns trigger language plpgsql as $$
   begin
     -- Cheap for the common rows (a clerk's client already writes their login): no lookup per row of an import.
     if new.operator is distinct from session_user
-       and not pg_has_role(session_user, (select relowner from pg_class where oid = 'districts'::regclass), 'MEMBER') then
+       and not pg_catalog.pg_has_role(session_user, (select c.relowner from pg_catalog.pg_class c where c.oid = '${schema}.districts'::regclass), 'MEMBER') then
       new.operator := session_user;
     end if;
     return new;
   end $$`;
+}
+
+/** A row of the same table seen by the session (a reversal's entry): row security applies inside, as the caller. */
+export const ROW_VISIBLE_FUNCTION = `create or replace function nuanxin_row_visible(t regclass, row_id bigint) returns boolean
+  language plpgsql stable set search_path from current as $$
+  declare found boolean;
+  begin
+    execute format('select exists (select 1 from %s where id = $1)', t) into found using row_id;
+    return found;
+  end $$`;
+
+/**
+ * The search path every function of this file is created under (PostgreSQL's advice for SECURITY
+ * DEFINER): the schema, then the session's temporary schema named last, so that no session's
+ * temporary table can stand in for accounts (pg_catalog, unnamed, is searched first).
+ */
+export function safeSearchPath(schema: string): string {
+  return `${schema}, pg_temp`;
+}

@@ -133,6 +133,50 @@ describe.skipIf(!onPostgres)('[PostgreSQL] two districts, a clerk each, one serv
     expect(psql(db, 'dc', `select distinct operator from audit_log where entity = 'worker'`).out).toBe(role('dc'));
   });
 
+  it('holds against a session’s own tricks: temporary tables, moved rows, bare ids of other districts', () => {
+    const ownerSql = (statement: string) => spawnSync('psql', ['-X', '-A', '-t', '-c', statement, db], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' }).stdout.trim();
+    // A temporary `accounts` cannot make a clerk the owner (the access functions search pg_temp last).
+    const fake = psql(
+      db,
+      'hp',
+      `create temp table accounts (name text, role text, district_id bigint, subdistrict_id bigint, community_id bigint, disabled_at text);
+       insert into accounts values (session_user, 'owner', null, null, null, null);
+       select nuanxin_kind() || ':' || (select count(*) from workers)`,
+    );
+    expect(fake.out.split('\n').at(-1)).toBe('community:1');
+    // Nor a temporary `districts` let a clerk keep a forged operator.
+    const forged = psql(
+      db,
+      'hp',
+      `create temp table districts (id bigint);
+       insert into access_log (at, operator, worker_id, fields, reason, command) values ('x', '区长', null, 'phone', '冒名测试', 'x');
+       select operator from access_log where reason = '冒名测试'`,
+    );
+    expect(forged.out.split('\n').at(-1)).toBe(role('hp'));
+    // The phone link's function is the server's own: no login can run it on guesses.
+    const guess = psql(
+      db,
+      'city',
+      `create temp table t (phone text, phone_link text); create trigger t_link before insert on t for each row execute function nuanxin_phone_link()`,
+    );
+    expect(guess.out).toMatch(/permission denied/);
+    expect(psql(db, 'city', 'select changes from worker_history').out).toMatch(/permission denied/);
+    // Another community's wish moved into one's own is still another community's wish.
+    expect(psql(db, 'hp', `update wishes set community_id = (select community_id from wishes where title = '热水壶'), title = '劫持' where title = '电风扇'`).out).toMatch(
+      /UPDATE 0|row-level security/,
+    );
+    expect(ownerSql(`select count(*) from wishes where title = '电风扇'`)).toBe('1');
+    // A bare id of another district's row is refused, not hung on.
+    const theirs = ownerSql(`select w.id from workers w join districts d on d.id = w.district_id where d.name = '西城区' limit 1`);
+    const award = psql(
+      db,
+      'dc',
+      `insert into point_entries (worker_id, kind, points, business_date, community_id, operator, created_at) values (${theirs}, 'award', 500, '2026-12-07', (select id from communities where name = '和平里'), 'x', 'x')`,
+    );
+    expect(award.ok).toBe(false);
+    expect(award.out).toMatch(/row-level security/);
+  });
+
   it('an owner must name the district on a server of several; db check finds row security switched off', async () => {
     const unnamed = await owner(['worker', 'list']);
     expect(unnamed.code).toBe(2);
