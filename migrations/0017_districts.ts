@@ -153,7 +153,7 @@ async function districtKeys(db: Kysely<any>): Promise<void> {
   // Primary keys over names: the setting's key, a day's roll-up.
   for (const [table, columns] of [
     ['settings', 'district_id, key'],
-    ['point_daily', 'district_id, business_date, community_id, kind'],
+    ['point_daily', 'business_date, community_id, kind, district_id'],
   ] as const) {
     const { rows } = await sql<{ name: string }>`select conname as name from pg_constraint where contype = 'p' and conrelid = ${table}::regclass`.execute(db);
     await sql.raw(`alter table ${table} drop constraint ${rows[0]!.name}, add primary key (${columns})`).execute(db);
@@ -171,7 +171,13 @@ async function districtKeys(db: Kysely<any>): Promise<void> {
         else
           execute format('drop index %I', k.name);
         end if;
-        execute replace(k.def, 'USING btree (', 'USING btree (district_id, ');
+        -- The keys an import looks rows up by (a batch of phones, a file's hash) keep their own column
+        -- first, so the lookup is an index probe; district_id goes last. The small tables' keys take it first.
+        if k.name in ('workers_phone_key', 'workers_id_number_key', 'point_entries_ref_key', 'point_entries_dedupe', 'imports_kind_content') then
+          execute regexp_replace(k.def, 'USING btree \\(([^)]*)\\)', 'USING btree (\\1, district_id)');
+        else
+          execute replace(k.def, 'USING btree (', 'USING btree (district_id, ');
+        end if;
       end loop;
     end $$`).execute(db);
 }
