@@ -13,6 +13,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One module graph per run, not per file: a mutant's run imports the CLI once instead of once for
+    // each of the dozen files that cover it. Each run still starts a new worker, so a static mutant
+    // (one in a module's top level) is evaluated afresh.
+    isolate: false,
     setupFiles: ['test/helpers/cleanup.ts'],
   },
 });
