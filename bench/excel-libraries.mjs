@@ -2,13 +2,13 @@
 // each reading and writing a 100,000-row roster workbook in a process of its own (time and peak
 // RSS), and reading the LibreOffice-made fixtures. Run by hand: `node bench/excel-libraries.mjs`.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMUNITIES } from './import.mjs';
 import { writeRoster, writeRosterWorkbook } from './roster.mjs';
+import { benchDir } from './temp.mjs';
 
 const require = createRequire(import.meta.url);
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -64,7 +64,7 @@ function spawned(mode, file, out = '') {
 if (process.argv[2]) {
   console.log(JSON.stringify(await measure(process.argv[2], process.argv[3], process.argv[4])));
 } else {
-  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-excel-libraries-'));
+  const dir = benchDir('excel-libraries');
   try {
     const csv = join(dir, 'roster.csv');
     const xlsx = join(dir, 'roster.xlsx');

@@ -2,16 +2,16 @@
 // within 3× of the CSV, under 500 MB peak RSS). The workbook is as a clerk receives it: a merged
 // title and a date line above the header, phones in number cells, joining dates in date cells,
 // ID numbers as text, a 合计 row; the rows are bench/roster.mjs's (random keys, ID numbers, bad rows).
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMUNITIES, freshDb, timedCli } from './import.mjs';
 import { writeRoster, writeRosterWorkbook } from './roster.mjs';
+import { benchDir } from './temp.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function benchExcel({ rows = 100_000, repeat = Number(process.env.BENCH_REPEAT ?? 3) } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-excel-'));
+  const dir = benchDir('bench-excel');
   try {
     const csv = join(dir, 'roster.csv');
     const xlsx = join(dir, 'roster.xlsx');

@@ -5,14 +5,14 @@
 // table with all its indexes (the goal's baseline), and the same into a bare
 // table with one unique phone index (the floor no importer can beat).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { writeRoster } from './roster.mjs';
+import { benchDir } from './temp.mjs';
 
 const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.cjs', import.meta.url));
 export const COMMUNITIES = [
@@ -157,7 +157,7 @@ async function oneRun(dir, rows, encoding, repeat) {
 }
 
 export async function benchImport({ rows = 1_000_000, encodings = ['utf-8', 'gb18030'], repeat = Number(process.env.BENCH_REPEAT ?? 3) } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-import-'));
+  const dir = benchDir('bench-import');
   try {
     const runs = [];
     for (const encoding of encodings) runs.push(await oneRun(dir, rows, encoding, repeat));

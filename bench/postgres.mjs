@@ -7,13 +7,13 @@
 // - the weekly report over 1,000,000 workers and 5,000,000 ledger entries, beside the naive
 //   ledger × workers join, as on SQLite.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { COMMUNITIES, timedCli } from './import.mjs';
 import { phoneOf, workerRow } from './report.mjs';
 import { writeRoster } from './roster.mjs';
+import { benchDir } from './temp.mjs';
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -154,7 +154,7 @@ async function benchServerReport(workers, entries) {
 }
 
 export async function benchPostgres({ rows = 300_000, workers = 1_000_000, entries = 5_000_000, repeat = Number(process.env.BENCH_REPEAT ?? 3) } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-pg-'));
+  const dir = benchDir('bench-pg');
   try {
     return { import: await benchServerImport(dir, rows, repeat), report: await benchServerReport(workers, entries) };
   } finally {

@@ -2,11 +2,11 @@
 // entries, built directly in SQL, then `nuanxin report weekly` timed through the CLI,
 // beside the naive alternative (joining the ledger to the workers by community and week).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { benchDir } from './temp.mjs';
 
 const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.cjs', import.meta.url));
 
@@ -105,7 +105,7 @@ function interleaved(commands, runs) {
 }
 
 export function benchReport({ workers = 1_000_000, entries = 5_000_000, runs = 21 } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-report-'));
+  const dir = benchDir('bench-report');
   try {
     const env = { NUANXIN_DB: join(dir, 'district.db'), NUANXIN_OPERATOR: 'bench' };
     const empty = { NUANXIN_DB: join(dir, 'empty.db'), NUANXIN_OPERATOR: 'bench' };

@@ -1,10 +1,10 @@
 // Start-up: `nuanxin station list` on a small database beside bare `node -e 0`,
 // both spawned the same way in the same run (median of N), in Chinese as a clerk runs it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDir } from './temp.mjs';
 
 const bin = fileURLToPath(new URL(process.env.BENCH_BIN ?? '../bin/nuanxin.cjs', import.meta.url));
 
@@ -25,7 +25,7 @@ function time(args, env, runs) {
 }
 
 export function benchStartup({ runs = 21 } = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'nuanxin-bench-'));
+  const dir = benchDir('bench');
   const db = join(dir, 'small.db');
   const env = { NUANXIN_DB: db, NUANXIN_OPERATOR: 'bench' };
   const cli = (...argv) => spawnSync(process.execPath, [bin, ...argv], { env: { ...process.env, ...env } });

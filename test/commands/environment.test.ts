@@ -23,6 +23,8 @@ describe('CI', () => {
     const coloured = await cli(['worker', 'show', '13700137000'], { tty: true, env: { CI: undefined } });
     expect(coloured.stderr).toContain(ESC);
     expect((await cli(['worker', 'show', '13700137000'], { tty: true, env: { CI: 'false' } })).stderr).toContain(ESC);
+    expect((await cli(['worker', 'show', '13700137000'], { tty: true, env: { CI: '0' } })).stderr).toContain(ESC);
+    expect((await cli(['worker', 'show', '13700137000'], { tty: true, env: { CI: 'true', FORCE_COLOR: '1' } })).stderr).not.toContain(ESC);
   });
 
   it('never prompts: a missing answer is a usage error (exit 2) even on a terminal', async () => {
@@ -75,5 +77,21 @@ describe('NUANXIN_BUSY_TIMEOUT_MS', () => {
       await holder.release();
     }
     expect((await cli(['points', 'award', P1, '--rule', 'errand'], { env: { NUANXIN_BUSY_TIMEOUT_MS: '200' } })).code).toBe(0);
+  });
+});
+
+describe('NUANXIN_DISTRICT', () => {
+  it('names the district when --district does not; the flag wins; an unknown one is exit 3', async () => {
+    const { cli, json } = await programme();
+    const [{ name }] = await json(['district', 'list']);
+    const count = async (env: Record<string, string>, argv: string[] = []) => {
+      const r = await cli([...argv, 'worker', 'list', '--json'], { env });
+      return r.code === 0 ? JSON.parse(r.stdout).length : r.code;
+    };
+    expect(await count({ NUANXIN_DISTRICT: name })).toBe(1);
+    expect(await count({ NUANXIN_DISTRICT: '不存在区' })).toBe(3);
+    expect(await count({ NUANXIN_DISTRICT: '' })).toBe(1);
+    expect(await count({ NUANXIN_DISTRICT: '不存在区' }, ['--district', name])).toBe(1);
+    expect(await count({ NUANXIN_DISTRICT: name }, ['--district', '不存在区'])).toBe(3);
   });
 });

@@ -86,6 +86,23 @@ describe('redemptions and reversals', () => {
     expect([(await balance(P2)).balance, await stock()]).toEqual([20, 0]);
   });
 
+  it('says both what the balance and what the stock lack when both are short, in Chinese and in English', async () => {
+    const { cli, json, balance, stock } = await programme();
+    await json(['points', 'award', P1, '--rule', 'errand']);
+    const ask = ['points', 'redeem', P1, '--gift', 'raincoat', '--qty', '3'];
+    expect(await cli(ask)).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: 'error: balance 10 is short of 60 points (needs 50 more) and gift raincoat has 2 in stock, 3 asked; nothing changed\n',
+    });
+    expect(await cli(ask, { env: { LANG: 'zh_CN.UTF-8' } })).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: '错误: 积分余额 10 不足 60（还差 50），且礼品 raincoat 库存 2，需要 3；未做任何更改\n',
+    });
+    expect([(await balance()).balance, await stock()]).toEqual([10, 2]);
+  });
+
   it('reverses once, returns stock for a reversed redemption, and refuses a reversal that would go negative', async () => {
     const { cli, json, balance, stock } = await programme();
     await json(['points', 'award', P1, '--rule', 'errand']);

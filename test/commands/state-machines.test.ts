@@ -1,7 +1,7 @@
 // Issue #17: every state × every verb of each lifecycle, with the allowed moves written out here,
 // not imported from the code's own transition tables (a wrong table in the code must fail these).
 import { describe, expect, it } from 'vitest';
-import { idNumberProblem } from '../../src/domain/workers/fields.js';
+import { idNumberProblem, normalizeIdNumber } from '../../src/domain/workers/fields.js';
 import { freshCli } from '../helpers/cli.js';
 
 const P1 = '13800138000';
@@ -78,6 +78,23 @@ describe('wish lifecycle: every state × every verb', () => {
     await json(['wish', 'list-publish']);
     const states = await Promise.all(ids.map(async (id) => (await json(['wish', 'show', String(id)])).status));
     expect(states).toEqual(['listed', 'listed', 'cancelled']);
+  });
+
+  it('list-publish leaves a wish in every other state where it is', async () => {
+    const { json } = await district();
+    const byState = new Map<WishState, number>();
+    for (const state of WISH_STATES.filter((s) => s !== 'collected')) {
+      const { id } = await json(['wish', 'add', '--title', `心愿-${state}`, '--category', 'daily', '--worker', P1]);
+      for (const step of PATH_TO[state] as string[]) {
+        if (step === 'publish') await json(['wish', 'list-publish']);
+        else await json(WISH_VERBS[step as WishVerb](id));
+      }
+      byState.set(state, id);
+    }
+    const fresh = (await json(['wish', 'add', '--title', '新心愿', '--category', 'daily', '--worker', P1])).id;
+    await json(['wish', 'list-publish']);
+    for (const [state, id] of byState) expect((await json(['wish', 'show', String(id)])).status, state).toBe(state);
+    expect((await json(['wish', 'show', String(fresh)])).status).toBe('listed');
   });
 });
 
@@ -169,20 +186,21 @@ describe('waiting lists', () => {
       ['小红', 'waitlisted'],
       ['小刚', 'waitlisted'],
     ]);
-    await json(['childcare', 'withdraw', String(c.id ?? c.enrolment?.id ?? 3)]);
+    await json(['childcare', 'withdraw', String(c.id)]);
     expect(await statuses()).toEqual([
       ['小明', 'enrolled'],
       ['小红', 'waitlisted'],
       ['小刚', 'withdrawn'],
     ]);
-    await json(['childcare', 'withdraw', String(a.id ?? a.enrolment?.id ?? 1)]);
+    await json(['childcare', 'withdraw', String(a.id)]);
     expect(await statuses()).toEqual([
       ['小明', 'withdrawn'],
       ['小红', 'enrolled'],
       ['小刚', 'withdrawn'],
     ]);
-    expect((await cli(['childcare', 'withdraw', String(a.id ?? 1)])).code).toBe(4);
-    expect(b).toBeTruthy();
+    expect((await cli(['childcare', 'withdraw', String(a.id)])).code).toBe(4);
+    expect((await cli(['childcare', 'withdraw', String(c.id)])).code).toBe(4);
+    expect(b.status).toBe('waitlisted');
   });
 
   it('events: past capacity goes to the waiting list, unless --over-capacity; attending twice is refused', async () => {
@@ -194,6 +212,35 @@ describe('waiting lists', () => {
     expect(await json(['event', 'attend', '1', '13900139000'])).toMatchObject({ attended: 0, waitlisted: 1 });
     expect(await json(['event', 'attend', '1', '13700137000', '--over-capacity'])).toMatchObject({ attended: 1, waitlisted: 0 });
     expect((await cli(['event', 'attend', '1', P1])).code).toBe(4);
+  });
+});
+
+// A worker's place at a full event (capacity 1, taken by another): none, attended or waitlisted.
+type SeatState = 'none' | 'attended' | 'waitlisted';
+const SEAT_VERBS = { attend: [] as string[], 'attend --over-capacity': ['--over-capacity'] };
+type SeatVerb = keyof typeof SEAT_VERBS;
+const SEAT_ALLOWED: Record<SeatState, Partial<Record<SeatVerb, SeatState>>> = {
+  none: { attend: 'waitlisted', 'attend --over-capacity': 'attended' },
+  attended: {},
+  waitlisted: {},
+};
+const SEAT_PATH: Record<SeatState, SeatVerb[]> = { none: [], attended: ['attend --over-capacity'], waitlisted: ['attend'] };
+
+describe('event seats at a full event: every state × every verb', () => {
+  const cases = (Object.keys(SEAT_ALLOWED) as SeatState[]).flatMap((s) => (Object.keys(SEAT_VERBS) as SeatVerb[]).map((v) => [s, v] as const));
+  it.each(cases)('%s + %s', async (state, verb) => {
+    const { cli, json } = await district();
+    await json(['worker', 'add', '--name', '李四', '--phone', '13900139000', '--occupation', 'courier']);
+    const { id } = await json(['event', 'add', '--type', 'first_aid', '--title', '急救培训', '--date', '2026-11-28', '--capacity', '1']);
+    await json(['event', 'attend', String(id), '13900139000']);
+    const attend = (v: SeatVerb) => ['event', 'attend', String(id), P1, ...SEAT_VERBS[v]];
+    for (const step of SEAT_PATH[state]) await json(attend(step));
+    const seat = async (): Promise<SeatState> => (await json(['event', 'show', String(id)])).attendees.find((a: { name: string }) => a.name === '张三')?.status ?? 'none';
+    expect(await seat()).toBe(state);
+    const r = await cli(attend(verb));
+    const to = SEAT_ALLOWED[state][verb];
+    expect(r.code).toBe(to ? 0 : 4);
+    expect(await seat()).toBe(to ?? state);
   });
 });
 
@@ -219,6 +266,12 @@ describe('ID numbers (GB 11643)', () => {
   it.each(ID_TABLE)('%s is valid; %s has a wrong check digit', (valid, wrong) => {
     expect(idNumberProblem(valid, '2026-11-29')).toBeUndefined();
     expect(idNumberProblem(wrong, '2026-11-29')).toBe('check');
+  });
+  it('refuses an X where the check digit is a number, and takes a lower-case x as X', () => {
+    expect(idNumberProblem('41030419900307002X', '2026-11-29')).toBe('check');
+    expect(idNumberProblem('41030419900307003X', '2026-11-29')).toBe('check');
+    expect(normalizeIdNumber(' 41030419900307008x ')).toBe('41030419900307008X');
+    expect(idNumberProblem(normalizeIdNumber('41030419900307008x'), '2026-11-29')).toBeUndefined();
   });
   it('refuses a birth date that is not real or is in the future, and a wrong length', () => {
     expect(idNumberProblem('410304199002300020', '2026-11-29')).toBe('birth');

@@ -2,50 +2,64 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { busyTimeout } from '../../src/cli/command.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
-import { openSqlite } from '../../src/db/sqlite/open.js';
+import { openDatabase } from '../../src/db/open.js';
 import { onPostgres } from '../helpers/pg.js';
 import { tempDir } from '../helpers/cli.js';
 
-async function opened(busyTimeoutMs?: number) {
+// The path every command takes: the busy timeout read from the environment, then openDatabase.
+async function opened(env: Record<string, string | undefined> = {}) {
   const path = join(tempDir(), 'p.db');
-  const handle = openSqlite({ path, create: true, busyTimeoutMs: busyTimeoutMs ?? 10_000 });
+  const handle = await openDatabase({ path, create: true, busyTimeoutMs: busyTimeout(env) });
   await migrateToLatest(handle.db, path);
-  return { path, handle };
+  const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(handle.db)).rows[0] as object)[0];
+  const run = (statement: string) => sql.raw(statement).execute(handle.db);
+  return { path, handle, pragma, run };
 }
 
 describe.skipIf(onPostgres)('[SQLite] pragmas on the connection nuanxin opens', () => {
   it('has foreign keys on, and a row pointing nowhere is refused', async () => {
-    const { handle } = await opened();
-    expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(() =>
-      handle.sqlite
-        .prepare(
-          "insert into workers (phone, name, occupation, community_id, registered_on, created_at, updated_at) values ('13800138000', '张三', 'rider', 999, '2026-11-29', 'x', 'x')",
-        )
-        .run(),
-    ).toThrow(/FOREIGN KEY constraint failed/);
+    const { handle, pragma, run } = await opened();
+    expect(await pragma('foreign_keys')).toBe(1);
+    await expect(
+      run(
+        "insert into workers (phone, name, occupation, community_id, registered_on, created_at, updated_at) values ('13800138000', '张三', 'rider', 999, '2026-11-29', 'x', 'x')",
+      ),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed/);
     await handle.close();
   });
 
   it('is WAL with synchronous=FULL, secure_delete on and the default busy timeout', async () => {
-    const { handle } = await opened();
-    expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(handle.sqlite.pragma('synchronous', { simple: true })).toBe(2);
-    expect(handle.sqlite.pragma('secure_delete', { simple: true })).toBe(1);
-    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(10_000);
+    const { handle, pragma } = await opened();
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('synchronous')).toBe(2);
+    expect(await pragma('secure_delete')).toBe(1);
+    expect(await pragma('busy_timeout')).toBe(10_000);
     await handle.close();
   });
 
   it('takes another busy timeout when asked (NUANXIN_BUSY_TIMEOUT_MS)', async () => {
-    const { handle } = await opened(250);
-    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(250);
+    const { handle, pragma } = await opened({ NUANXIN_BUSY_TIMEOUT_MS: '250' });
+    expect(await pragma('busy_timeout')).toBe(250);
     await handle.close();
   });
 
+  it('keeps the default busy timeout when NUANXIN_BUSY_TIMEOUT_MS is empty, negative or not a number', async () => {
+    for (const value of ['', '-1', 'abc', 'Infinity']) {
+      const { handle, pragma } = await opened({ NUANXIN_BUSY_TIMEOUT_MS: value });
+      expect(await pragma('busy_timeout'), value).toBe(10_000);
+      await handle.close();
+    }
+    const zero = await opened({ NUANXIN_BUSY_TIMEOUT_MS: '0' });
+    expect(await zero.pragma('busy_timeout')).toBe(0);
+    await zero.handle.close();
+  });
+
   it('keeps the database and its -wal/-shm at 0600 while a connection has them open', async () => {
-    const { path, handle } = await opened();
-    handle.sqlite.prepare("insert into communities (name, created_at) values ('夹马营社区', 'x')").run();
+    const { path, handle, run } = await opened();
+    await run("insert into communities (name, created_at) values ('夹马营社区', 'x')");
     for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(statSync(file).mode & 0o777).toBe(0o600);
     await handle.close();
   });
