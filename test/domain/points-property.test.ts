@@ -39,11 +39,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const capped = (worker = 0): Op => ({ op: 'award', worker, rule: 'capped' });
+const redeemOne = (): Op => ({ op: 'redeem', worker: 0, qty: 1 });
 // Edges the random runs reach only now and then, always tried first (still checked against the model).
 const EDGES: [Op[]][] = [
   [[capped(), { op: 'redeem', worker: 0, qty: 1 }, { op: 'reverse', entry: 1 }]],
   [[capped(), { op: 'reverse', entry: 1 }, { op: 'reverse', entry: 1 }, { op: 'reverse', entry: 2 }]],
   [[capped(), capped(), capped(), capped(1), { op: 'nextDay' }, capped(), { op: 'reverse', entry: 5 }, capped(), capped(), capped()]],
+  [[redeemOne(), capped(), redeemOne(), capped(), redeemOne(), { op: 'redeem', worker: 0, qty: 3 }]],
 ];
 
 type ModelEntry = {
