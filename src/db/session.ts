@@ -23,6 +23,13 @@ export async function readSession(db: Kysely<DB>, osUser: string): Promise<Sessi
   return { kind: row.kind, role: row.role, districtId: row.district, districtCount: row.count, chosenId: row.chosen };
 }
 
+/** The session's kind alone (PostgreSQL; a SQLite file's one user is its owner). */
+export async function sessionKind(db: Kysely<DB>): Promise<SessionKind> {
+  if (!isPostgres(db)) return 'owner';
+  const { rows } = await sql<{ kind: SessionKind }>`select nuanxin_kind() as kind`.execute(db);
+  return rows[0]?.kind ?? 'none';
+}
+
 /** `--district NAME` as the server reads it: a startup option, so every connection of the pool carries it. */
 export function districtStartupOption(name: string): string {
   return `-c nuanxin.district=${name.replace(/\\/g, '\\\\').replace(/ /g, '\\ ')}`;

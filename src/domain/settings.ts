@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../../migrations/helpers.js';
 import type { DB } from '../db/schema.js';
+import { sessionKind } from '../db/session.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { recordAudit } from './audit.js';
 import { inTransaction, type Ctx, type Db, type Tx } from './context.js';
@@ -68,8 +69,7 @@ async function renameDistrict(trx: Tx, name: string): Promise<void> {
     await trx.updateTable('districts').set({ name }).execute();
     return;
   }
-  const { rows } = await sql<{ kind: string }>`select nuanxin_kind() as kind`.execute(trx);
-  if (rows[0]?.kind !== 'owner') return;
+  if ((await sessionKind(trx)) !== 'owner') return;
   const taken = await trx.selectFrom('districts').select('id').where('name', '=', name).where(sql.ref('id'), '<>', sql`nuanxin_write_district()`).executeTakeFirst();
   if (taken) throw new ConflictError({ key: 'district.exists', params: { name } });
   await trx.updateTable('districts').set({ name }).where(sql.ref('id'), '=', sql`nuanxin_write_district()`).execute();

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../../../migrations/helpers.js';
 import type { DB } from '../../db/schema.js';
+import { sessionKind } from '../../db/session.js';
 import { ConflictError, UsageError } from '../../errors.js';
 
 /** One figure of a city report: its key, and whether a city total means anything (a count does; an average does not). */
@@ -21,8 +22,7 @@ export type CityReport<R, F extends CityFigure = CityFigure> = {
  */
 export async function cityReport<R, F extends CityFigure>(db: Kysely<DB>, build: (db: Kysely<DB>) => Promise<R>, figuresOf: (report: R) => F[]): Promise<CityReport<R, F>> {
   if (!isPostgres(db)) throw new UsageError({ key: 'report.city_only' });
-  const { rows } = await sql<{ kind: string }>`select nuanxin_kind() as kind`.execute(db);
-  const kind = rows[0]?.kind ?? 'none';
+  const kind = await sessionKind(db);
   if (kind !== 'owner' && kind !== 'city') throw new ConflictError({ key: 'report.city_only' });
   const districts = await db.selectFrom('districts').select('name').where('name', '<>', '').orderBy('name').execute();
   const out: CityReport<R, F>['districts'] = [];
