@@ -191,6 +191,18 @@ describe.skipIf(!onPostgres)('[PostgreSQL] two districts, a clerk each, one serv
   });
 });
 
+describe.skipIf(!onPostgres)('[PostgreSQL] the district init left unnamed', () => {
+  it('the first district add names it, unless it already holds a record of any kind', async () => {
+    const empty = await freshPgDatabase();
+    expect((await spawnCli(['district', 'add', '东城区'], { NUANXIN_DB: empty })).code).toBe(0);
+    expect(JSON.parse((await spawnCli(['district', 'list', '--json'], { NUANXIN_DB: empty })).stdout)).toEqual([{ name: '东城区', communities: 0, workers: 0 }]);
+    const held = await freshPgDatabase();
+    expect((await spawnCli(['gift', 'add', 'raincoat', '--name', '骑手雨衣', '--cost', '20', '--stock', '2'], { NUANXIN_DB: held })).code).toBe(0);
+    const refused = await spawnCli(['district', 'add', '东城区'], { NUANXIN_DB: held });
+    expect(refused.code, refused.stderr).toBe(4);
+  });
+});
+
 describe.skipIf(onPostgres)('[SQLite] one district per file', () => {
   it('init --district names it; no other command needs --district; accounts are a record only', async () => {
     const db = join(tempDir(), 'd.db');

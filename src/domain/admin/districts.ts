@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { DISTRICT_TABLES } from '../../../migrations/access.js';
 import { isPostgres } from '../../../migrations/helpers.js';
 import type { DB } from '../../db/schema.js';
 import type { Session } from '../../db/session.js';
@@ -94,13 +95,21 @@ export async function addDistrict(ctx: Ctx, rawName: string): Promise<{ id: numb
  * `init` on a new server makes one district without a name; the first `district add` names it rather
  * than leave an empty one beside it. One that already holds records is named on purpose, not by this.
  */
+const NOT_RECORDS = new Set(['audit_log', 'access_log', 'settings']);
+
 async function nameUnnamedDistrict(trx: Tx, name: string): Promise<{ id: number } | undefined> {
   const all = await trx.selectFrom('districts').select(['id', 'name']).execute();
   const unnamed = all.find((d) => d.name === '');
   if (!unnamed) return undefined;
-  const { rows } = await sql<{ n: number }>`select (select count(*) from communities where district_id = ${unnamed.id})
-    + (select count(*) from workers where district_id = ${unnamed.id}) + (select count(*) from stations where district_id = ${unnamed.id}) as n`.execute(trx);
-  if (Number(rows[0]!.n) > 0) throw new ConflictError({ key: 'district.unnamed_has_data' });
+  // Any record counts (a gift, a points rule, a target), not only communities and workers; the logs
+  // and the settings do not (init writes to both).
+  const tables = DISTRICT_TABLES.filter((table) => !NOT_RECORDS.has(table));
+  const held = sql.join(
+    tables.map((table) => sql`exists (select 1 from ${sql.table(table)} where district_id = ${unnamed.id})`),
+    sql` or `,
+  );
+  const { rows } = await sql<{ held: boolean }>`select (${held}) as held`.execute(trx);
+  if (rows[0]!.held) throw new ConflictError({ key: 'district.unnamed_has_data' });
   await trx.updateTable('districts').set({ name }).where('id', '=', unnamed.id).execute();
   return unnamed;
 }
