@@ -68,11 +68,12 @@ export async function lowestBalanceFrom(db: Db, action: string, date: string): P
     .groupBy('business_date')
     .orderBy('business_date')
     .execute();
-  // The balance on `date` itself (all before it), then after each later day's entries.
+  // Day by day, as db check counts: the balance at the end of `date` (money received that day may be
+  // spent that day), then at the end of each later day.
   let running = 0;
   let lowest = Number.POSITIVE_INFINITY;
   for (const day of days) {
-    if (day.business_date >= date) lowest = Math.min(lowest, running);
+    if (day.business_date > date) lowest = Math.min(lowest, running);
     running += Number(day.fen);
     if (day.business_date >= date) lowest = Math.min(lowest, running);
   }
