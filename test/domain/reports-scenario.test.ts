@@ -28,7 +28,7 @@ import { addStation, closeStation } from '../../src/domain/stations/write.js';
 import { addUnit } from '../../src/domain/units/units.js';
 import { addWish, claimWish, fulfilWish, publishWishes } from '../../src/domain/wishes/write.js';
 import { addWorker, setWorkerActive } from '../../src/domain/workers/write.js';
-import { NuanxinError } from '../../src/errors.js';
+import type { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
 import { onPostgres } from '../helpers/pg.js';
 
