@@ -175,7 +175,7 @@ describe('the award file', () => {
         .values({ kind: 'points', file_name: 'a.csv', sha256: 'x', size: 1, at: 'x', operator: 'tester', source: null, encoding: 'utf-8', content_sha256: null })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const apply = (row: { phone: string; rule: string; date?: string; note?: string }) => refusal(() => inTransaction(ctx, (trx) => plan.apply(trx, row, imports.id)));
+      const apply = (row: { phone: string; rule: string; date?: string; note?: string }) => refusal(() => inTransaction(ctx, async (trx) => plan.apply(trx, row, imports.id, 2)));
       expect(await apply({ phone: '13800138000', rule: 'errand' })).toBe('accepted');
       expect(await apply({ phone: '13800138000', rule: 'errand' })).toMatchObject({ key: 'points.duplicate_row' });
       expect(await apply({ phone: '13800138000', rule: 'errand', note: '第二次' })).toMatchObject({ key: 'points.daily_cap' });
