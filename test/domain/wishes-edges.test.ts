@@ -69,7 +69,7 @@ describe('the wish collection sheet', () => {
   it.each(cases)('header %s is the %s column', (label, field) => {
     const headers = field === 'title' ? [label, '类别'] : field === 'category' ? ['心愿', label] : ['心愿', '类别', label];
     const map = mapHeaders(headers, WISH_HEADERS, wishRowParser.required);
-    expect(map.index[field]).toBe(headers.indexOf(label));
+    expect(map.index[field as keyof typeof map.index]).toBe(headers.indexOf(label));
     expect(map.unknown).toEqual([]);
   });
 
