@@ -8,7 +8,8 @@
 //
 // The score is StrykerJS's: killed and timed-out mutants over those plus the survivors and the ones no
 // test reaches. Mutants marked `// Stryker disable … : reason` (equivalent mutants) are left out.
-// Exit 1 when a measured whole is below the goal (stryker.config.json's thresholds.break).
+// Exit 1 when an area run now is below the goal (stryker.config.json's thresholds.break), or — for a
+// whole run or `--summary` — when src/domain as a whole is below it or has an area never measured.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -85,7 +86,9 @@ const score = (c) => (c.detected + c.undetected === 0 ? 100 : (100 * c.detected)
 const measured = (whole) => whole.detected + whole.undetected > 0;
 const pad = (text, width) => String(text).padEnd(width);
 
-function summarise(areas) {
+/** Returns whether the goal is missed: by an area run now, or (for the whole) by src/domain, or because part of it was never measured. */
+function summarise(areas, ranNow) {
+  let belowNow = false;
   const wholes = { 'src/domain': { detected: 0, undetected: 0, missing: [] }, 'src/import': { detected: 0, undetected: 0, missing: [] } };
   const lines = [`${pad('area', 26)}${pad('mutants', 9)}${pad('killed', 8)}${pad('alive', 7)}${pad('ignored', 9)}score`];
   for (const area of areas) {
@@ -98,16 +101,18 @@ function summarise(areas) {
     }
     whole.detected += c.detected;
     whole.undetected += c.undetected;
+    if (ranNow.includes(area) && area.startsWith('src/domain') && score(c) < goal) belowNow = true;
     lines.push(`${pad(area, 26)}${pad(c.mutants, 9)}${pad(c.detected, 8)}${pad(c.undetected, 7)}${pad(c.ignored, 9)}${score(c).toFixed(1)}%`);
   }
-  let below = false;
+  let below = belowNow;
   for (const [name, whole] of Object.entries(wholes)) {
     const figure = measured(whole) ? `${score(whole).toFixed(1)}%` : 'not measured';
     const partial = whole.missing.length ? ` (partial: ${whole.missing.length} area(s) not measured)` : '';
     lines.push(`${pad(`${name} as a whole`, 26)}${pad(whole.detected + whole.undetected, 9)}${pad(whole.detected, 8)}${pad(whole.undetected, 7)}${pad('', 9)}${figure}${partial}`);
-    if (name === 'src/domain' && (!measured(whole) || score(whole) < goal)) below = true;
+    const judged = ranNow.length === 0 || ranNow.length === areas.length;
+    if (name === 'src/domain' && judged && (whole.missing.length > 0 || score(whole) < goal)) below = true;
   }
-  process.stdout.write(`${lines.join('\n')}\ngoal: ${goal}% on src/domain\n`);
+  process.stdout.write(`${lines.join('\n')}\ngoal: ${goal}% on src/domain — ${below ? 'not met' : 'met'}\n`);
   return below;
 }
 
@@ -118,10 +123,9 @@ if (unknown.length) {
   process.stderr.write(`not an area: ${unknown.join(', ')}\nareas: ${areas.join(', ')}\n`);
   process.exit(2);
 }
-if (!asked.includes('--summary')) {
-  for (const area of asked.length ? asked : areas) {
-    const seconds = runArea(area);
-    process.stderr.write(`== ${area}: ${seconds} s\n`);
-  }
+const toRun = asked.includes('--summary') ? [] : asked.length ? asked : areas;
+for (const area of toRun) {
+  const seconds = runArea(area);
+  process.stderr.write(`== ${area}: ${seconds} s\n`);
 }
-process.exit(summarise(areas) ? 1 : 0);
+process.exit(summarise(areas, toRun) ? 1 : 0);
