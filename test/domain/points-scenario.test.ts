@@ -11,8 +11,8 @@ import { ledger, statement, top, workerBalance } from '../../src/domain/points/q
 import { addTeam, changeMembership, listTeams, showTeam } from '../../src/domain/points/teams.js';
 import { setSetting } from '../../src/domain/settings.js';
 import { addWorker } from '../../src/domain/workers/write.js';
-import { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
+import { scenarioRecorder } from '../helpers/scenario.js';
 import { dumpTables } from '../helpers/dump.js';
 import { onPostgres } from '../helpers/pg.js';
 
@@ -23,15 +23,7 @@ const WANG = '13700137000';
 describe.skipIf(onPostgres)('[SQLite] a month of points, compared whole', () => {
   it('returns, refuses and records exactly what it did when the snapshot was read', async () => {
     const { ctx, close } = await freshCtx({ today: '2026-11-29', now: '2026-11-29T02:00:00.000Z' });
-    const steps: [string, unknown][] = [];
-    const step = async (name: string, run: () => Promise<unknown>) => {
-      try {
-        steps.push([name, await run()]);
-      } catch (error) {
-        if (!(error instanceof NuanxinError)) throw error;
-        steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null }]);
-      }
-    };
+    const { steps, step } = scenarioRecorder();
     try {
       await addCommunity(ctx, { name: '夹马营社区', subdistrict: '西关街道' });
       await addCommunity(ctx, { name: '和平里社区', subdistrict: '西关街道' });

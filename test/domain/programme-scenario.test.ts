@@ -13,8 +13,8 @@ import { workerRecord } from '../../src/domain/programme/worker-record.js';
 import { addStation } from '../../src/domain/stations/write.js';
 import { addUnit } from '../../src/domain/units/units.js';
 import { addWorker } from '../../src/domain/workers/write.js';
-import { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
+import { onDay, scenarioRecorder } from '../helpers/scenario.js';
 import { dumpTables } from '../helpers/dump.js';
 import { onPostgres } from '../helpers/pg.js';
 
@@ -25,16 +25,8 @@ const WANG = '13700137000';
 describe.skipIf(onPostgres)('[SQLite] a summer of services, compared whole', () => {
   it('returns, refuses and records exactly what it did when the snapshot was read', async () => {
     const { ctx, close } = await freshCtx({ today: '2026-07-15', now: '2026-07-15T02:00:00.000Z' });
-    const steps: [string, unknown][] = [];
-    const step = async (name: string, run: () => Promise<unknown>) => {
-      try {
-        steps.push([name, (await run()) ?? 'done']);
-      } catch (error) {
-        if (!(error instanceof NuanxinError)) throw error;
-        steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null }]);
-      }
-    };
-    const on = (today: string) => ({ ...ctx, clock: { ...ctx.clock, today: () => today } });
+    const { steps, step } = scenarioRecorder();
+    const on = (today: string) => onDay(ctx, today);
     try {
       await addCommunity(ctx, { name: '夹马营社区', subdistrict: '西关街道' });
       await addCommunity(ctx, { name: '和平里社区', subdistrict: '和平里街道' });

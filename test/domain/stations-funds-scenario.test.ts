@@ -11,24 +11,16 @@ import { addStation, closeStation, reopenStation, setStationAmenities, updateSta
 import { addUnit } from '../../src/domain/units/units.js';
 import { addWish } from '../../src/domain/wishes/write.js';
 import { addWorker } from '../../src/domain/workers/write.js';
-import { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
+import { onDay, scenarioRecorder } from '../helpers/scenario.js';
 import { dumpTables } from '../helpers/dump.js';
 import { onPostgres } from '../helpers/pg.js';
 
 describe.skipIf(onPostgres)('[SQLite] stations and funds through a year, compared whole', () => {
   it('returns, refuses and records exactly what it did when the snapshot was read', async () => {
     const { ctx, close } = await freshCtx({ today: '2026-06-30', now: '2026-06-30T02:00:00.000Z' });
-    const steps: [string, unknown][] = [];
-    const step = async (name: string, run: () => Promise<unknown> | unknown) => {
-      try {
-        steps.push([name, (await run()) ?? 'done']);
-      } catch (error) {
-        if (!(error instanceof NuanxinError)) throw error;
-        steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null }]);
-      }
-    };
-    const on = (today: string) => ({ ...ctx, clock: { ...ctx.clock, today: () => today } });
+    const { steps, step } = scenarioRecorder();
+    const on = (today: string) => onDay(ctx, today);
     try {
       await addCommunity(ctx, { name: '夹马营社区', subdistrict: '西关街道' });
       await addCommunity(ctx, { name: '和平里社区', subdistrict: '和平里街道' });

@@ -9,8 +9,8 @@ import { getWish, listWishes, timeline } from '../../src/domain/wishes/read.js';
 import { sponsorTotals } from '../../src/domain/wishes/sponsors.js';
 import { addWish, cancelWish, claimWish, followUpWish, fulfilWish, publishWishes, releaseWish } from '../../src/domain/wishes/write.js';
 import { addWorker } from '../../src/domain/workers/write.js';
-import { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
+import { onDay, scenarioRecorder } from '../helpers/scenario.js';
 import { dumpTables } from '../helpers/dump.js';
 import { onPostgres } from '../helpers/pg.js';
 
@@ -20,16 +20,8 @@ const LI = '13900139000';
 describe.skipIf(onPostgres)('[SQLite] a season of micro-wishes, compared whole', () => {
   it('returns, refuses and records exactly what it did when the snapshot was read', async () => {
     const { ctx, close } = await freshCtx({ today: '2026-11-20', now: '2026-11-20T02:00:00.000Z' });
-    const steps: [string, unknown][] = [];
-    const step = async (name: string, run: () => Promise<unknown>) => {
-      try {
-        steps.push([name, (await run()) ?? 'done']);
-      } catch (error) {
-        if (!(error instanceof NuanxinError)) throw error;
-        steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null }]);
-      }
-    };
-    const on = (today: string) => ({ ...ctx, clock: { ...ctx.clock, today: () => today } });
+    const { steps, step } = scenarioRecorder();
+    const on = (today: string) => onDay(ctx, today);
     const view = { today: '2026-12-28', staleDays: 14 };
     try {
       await addCommunity(ctx, { name: '夹马营社区', subdistrict: '西关街道' });

@@ -7,8 +7,8 @@ import { addCommunity } from '../../src/domain/geo/communities.js';
 import { parseGender, parseMobile, parseOccupation } from '../../src/domain/workers/fields.js';
 import { findWorker, listWorkers, workerHistory } from '../../src/domain/workers/read.js';
 import { addWorker, logReveal, purgeWorker, setWorkerActive, updateWorker } from '../../src/domain/workers/write.js';
-import { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
+import { scenarioRecorder } from '../helpers/scenario.js';
 import { dumpTables } from '../helpers/dump.js';
 import { onPostgres } from '../helpers/pg.js';
 
@@ -19,15 +19,7 @@ const WANG = '13700137000';
 describe.skipIf(onPostgres)('[SQLite] a roster kept by hand, compared whole', () => {
   it('returns, refuses and records exactly what it did when the snapshot was read', async () => {
     const { ctx, close } = await freshCtx({ today: '2026-11-29', now: '2026-11-29T02:00:00.000Z' });
-    const steps: [string, unknown][] = [];
-    const step = async (name: string, run: () => Promise<unknown>) => {
-      try {
-        steps.push([name, (await run()) ?? 'done']);
-      } catch (error) {
-        if (!(error instanceof NuanxinError)) throw error;
-        steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null }]);
-      }
-    };
+    const { steps, step } = scenarioRecorder();
     try {
       await addCommunity(ctx, { name: '夹马营社区', subdistrict: '西关街道' });
       await addCommunity(ctx, { name: '和平里社区', subdistrict: '和平里街道' });

@@ -1,0 +1,24 @@
+import type { Ctx } from '../../src/domain/context.js';
+import { NuanxinError } from '../../src/errors.js';
+
+/**
+ * A scenario's record: each step's name beside what it returned ('done' for nothing) or, when the
+ * rules refused it, the refusal's key, kind, parameters and hint. Anything else is a failure.
+ */
+export function scenarioRecorder() {
+  const steps: [string, unknown][] = [];
+  const step = async (name: string, run: () => Promise<unknown> | unknown) => {
+    try {
+      steps.push([name, (await run()) ?? 'done']);
+    } catch (error) {
+      if (!(error instanceof NuanxinError)) throw error;
+      steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null }]);
+    }
+  };
+  return { steps, step };
+}
+
+/** The same district on another business day (the instant stays put). */
+export function onDay(ctx: Ctx, today: string): Ctx {
+  return { ...ctx, clock: { ...ctx.clock, today: () => today } };
+}
