@@ -14,8 +14,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // One module graph per run, not per file: a mutant's run imports the CLI once instead of once for
-    // each of the dozen files that cover it. Each run still starts a new worker, so a static mutant
-    // (one in a module's top level) is evaluated afresh.
+    // each of the dozen files that cover it (each run still starts a new worker). The price: code at a
+    // module's top level is charged to whichever test first loads the module, and its mutants are
+    // switched on too late to matter, so they can survive tests that would kill them — the score is a
+    // lower bound, and such tables are set aside by name in the source, beside the test that pins them.
     isolate: false,
     setupFiles: ['test/helpers/cleanup.ts'],
     // The points model's hand-made edges always run; ten random runs beside them, not sixty: the

@@ -117,7 +117,7 @@ describe('settings', () => {
       const district = await ctx.db.selectFrom('districts').select('name').executeTakeFirstOrThrow();
       expect(district.name).toBe('瀍河回族区');
       const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity', 'entity_key', 'detail']).where('entity', '=', 'setting').orderBy('id').execute();
-      expect(audit.map((a) => [a.entity_key, JSON.parse(a.detail!)])).toEqual([
+      expect(audit.map((a) => [a.entity_key, typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail])).toEqual([
         ['wishes.claim_days', { value: ['30', '14'] }],
         ['wishes.stale_days', { value: ['60', '1'] }],
         ['wishes.stale_days', { value: ['1', '3650'] }],
