@@ -34,9 +34,18 @@ function examplesOf(cmd: Command): string[] {
   if (at === -1) return [];
   return help
     .slice(at + 'Examples:'.length)
+    .replace(/^\s*\n/, '')
+    .split(/\n\s*\n/)[0]!
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => l.startsWith('nuanxin '));
+    .filter((l) => l !== '')
+    .map(commandOfExample);
+}
+
+/** An example line as the command it runs: leading `NAME=value` settings and a `source <(…)` wrapper dropped. */
+function commandOfExample(line: string): string {
+  const inner = /^source <\((.*)\)$/.exec(line)?.[1] ?? line;
+  return inner.replace(/^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+/, '');
 }
 
 /** A shell line as argv: quotes honoured; a comment, pipe or redirection ends the command. */
@@ -91,12 +100,19 @@ describe('help is part of the product', () => {
   it.each(leaves.map((c) => [c.path, c.cmd] as const))('%s shows examples, each a valid command of its own', async (path, cmd) => {
     const examples = examplesOf(cmd);
     expect(examples.length).toBeGreaterThan(0);
-    for (const line of examples) await expect(parses(argvOf(line)), `${path}: ${line}`).resolves.toBeUndefined();
+    for (const line of examples) {
+      expect(line.startsWith('nuanxin '), `${path}: an example that is not a nuanxin command: ${line}`).toBe(true);
+      await expect(parses(argvOf(line)), `${path}: ${line}`).resolves.toBeUndefined();
+    }
   });
 
   it('a wrong example is caught (the check above can fail)', async () => {
     await expect(parses(['points', 'award', '13800138000', '--rulez', 'errand'])).rejects.toThrow();
     await expect(parses(['points', 'award'])).rejects.toThrow();
     await expect(parses(['points', 'awardx'])).rejects.toThrow();
+    // Examples written with settings or inside `source <(…)` are checked as the command they run.
+    expect(commandOfExample('NUANXIN_DB=/tmp/x.db LANG=C nuanxin db path --json')).toBe('nuanxin db path --json');
+    expect(commandOfExample('source <(nuanxin completion bash)')).toBe('nuanxin completion bash');
+    expect(commandOfExample('echo hi')).toBe('echo hi');
   });
 });
