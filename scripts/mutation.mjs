@@ -7,7 +7,8 @@
 // were when that area ran, so one area's run never vouches for another's.
 //
 // The score is StrykerJS's: killed and timed-out mutants over those plus the survivors and the ones no
-// test reaches. Mutants marked `// Stryker disable … : reason` (equivalent mutants) are left out.
+// test reaches. Mutants set aside by `// Stryker disable … : reason` (equivalent ones, and module-level
+// tables a test pins whole: README, "Mutation testing") are left out.
 // Exit 1 when an area run now is below the goal (stryker.config.json's thresholds.break), or — for a
 // whole run or `--summary` — when src/domain as a whole is below it or has an area never measured.
 import { spawnSync } from 'node:child_process';
