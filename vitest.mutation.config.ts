@@ -14,12 +14,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // One module graph per run, not per file: a mutant's run imports the CLI once instead of once for
-    // each of the dozen files that cover it (each run still starts a new worker). The price: code at a
-    // module's top level is charged to whichever test first loads the module, and its mutants are
-    // switched on too late to matter, so they can survive tests that would kill them — the score is a
-    // lower bound, and such tables are set aside by name in the source, beside the test that pins them.
+    // each of the dozen files that cover it (each run still starts a new worker). preload-domain.ts
+    // imports every mutated module first, so top-level code is static, not charged to a test.
     isolate: false,
-    setupFiles: ['test/helpers/cleanup.ts'],
+    setupFiles: ['test/helpers/cleanup.ts', 'test/helpers/preload-domain.ts'],
     // The points model's hand-made edges always run; ten random runs beside them, not sixty: the
     // property test covers every points mutant, and a surviving mutant runs every test that covers it.
     env: { NUANXIN_PROPERTY_RUNS: '10' },

@@ -117,7 +117,6 @@ export async function retireRule(ctx: Ctx, ruleCode: string): Promise<Rule> {
 }
 
 /** The rules every district starts with (the demo and `points rule seed`). */
-// Stryker disable all: a module-level table, evaluated when the module loads, before StrykerJS can switch a mutant on (README, "Mutation testing"); test/domain/points-edges.test.ts pins it whole
 export const STANDARD_RULES = [
   { code: 'errand', name: '爱心跑腿', points: 10, dailyCap: 3, description: 'errands for elderly residents' },
   { code: 'patrol', name: '安全巡查', points: 5, dailyCap: 2, description: 'safety patrol' },
@@ -125,7 +124,6 @@ export const STANDARD_RULES = [
   { code: 'publicity', name: '安全宣传', points: 5, dailyCap: 2, description: 'safety publicity volunteering' },
   { code: 'event', name: '参加活动', points: 3, dailyCap: undefined, description: 'attending a programme event' },
 ];
-// Stryker restore all
 
 // ---- gifts
 

@@ -10,7 +10,6 @@ import { awardIn } from './operations.js';
 
 type Field = 'phone' | 'rule' | 'date' | 'note' | 'ref' | 'name';
 
-// Stryker disable all: a module-level table, evaluated when the module loads, before StrykerJS can switch a mutant on (README, "Mutation testing"); test/domain/points-edges.test.ts reads every header
 export const AWARD_HEADERS: HeaderAliases<Field> = {
   phone: ['手机号码', '手机号', '联系电话', '电话'],
   rule: ['积分规则', '规则', '服务项目', '项目', 'rule_code'],
@@ -20,7 +19,6 @@ export const AWARD_HEADERS: HeaderAliases<Field> = {
   // Accepted so a sheet with names raises no warning; the phone identifies the worker.
   name: ['姓名'],
 };
-// Stryker restore all
 
 type Row = { phone: string; rule: string; date?: string; note?: string; ref?: string };
 

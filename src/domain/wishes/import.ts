@@ -9,7 +9,6 @@ import { insertWishIn, type WishInput } from './write.js';
 
 type Field = 'title' | 'category' | 'worker' | 'site' | 'detail' | 'estimate' | 'source' | 'collected_on' | 'station' | 'community' | 'name';
 
-// Stryker disable all: a module-level table, evaluated when the module loads, before StrykerJS can switch a mutant on (README, "Mutation testing"); test/domain/wishes-edges.test.ts pins it whole
 export const WISH_HEADERS: HeaderAliases<Field> = {
   title: ['心愿', '心愿内容', '微心愿', '标题'],
   category: ['类别', '心愿类别', '分类'],
@@ -24,7 +23,6 @@ export const WISH_HEADERS: HeaderAliases<Field> = {
   // Accepted so a sheet with names raises no warning; the phone identifies the worker.
   name: ['姓名'],
 };
-// Stryker restore all
 
 /** Reads one wish row; the key (who + what) keeps a re-saved sheet from adding the wish twice. */
 export const wishRowParser: RowParser<Field, WishInput & { key: string }> = {

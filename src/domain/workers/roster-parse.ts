@@ -4,7 +4,6 @@ import { validPhone, validateWorker, WorkerProblem, type WorkerColumns, type Wor
 
 export type RosterField = 'name' | 'phone' | 'id_number' | 'gender' | 'occupation' | 'platform' | 'site' | 'community' | 'subdistrict' | 'joined_on' | 'note';
 
-// Stryker disable all: a module-level table, evaluated when the module loads, before StrykerJS can switch a mutant on (README, "Mutation testing"); test/domain/roster-edges.test.ts pins it whole
 export const ROSTER_HEADERS: HeaderAliases<RosterField> = {
   name: ['姓名', '名字'],
   phone: ['手机号码', '手机号', '联系电话', '电话', '手机', 'mobile'],
@@ -18,7 +17,6 @@ export const ROSTER_HEADERS: HeaderAliases<RosterField> = {
   joined_on: ['入职日期', '加入日期', '入职时间', 'joined'],
   note: ['备注', 'notes'],
 };
-// Stryker restore all
 
 const INPUT_OF: Record<RosterField, keyof WorkerInput> = {
   name: 'name',
