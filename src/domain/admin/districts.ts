@@ -91,18 +91,18 @@ export async function addDistrict(ctx: Ctx, rawName: string): Promise<{ id: numb
   });
 }
 
+// The tables whose rows are not a district's records: its logs and its settings (init writes to both).
+const NOT_RECORDS = new Set(['audit_log', 'access_log', 'settings']);
+
 /**
  * `init` on a new server makes one district without a name; the first `district add` names it rather
  * than leave an empty one beside it. One that already holds records is named on purpose, not by this.
  */
-const NOT_RECORDS = new Set(['audit_log', 'access_log', 'settings']);
-
 async function nameUnnamedDistrict(trx: Tx, name: string): Promise<{ id: number } | undefined> {
   const all = await trx.selectFrom('districts').select(['id', 'name']).execute();
   const unnamed = all.find((d) => d.name === '');
   if (!unnamed) return undefined;
-  // Any record counts (a gift, a points rule, a target), not only communities and workers; the logs
-  // and the settings do not (init writes to both).
+  // Any record counts (a gift, a points rule, a target), not only communities and workers.
   const tables = DISTRICT_TABLES.filter((table) => !NOT_RECORDS.has(table));
   const held = sql.join(
     tables.map((table) => sql`exists (select 1 from ${sql.table(table)} where district_id = ${unnamed.id})`),
