@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { FastFirstSequencer } from './test/helpers/fast-first-sequencer.js';
 
 /**
  * The suite StrykerJS runs against each mutant (`npm run mutation`): the tests
@@ -13,6 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    sequence: { sequencer: FastFirstSequencer },
     // One module graph per run, not per file: a mutant's run imports the CLI once instead of once for
     // each of the dozen files that cover it (each run still starts a new worker). preload-domain.ts
     // imports every mutated module first, so top-level code is static, not charged to a test.
