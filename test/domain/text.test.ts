@@ -47,6 +47,17 @@ describe('dates', () => {
     expect(parseDate(input)).toBe(iso);
   });
 
+  it('lets the calendar roll a month or day past its end over, and refuses what rolled', () => {
+    // Month 13 rolls to January with the day intact; day 367 of January 2024 rolls to 1 January 2025.
+    expect([isRealDate(2024, 13, 5), isRealDate(2024, 1, 367), isRealDate(2024, 0, 5), isRealDate(2024, 3, 0), isRealDate(2024, 3, -1)]).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('knows the real days of each month', () => {
     expect([isRealDate(2024, 2, 29), isRealDate(2100, 2, 29), isRealDate(2000, 2, 29), isRealDate(2024, 12, 31), isRealDate(2024, 12, 32)]).toEqual([
       true,
@@ -121,7 +132,15 @@ describe('money in fen', () => {
     expect(parseYuan(7, 'cost')).toBe(700);
   });
 
-  it.each([['1,5'], ['12,34'], ['1,0000'], ['12.345'], ['-5'], ['abc'], [''], ['1.2.3'], ['.5'], ['12.']])('%s is refused as money', (written) => {
+  it.each([
+    ['¥ 12.5', 1250],
+    ['12 元', 1200],
+    ['1,234,567.5', 123456750],
+  ])('%s yuan is %i fen, spaces and separators aside', (written, fen) => {
+    expect(parseYuan(written, 'cost')).toBe(fen);
+  });
+
+  it.each([['12¥'], ['元12'], ['1234,567'], ['1,5'], ['12,34'], ['1,0000'], ['12.345'], ['-5'], ['abc'], [''], ['1.2.3'], ['.5'], ['12.']])('%s is refused as money', (written) => {
     expect(refusal(() => parseYuan(written, 'cost'))).toEqual({ key: 'invalid.money', params: { field: 'cost', value: written } });
   });
 
@@ -202,5 +221,8 @@ describe('names that are nearly right', () => {
     expect(closestNames('社区', names, 2)).toEqual(['和平里社区', '夹马营南社区']);
     expect(closestNames('社区', names)).toHaveLength(3);
     expect(closestNames('ab', ['ac', 'xy'])).toEqual(['ac']);
+    // Eight characters allow two edits; the one containing what was typed comes before a closer name.
+    expect(closestNames('西城区夹马营社区', ['东城区夹马营小区', '南城区夹马营小区东'])).toEqual(['东城区夹马营小区']);
+    expect(closestNames('白塔社区', ['白塔杜区', '白塔社区东', '白塔寺'])).toEqual(['白塔社区东', '白塔杜区']);
   });
 });

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors.js';
-import { normalizeText } from './normalize.js';
+import { normalizeText, optionalText } from './normalize.js';
 
 /** "12.5", "¥12.50", "12元" → 1250 fen. Money is kept in integer fen. */
 export function parseYuan(value: string | number, field: string): number {
@@ -18,7 +18,7 @@ export function parseYuan(value: string | number, field: string): number {
 }
 
 export function optionalYuan(value: string | undefined, field: string): number | undefined {
-  return value === undefined || normalizeText(value) === '' ? undefined : parseYuan(value, field);
+  return optionalText(value) === undefined ? undefined : parseYuan(value!, field);
 }
 
 /** 1250 → "12.50" (yuan, two decimals). */
