@@ -31,17 +31,24 @@ export async function expirePoints(ctx: Ctx, input: { asOf: string; dryRun?: boo
         .execute();
       const due: Expiry[] = [];
       const byWorker = new Map<number, { points: number; business_date: string }[]>();
-      for (const e of entries) byWorker.set(e.worker_id, [...(byWorker.get(e.worker_id) ?? []), e]);
+      for (const e of entries) {
+        const list = byWorker.get(e.worker_id);
+        if (list) list.push(e);
+        else byWorker.set(e.worker_id, [e]);
+      }
       for (const [workerId, list] of byWorker) {
+        // Stryker disable next-line EqualityOperator: equivalent as <= — an entry of 0 points moves nothing
         let debits = -list.filter((e) => e.points < 0).reduce((s, e) => s + e.points, 0);
         const remainingByYear = new Map<number, number>();
+        // Stryker disable next-line EqualityOperator: equivalent as >= — an entry of 0 points moves nothing
         for (const credit of list.filter((e) => e.points > 0)) {
           const used = Math.min(debits, credit.points);
           debits -= used;
           const year = Number(credit.business_date.slice(0, 4));
           if (credit.points - used > 0) remainingByYear.set(year, (remainingByYear.get(year) ?? 0) + credit.points - used);
         }
-        for (const [year, points] of [...remainingByYear].sort(([a], [b]) => a - b)) {
+        // Oldest year first: credits arrive by business date, so the map's years are in order.
+        for (const [year, points] of remainingByYear) {
           if (asOf <= `${year + 1}-12-31`) continue;
           const entry = write
             ? await appendEntry(trx, ctx, { workerId, kind: 'expire', points: -points, businessDate: asOf, note: `expired: points earned in ${year}`, reason: policy })

@@ -24,7 +24,7 @@ export type AwardInput = {
 
 /** A business date as given (YYYY-MM-DD and the usual forms), default today; never in the future. */
 export function businessDateOf(ctx: Ctx, input: string | undefined): string {
-  return happenedDate(input === undefined ? undefined : normalizeText(input), 'date', ctx.clock.today());
+  return happenedDate(normalizeText(input), 'date', ctx.clock.today());
 }
 
 /** One award inside the caller's transaction (shared by `points award`, `points import` and event attendance). */
@@ -40,12 +40,14 @@ export async function awardIn(trx: Tx, ctx: Ctx, input: AwardInput): Promise<Ent
   if (rule.retired) throw new ConflictError({ key: 'points.rule_retired', params: { code: rule.code } });
   const businessDate = businessDateOf(ctx, input.date);
   const ref = optionalText(input.ref);
+  // Stryker disable next-line ConditionalExpression: equivalent — without a ref the lookup matches no row (ref = NULL)
   if (ref) {
     const clash = await trx.selectFrom('point_entries').select('id').where('ref', '=', ref).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'points.duplicate_ref', params: { ref, id: clash.id } });
   }
   // The date as written (blank stays blank): the same row imported on another day is still the same row.
   const dedupeKey = input.dedupe && !ref ? [worker.id, rule.id, input.date ? businessDate : '', optionalText(input.note) ?? ''].join('|') : undefined;
+  // Stryker disable next-line ConditionalExpression: equivalent — without a key the lookup matches no row
   if (dedupeKey) {
     const clash = await trx.selectFrom('point_entries').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
     if (clash) throw new ConflictError({ key: 'points.duplicate_row', params: { id: clash.id } });
@@ -141,7 +143,8 @@ export async function reverse(ctx: Ctx, entryId: number, reason: string): Promis
       reason: why,
       reversesId: original.id,
     });
-    if (original.kind === 'redeem' && original.giftId !== null) {
+    // Of the entries that can be reversed, only a redemption names a gift: it goes back into stock.
+    if (original.giftId !== null) {
       const gift = await trx.selectFrom('gifts').select('code').where('id', '=', original.giftId).executeTakeFirstOrThrow();
       await moveStock(trx, ctx, await findGift(trx, gift.code), original.qty ?? 1, 'reverse', { pointEntryId: entry.id });
     }
