@@ -1,5 +1,6 @@
 // `npm run mutation [-- AREA…]`: StrykerJS area by area, each area with its own incremental file in
 // test/mutation/, then the score of every area and of src/domain and src/import as a whole.
+// `npm run mutation -- --summary` prints the table only; `-- --alive [AREA…]` lists the mutants alive.
 //
 // Why areas: a whole run is over 11,000 mutants, hours on two cores. An area (one folder of
 // src/domain, its top-level files, or src/import) takes minutes to an hour, and re-running it after a
@@ -119,8 +120,38 @@ function summarise(areas, ranNow) {
   return below;
 }
 
+/** `--alive AREA…`: every mutant of the areas' last runs that no test detected, with its line. */
+function listAlive(areas) {
+  for (const area of areas) {
+    const file = join(partsDir, `${areaName(area)}.json`);
+    if (!existsSync(file)) {
+      process.stdout.write(`${area}: not measured yet\n`);
+      continue;
+    }
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    for (const [name, entry] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+      const lines = entry.source.split('\n');
+      const alive = entry.mutants.filter((m) => UNDETECTED.has(m.status)).sort((a, b) => a.location.start.line - b.location.start.line);
+      for (const m of alive) {
+        const line = m.location.start.line;
+        process.stdout.write(`${name}:${line} ${m.status} ${m.mutatorName} → ${JSON.stringify(m.replacement ?? '')}\n    ${lines[line - 1].trim()}\n`);
+      }
+    }
+  }
+}
+
 const asked = process.argv.slice(2).map((arg) => arg.replace(/\/$/, ''));
 const areas = allAreas();
+if (asked[0] === '--alive') {
+  const chosen = asked.slice(1);
+  const wrong = chosen.filter((arg) => !areas.includes(arg));
+  if (wrong.length) {
+    process.stderr.write(`not an area: ${wrong.join(', ')}\nareas: ${areas.join(', ')}\n`);
+    process.exit(2);
+  }
+  listAlive(chosen.length ? chosen : areas);
+  process.exit(0);
+}
 const unknown = asked.filter((arg) => !areas.includes(arg) && arg !== '--summary');
 if (unknown.length) {
   process.stderr.write(`not an area: ${unknown.join(', ')}\nareas: ${areas.join(', ')}\n`);
