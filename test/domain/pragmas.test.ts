@@ -9,11 +9,14 @@ import { openDatabase } from '../../src/db/open.js';
 import { onPostgres } from '../helpers/pg.js';
 import { tempDir } from '../helpers/cli.js';
 
-// The path every command takes: the busy timeout read from the environment, then openDatabase.
+// The path every command takes on a database `init` made: the busy timeout read from the environment,
+// then openDatabase. Migrated on a connection of its own first: the migrator sets pragmas of its own.
 async function opened(env: Record<string, string | undefined> = {}) {
   const path = join(tempDir(), 'p.db');
-  const handle = await openDatabase({ path, create: true, busyTimeoutMs: busyTimeout(env) });
-  await migrateToLatest(handle.db, path);
+  const made = await openDatabase({ path, create: true });
+  await migrateToLatest(made.db, path);
+  await made.close();
+  const handle = await openDatabase({ path, create: false, busyTimeoutMs: busyTimeout(env) });
   const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(handle.db)).rows[0] as object)[0];
   const run = (statement: string) => sql.raw(statement).execute(handle.db);
   return { path, handle, pragma, run };
