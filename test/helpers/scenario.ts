@@ -3,7 +3,8 @@ import { NuanxinError } from '../../src/errors.js';
 
 /**
  * A scenario's record: each step's name beside what it returned ('done' for nothing) or, when the
- * rules refused it, the refusal's key, kind, parameters and hint. Anything else is a failure.
+ * rules refused it, the refusal's key, kind, parameters, hint and the vocabulary its parameters are
+ * translated from (terms). Anything else is a failure.
  */
 export function scenarioRecorder() {
   const steps: [string, unknown][] = [];
@@ -12,7 +13,8 @@ export function scenarioRecorder() {
       steps.push([name, (await run()) ?? 'done']);
     } catch (error) {
       if (!(error instanceof NuanxinError)) throw error;
-      steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null }]);
+      const terms = error.terms ? { terms: error.terms } : {};
+      steps.push([name, { refused: error.key, kind: error.kind, params: error.params, hint: error.hintKey ?? null, ...terms }]);
     }
   };
   return { steps, step };
