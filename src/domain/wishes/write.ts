@@ -12,7 +12,7 @@ import { happenedDate, plannedDate } from '../text/dates.js';
 import { optionalYuan } from '../text/money.js';
 import { normalizeText, optionalText } from '../text/normalize.js';
 import { findWorker } from '../workers/read.js';
-import { allowedNext, parseCategory, parseSource, TRANSITIONS, WISH_CATEGORIES } from './model.js';
+import { allowedNext, parseCategory, parseSource, TRANSITIONS, WISH_CATEGORIES, type WishCategory } from './model.js';
 import { findUnit } from '../units/units.js';
 
 export type WishInput = {
@@ -31,16 +31,21 @@ export type WishInput = {
 
 /** A date given by the clerk (default today), never in the future. */
 function pastDate(ctx: Ctx, value: string | undefined, field: string): string {
-  return happenedDate(value === undefined ? undefined : normalizeText(value), field, ctx.clock.today());
+  return happenedDate(normalizeText(value), field, ctx.clock.today());
+}
+
+function categoryOf(value: string): WishCategory {
+  const category = parseCategory(value);
+  if (!category) throw new ValidationError({ key: 'wish.bad_category', params: { value, accepted: WISH_CATEGORIES.join(', ') } });
+  return category;
 }
 
 /** Validates a new wish and inserts it as `collected`, inside `trx` (shared by add and import). */
 export async function insertWishIn(trx: Tx, ctx: Ctx, input: WishInput, importId: number | null = null): Promise<number> {
   const title = normalizeText(input.title);
   if (!title) throw new ValidationError({ key: 'invalid.required', params: { field: 'title' } });
-  const category = parseCategory(input.category);
-  if (!category) throw new ValidationError({ key: 'wish.bad_category', params: { value: input.category, accepted: WISH_CATEGORIES.join(', ') } });
-  const source = input.source === undefined || normalizeText(input.source) === '' ? 'other' : parseSource(input.source);
+  const category = categoryOf(input.category);
+  const source = optionalText(input.source) === undefined ? 'other' : parseSource(input.source!);
   if (!source) throw new ValidationError({ key: 'wish.bad_source', params: { value: input.source, accepted: acceptedTerms('wish_source') } });
   const site = optionalText(input.site);
   const hasWorker = optionalText(input.worker) !== undefined;
@@ -94,14 +99,15 @@ type Move = {
   verb: string;
   to: WishStatus;
   set?: Updateable<WishesTable>;
-  event?: { sponsorId?: number; amountFen?: number | null; dueOn?: string | null; note?: string | null; businessDate?: string };
+  event: { sponsorId?: number; amountFen?: number | null; dueOn?: string | null; note?: string | null; businessDate?: string };
 };
 
 /** One state change: refused (nothing changes) unless the lifecycle allows it; timeline entry appended. */
 async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> {
   const wish = await trx.selectFrom('wishes').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
   if (!wish) throw new NotFoundError({ key: 'wish.not_found', params: { id }, hintKey: 'wish.not_found.hint' });
-  if (!TRANSITIONS[wish.status].some((t) => t.verb === move.verb && t.to === move.to)) {
+  // A verb leads to one state from any state, so the verb alone says whether the move is allowed.
+  if (!TRANSITIONS[wish.status].some((t) => t.verb === move.verb)) {
     const next = allowedNext(wish.status);
     // A wish followed up or cancelled moves no further: say so, not "allowed next: none ()".
     throw new ConflictError({
@@ -111,13 +117,13 @@ async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> 
     });
   }
   // A timeline reads forward: no step may be dated before the one it follows (fulfilled before claimed).
-  const businessDate = move.event?.businessDate ?? ctx.clock.today();
+  const businessDate = move.event.businessDate ?? ctx.clock.today();
   const last = await trx
     .selectFrom('wish_events')
     .select((eb) => eb.fn.max('business_date').as('date'))
     .where('wish_id', '=', id)
-    .executeTakeFirst();
-  if (last?.date && businessDate < last.date) {
+    .executeTakeFirstOrThrow();
+  if (last.date && businessDate < last.date) {
     throw new ValidationError({ key: 'wish.date_before_previous', params: { id, date: businessDate, previous: last.date } });
   }
   const now = ctx.clock.now().toISOString();
@@ -135,10 +141,10 @@ async function moveIn(trx: Tx, ctx: Ctx, id: number, move: Move): Promise<void> 
       operator: ctx.actor.operator,
       from_status: wish.status,
       to_status: move.to,
-      sponsor_id: move.event?.sponsorId ?? null,
-      amount_fen: move.event?.amountFen ?? null,
-      due_on: move.event?.dueOn ?? null,
-      note: move.event?.note ?? null,
+      sponsor_id: move.event.sponsorId ?? null,
+      amount_fen: move.event.amountFen ?? null,
+      due_on: move.event.dueOn ?? null,
+      note: move.event.note ?? null,
     })
     .execute();
   await recordAudit(trx, ctx, { action: move.to, entity: 'wish', entityKey: id, detail: { from: wish.status } });
@@ -152,8 +158,7 @@ function move(ctx: Ctx, id: number, build: (trx: Tx) => Promise<Move> | Move): P
 export async function publishWishes(ctx: Ctx, filter: { category?: string; date?: string }): Promise<number[]> {
   // A past day: a clerk catching up records the publication when it happened.
   const date = pastDate(ctx, filter.date, 'date');
-  const category = filter.category === undefined ? undefined : parseCategory(filter.category);
-  if (filter.category !== undefined && !category) throw new ValidationError({ key: 'wish.bad_category', params: { value: filter.category, accepted: WISH_CATEGORIES.join(', ') } });
+  const category = filter.category === undefined ? undefined : categoryOf(filter.category);
   return inTransaction(ctx, async (trx) => {
     let query = trx.selectFrom('wishes').select('id').where('status', '=', 'collected').orderBy('id');
     if (category) query = query.where('category', '=', category);
