@@ -23,7 +23,8 @@ export function parseMobile(value: string): PhoneResult {
   let phone = text.replace(/[\s\-()（）.]/g, '');
   if (phone.startsWith('+86')) phone = phone.slice(3);
   else if (phone.startsWith('0086')) phone = phone.slice(4);
-  else if (phone.length === 13 && phone.startsWith('86')) phone = phone.slice(2);
+  // 86 without a plus (a mobile number itself never starts with 8).
+  else if (phone.startsWith('86')) phone = phone.slice(2);
   return /^1[3-9]\d{9}$/.test(phone) ? { ok: true, phone } : { ok: false, excel: false, value: text };
 }
 
@@ -38,14 +39,15 @@ export function idNumberProblem(id: string, today: string): IdProblem | undefine
   if (/^\d(\.\d+)?E\+?\d+$/.test(id)) return 'excel';
   if (!/^\d{17}[\dX]$/.test(id)) return 'length';
   const [y, m, d] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
-  const birth = id.slice(6, 14).replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isRealDate(y, m, d) || birth > today) return 'birth';
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
   return ID_CHECK[sum % 11] === id[17] ? undefined : 'check';
 }
 
 export function normalizeIdNumber(value: string): string {
-  return normalizeText(value).replace(/\s+/g, '').toUpperCase();
+  // normalizeText leaves single spaces only.
+  return normalizeText(value).replaceAll(' ', '').toUpperCase();
 }
 
 /** 男/女/male/female/M/F → male|female; unknown → undefined. */

@@ -50,13 +50,14 @@ export function rosterParser(options: RosterParseOptions): RowParser<RosterField
     parse(map, cells) {
       const input: WorkerInput = {};
       for (const field of fields) {
-        const cell = cellOf(map, cells, field);
-        if (cell !== undefined) input[INPUT_OF[field]] = cell;
+        // An absent cell leaves the field undefined: not given.
+        input[INPUT_OF[field]] = cellOf(map, cells, field);
       }
       try {
         const phone = validPhone(input.phone);
         return { phone, columns: validateWorker(input, { today: options.today, communities, blankClears: options.blankClears, requireCore: true }) };
       } catch (error) {
+        // Stryker disable next-line ConditionalExpression: equivalent — validPhone and validateWorker throw nothing but a WorkerProblem
         if (error instanceof WorkerProblem) throw new RowRejection(error.problem);
         throw error;
       }
