@@ -78,6 +78,10 @@ describe.skipIf(onPostgres)('[SQLite] db check on the money ledger', () => {
       ]);
       expect(ids('every money entry has an action, a real date and a fitting target')).toEqual([13, 14, 15, 16, 17, 18]);
       expect(ids('what money was spent on still exists')).toEqual([19, 20]);
+      // Every entry found is named as an entry (the balance check names an action and a day).
+      const keys = new Set(found.filter(([n]) => n !== "no action's money balance is below zero").map(([, key]) => key));
+      expect([...keys]).toEqual(['dbcheck.detail.fund_entry']);
+      expect((await FUND_INVARIANTS[2]!.run(ctx.db)).map((p) => p.terms)).toEqual([{ action: 'action' }]);
     } finally {
       await close();
     }

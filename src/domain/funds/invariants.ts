@@ -56,12 +56,11 @@ export const FUND_INVARIANTS: Invariant[] = [
         where action is null or (kind = 'in' and (unit_id is null or for_kind is not null))
           or (kind <> 'reverse' and reverses_id is not null)`.execute(db);
       const dated = await sql<{ id: number; business_date: string }>`select id, business_date from fund_entries`.execute(db);
-      const badDate = dated.rows.filter(
-        (r) =>
-          !/^\d{4}-\d{2}-\d{2}$/.test(r.business_date) ||
-          Number.isNaN(Date.parse(`${r.business_date}T00:00:00Z`)) ||
-          new Date(`${r.business_date}T00:00:00Z`).toISOString().slice(0, 10) !== r.business_date,
-      );
+      // A real ISO date reads back the same; anything else does not parse or rolls over.
+      const badDate = dated.rows.filter((r) => {
+        const day = new Date(`${r.business_date}T00:00:00Z`);
+        return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== r.business_date;
+      });
       return [...rows.rows, ...badDate].map((r) => ({ check: this.name, key: 'dbcheck.detail.fund_entry', params: { id: r.id } }));
     },
   },
