@@ -58,8 +58,8 @@ describe('finding a unit', () => {
       expect(await findUnit(ctx.db, '夹马营物业')).toMatchObject({ type: 'other' });
       expect(await inTransaction(ctx, (trx) => ensureUnit(trx, ctx, sixty))).toMatchObject({ created: true });
       expect(await refusal(() => inTransaction(ctx, (trx) => ensureUnit(trx, ctx, `${sixty}位`)))).toEqual({ key: 'unit.name_too_long', params: { limit: 60 } });
-      const audit = await ctx.db.selectFrom('audit_log').select('detail').where('entity', '=', 'unit').orderBy('id').executeTakeFirstOrThrow();
-      expect(JSON.parse(audit.detail!)).toEqual({ type: 'other', from: 'test' });
+      const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity_key', 'detail']).where('entity', '=', 'unit').orderBy('id').executeTakeFirstOrThrow();
+      expect({ ...audit, detail: JSON.parse(audit.detail!) }).toEqual({ action: 'create', entity_key: '夹马营物业', detail: { type: 'other', from: 'test' } });
     } finally {
       await close();
     }

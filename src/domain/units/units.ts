@@ -72,19 +72,25 @@ export async function ensureUnit(trx: Tx, ctx: Ctx, rawName: string): Promise<{ 
 }
 
 function phoneOf(value: string | undefined): string | null {
-  const text = optionalText(value)?.replace(/\s+/g, '');
+  // optionalText leaves single spaces only.
+  const text = optionalText(value)?.replaceAll(' ', '');
   if (text === undefined) return null;
   // Landlines (0379-63200000) and mobiles alike.
   if (!/^\+?[\d-]{7,20}$/.test(text)) throw new ValidationError({ key: 'invalid.phone', params: { field: 'phone', value: text } });
   return text;
 }
 
+function unitTypeOf(value: string): string {
+  const type = parseTerm('unit_type', value);
+  if (!type) throw new ValidationError({ key: 'unit.bad_type', params: { value, accepted: acceptedTerms('unit_type') } });
+  return type;
+}
+
 export async function addUnit(ctx: Ctx, input: UnitInput): Promise<Unit> {
   const name = normalizeText(input.name);
   if (!name) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
   if ([...name].length > MAX_NAME) throw new ValidationError({ key: 'unit.name_too_long', params: { limit: MAX_NAME } });
-  const type = parseTerm('unit_type', input.type);
-  if (!type) throw new ValidationError({ key: 'unit.bad_type', params: { value: input.type, accepted: acceptedTerms('unit_type') } });
+  const type = unitTypeOf(input.type);
   const contactPhone = phoneOf(input.phone);
   await inTransaction(ctx, async (trx) => {
     const clash = await trx.selectFrom('units').select('id').where('name', '=', name).executeTakeFirst();
@@ -109,8 +115,7 @@ export async function updateUnit(ctx: Ctx, name: string, change: UnitChange): Pr
   const newName = change.name === undefined ? undefined : normalizeText(change.name);
   if (newName !== undefined && !newName) throw new ValidationError({ key: 'invalid.required', params: { field: 'name' } });
   if (newName && [...newName].length > MAX_NAME) throw new ValidationError({ key: 'unit.name_too_long', params: { limit: MAX_NAME } });
-  const type = change.type === undefined ? undefined : parseTerm('unit_type', change.type);
-  if (change.type !== undefined && !type) throw new ValidationError({ key: 'unit.bad_type', params: { value: change.type, accepted: acceptedTerms('unit_type') } });
+  const type = change.type === undefined ? undefined : unitTypeOf(change.type);
   const phone = change.phone === undefined ? undefined : phoneOf(change.phone);
   const final = await inTransaction(ctx, async (trx) => {
     const unit = await findUnit(trx, name);
@@ -151,9 +156,7 @@ export type UnitFilter = { type?: string; parent?: string };
 export async function listUnits(db: Db, filter: UnitFilter = {}): Promise<Unit[]> {
   let query = unitQuery(db).orderBy('u.name');
   if (filter.type) {
-    const type = parseTerm('unit_type', filter.type);
-    if (!type) throw new ValidationError({ key: 'unit.bad_type', params: { value: filter.type, accepted: acceptedTerms('unit_type') } });
-    query = query.where('u.type', '=', type);
+    query = query.where('u.type', '=', unitTypeOf(filter.type));
   }
   if (filter.parent) query = query.where('u.parent_id', '=', (await findUnit(db, filter.parent)).id);
   // Departments first, then 街道 offices, … in the order of the type list.
