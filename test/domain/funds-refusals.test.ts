@@ -8,18 +8,8 @@ import { addSite } from '../../src/domain/programme/childcare.js';
 import { addEvent } from '../../src/domain/programme/events.js';
 import { addUnit } from '../../src/domain/units/units.js';
 import { addWorker } from '../../src/domain/workers/write.js';
-import { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
-
-async function refusal(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-    return 'accepted';
-  } catch (error) {
-    if (!(error instanceof NuanxinError)) throw error;
-    return { key: error.key, params: error.params, ...(error.hintKey ? { hint: error.hintKey } : {}), ...(error.terms ? { terms: error.terms } : {}) };
-  }
-}
+import { refusalOf } from '../helpers/refusal.js';
 
 async function fundsDistrict() {
   const opened = await freshCtx({ today: '2026-11-29' });
@@ -36,22 +26,22 @@ describe('money in and out refused', () => {
     const { ctx, close } = await fundsDistrict();
     try {
       const base = { from: '区总工会', action: 'stations' };
-      expect(await refusal(() => fundIn(ctx, { ...base, amount: '一千' }))).toMatchObject({ key: 'invalid.money', params: { field: 'amount' } });
-      expect(await refusal(() => fundIn(ctx, { ...base, amount: '0' }))).toEqual({ key: 'fund.bad_amount', params: { value: '0' } });
-      expect(await refusal(() => fundIn(ctx, { ...base, amount: ' ' }))).toEqual({ key: 'fund.bad_amount', params: { value: ' ' } });
-      expect(await refusal(() => fundIn(ctx, { ...base, amount: '10', date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
-      expect(await refusal(() => fundIn(ctx, { ...base, amount: '10', note: '字'.repeat(201) }))).toEqual({ key: 'visit.too_long', params: { field: 'note', limit: 200 } });
-      expect(await refusal(() => fundIn(ctx, { ...base, amount: '10', note: '字'.repeat(200) }))).toBe('accepted');
+      expect(await refusalOf(() => fundIn(ctx, { ...base, amount: '一千' }))).toMatchObject({ key: 'invalid.money', params: { field: 'amount' } });
+      expect(await refusalOf(() => fundIn(ctx, { ...base, amount: '0' }))).toEqual({ key: 'fund.bad_amount', params: { value: '0' } });
+      expect(await refusalOf(() => fundIn(ctx, { ...base, amount: ' ' }))).toEqual({ key: 'fund.bad_amount', params: { value: ' ' } });
+      expect(await refusalOf(() => fundIn(ctx, { ...base, amount: '10', date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
+      expect(await refusalOf(() => fundIn(ctx, { ...base, amount: '10', note: '字'.repeat(201) }))).toEqual({ key: 'visit.too_long', params: { field: 'note', limit: 200 } });
+      expect(await refusalOf(() => fundIn(ctx, { ...base, amount: '10', note: '字'.repeat(200) }))).toBe('accepted');
       const out = { action: 'stations', amount: '1' };
-      expect(await refusal(() => fundOut(ctx, { ...out, purpose: ' ' }))).toEqual({ key: 'invalid.required', params: { field: 'purpose' } });
-      expect(await refusal(() => fundOut(ctx, { ...out, purpose: '字'.repeat(201) }))).toEqual({ key: 'visit.too_long', params: { field: 'purpose', limit: 200 } });
-      expect(await refusal(() => fundOut(ctx, { ...out, purpose: '桌椅', date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
-      expect(await refusal(() => fundOut(ctx, { ...out, purpose: '桌椅', note: '字'.repeat(201) }))).toEqual({ key: 'visit.too_long', params: { field: 'note', limit: 200 } });
-      expect(await refusal(() => fundOut(ctx, { ...out, purpose: '桌椅', for: '飞机' }))).toMatchObject({ key: 'fund.bad_for', params: { value: '飞机' } });
-      expect(await refusal(() => reverseFund(ctx, 1, ' '))).toEqual({ key: 'invalid.required', params: { field: 'reason' } });
-      expect(await refusal(() => reverseFund(ctx, 1, '字'.repeat(201)))).toEqual({ key: 'visit.too_long', params: { field: 'reason', limit: 200 } });
-      expect(await refusal(() => reverseFund(ctx, 99, '录错'))).toEqual({ key: 'fund.not_found', params: { id: 99 }, hint: 'fund.not_found.hint' });
-      expect(await refusal(() => getEntry(ctx.db, 99))).toEqual({ key: 'fund.not_found', params: { id: 99 }, hint: 'fund.not_found.hint' });
+      expect(await refusalOf(() => fundOut(ctx, { ...out, purpose: ' ' }))).toEqual({ key: 'invalid.required', params: { field: 'purpose' } });
+      expect(await refusalOf(() => fundOut(ctx, { ...out, purpose: '字'.repeat(201) }))).toEqual({ key: 'visit.too_long', params: { field: 'purpose', limit: 200 } });
+      expect(await refusalOf(() => fundOut(ctx, { ...out, purpose: '桌椅', date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
+      expect(await refusalOf(() => fundOut(ctx, { ...out, purpose: '桌椅', note: '字'.repeat(201) }))).toEqual({ key: 'visit.too_long', params: { field: 'note', limit: 200 } });
+      expect(await refusalOf(() => fundOut(ctx, { ...out, purpose: '桌椅', for: '飞机' }))).toMatchObject({ key: 'fund.bad_for', params: { value: '飞机' } });
+      expect(await refusalOf(() => reverseFund(ctx, 1, ' '))).toEqual({ key: 'invalid.required', params: { field: 'reason' } });
+      expect(await refusalOf(() => reverseFund(ctx, 1, '字'.repeat(201)))).toEqual({ key: 'visit.too_long', params: { field: 'reason', limit: 200 } });
+      expect(await refusalOf(() => reverseFund(ctx, 99, '录错'))).toEqual({ key: 'fund.not_found', params: { id: 99 }, hint: 'fund.not_found.hint' });
+      expect(await refusalOf(() => getEntry(ctx.db, 99))).toEqual({ key: 'fund.not_found', params: { id: 99 }, hint: 'fund.not_found.hint' });
     } finally {
       await close();
     }
@@ -77,9 +67,9 @@ describe('money in and out refused', () => {
         ['wish', '1'],
         ['wish', '第一个'],
       ]) {
-        expect(await refusal(() => spend(kind!, ref))).toEqual({ key: 'fund.for_not_found', params: { kind, ref }, terms: { kind: 'fund_target' } });
+        expect(await refusalOf(() => spend(kind!, ref))).toEqual({ key: 'fund.for_not_found', params: { kind, ref }, terms: { kind: 'fund_target' } });
       }
-      expect(await refusal(() => spend('event'))).toEqual({ key: 'fund.for_which', params: { kind: 'event' }, terms: { kind: 'fund_target' } });
+      expect(await refusalOf(() => spend('event'))).toEqual({ key: 'fund.for_which', params: { kind: 'event' }, terms: { kind: 'fund_target' } });
     } finally {
       await close();
     }

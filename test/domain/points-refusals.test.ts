@@ -13,20 +13,10 @@ import { addTeam, showTeam } from '../../src/domain/points/teams.js';
 import { setSetting } from '../../src/domain/settings.js';
 import { COUNT_LIMIT } from '../../src/domain/text/numbers.js';
 import { addWorker, setWorkerActive } from '../../src/domain/workers/write.js';
-import { NuanxinError, UnavailableError } from '../../src/errors.js';
-import { RowRejection } from '../../src/import/parse-records.js';
+import { UnavailableError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
-
-async function refusal(run: () => Promise<unknown>): Promise<{ key: string; params: unknown; hint?: string } | 'accepted'> {
-  try {
-    await run();
-    return 'accepted';
-  } catch (error) {
-    if (error instanceof NuanxinError) return { key: error.key, params: error.params, ...(error.hintKey ? { hint: error.hintKey } : {}) };
-    if (error instanceof RowRejection) return { key: error.reason.key, params: error.reason.params };
-    throw error;
-  }
-}
+import { refusalOf } from '../helpers/refusal.js';
+import { failingClock } from '../helpers/scenario.js';
 
 const ZHANG = '13800138000';
 const LI = '13900139000';
@@ -57,24 +47,24 @@ describe('points refusals', () => {
   it('names the figure an award, a redemption or a reversal is refused for', async () => {
     const { ctx, close } = await pointsDistrict();
     try {
-      expect(await refusal(() => award(ctx, { worker: ZHANG, rule: 'patrol', points: 1.5, reason: '补录' }))).toEqual({
+      expect(await refusalOf(() => award(ctx, { worker: ZHANG, rule: 'patrol', points: 1.5, reason: '补录' }))).toEqual({
         key: 'invalid.positive',
         params: { field: 'points', value: 1.5, max: COUNT_LIMIT },
       });
-      expect(await refusal(() => redeem(ctx, { worker: ZHANG, gift: 'cup', qty: 0 }))).toEqual({
+      expect(await refusalOf(() => redeem(ctx, { worker: ZHANG, gift: 'cup', qty: 0 }))).toEqual({
         key: 'invalid.positive',
         params: { field: 'qty', value: 0, max: COUNT_LIMIT },
       });
       await addGift(ctx, { code: 'tv', name: '电视机', cost: 2, stock: 1 });
       // Cost exactly at the limit is a figure like any other (here: more than the balance).
-      expect(await refusal(() => redeem(ctx, { worker: ZHANG, gift: 'cup', qty: COUNT_LIMIT }))).toMatchObject({ key: 'points.short_both' });
-      expect(await refusal(() => redeem(ctx, { worker: ZHANG, gift: 'tv', qty: COUNT_LIMIT }))).toEqual({
+      expect(await refusalOf(() => redeem(ctx, { worker: ZHANG, gift: 'cup', qty: COUNT_LIMIT }))).toMatchObject({ key: 'points.short_both' });
+      expect(await refusalOf(() => redeem(ctx, { worker: ZHANG, gift: 'tv', qty: COUNT_LIMIT }))).toEqual({
         key: 'invalid.points_total',
         params: { cost: 2 * COUNT_LIMIT, max: COUNT_LIMIT },
       });
-      expect(await refusal(() => reverse(ctx, 999, '录错'))).toEqual({ key: 'points.entry_not_found', params: { id: 999 }, hint: 'points.entry_not_found.hint' });
+      expect(await refusalOf(() => reverse(ctx, 999, '录错'))).toEqual({ key: 'points.entry_not_found', params: { id: 999 }, hint: 'points.entry_not_found.hint' });
       await setWorkerActive(ctx, LI, false, '离职');
-      expect(await refusal(() => award(ctx, { worker: LI, rule: 'patrol' }))).toEqual({ key: 'points.inactive_worker', params: { phone: '139****9000' } });
+      expect(await refusalOf(() => award(ctx, { worker: LI, rule: 'patrol' }))).toEqual({ key: 'points.inactive_worker', params: { phone: '139****9000' } });
     } finally {
       await close();
     }
@@ -88,12 +78,12 @@ describe('points refusals', () => {
       const spent = await redeem(ctx, { worker: ZHANG, gift: 'cup', qty: 2 });
       const undone = await reverse(ctx, spent.id, '退回');
       expect(await ctx.db.selectFrom('gifts').select('stock').where('code', '=', 'cup').executeTakeFirstOrThrow()).toEqual({ stock: 5 });
-      expect(await refusal(() => reverse(ctx, undone.id, '再退'))).toEqual({ key: 'points.not_reversible', params: { id: undone.id, kind: 'reverse' } });
+      expect(await refusalOf(() => reverse(ctx, undone.id, '再退'))).toEqual({ key: 'points.not_reversible', params: { id: undone.id, kind: 'reverse' } });
       await setSetting(ctx, 'points.expiry', 'end_of_following_year');
       const [expired] = await expirePoints(ctx, { asOf: '2026-01-01' });
       // The two points given back are credited on the day of the reversal (2026), so 8 of 2024's are left.
       expect(expired).toMatchObject({ year: 2024, points: 8 });
-      expect(await refusal(() => reverse(ctx, expired!.entryId!, '恢复'))).toEqual({
+      expect(await refusalOf(() => reverse(ctx, expired!.entryId!, '恢复'))).toEqual({
         key: 'points.not_reversible',
         params: { id: expired!.entryId, kind: 'expire' },
       });
@@ -114,7 +104,7 @@ describe('expiry spends the oldest points first', () => {
       await award(on('2024-06-01'), { worker: ZHANG, rule: 'patrol', date: '2024-06-01' });
       await award(on('2024-07-01'), { worker: LI, rule: 'patrol', date: '2024-07-01' });
       await setSetting(ctx, 'points.expiry', 'end_of_following_year');
-      expect(await refusal(() => expirePoints(ctx, { asOf: '明年' }))).toMatchObject({ key: 'invalid.date', params: { field: 'as-of' } });
+      expect(await refusalOf(() => expirePoints(ctx, { asOf: '明年' }))).toMatchObject({ key: 'invalid.date', params: { field: 'as-of' } });
       const due = await expirePoints(ctx, { asOf: '2026-01-01', dryRun: true });
       expect(due.map(({ year, points }) => ({ year, points }))).toEqual([
         { year: 2023, points: 6 },
@@ -140,7 +130,7 @@ describe('a points file imported again', () => {
       });
       const keys = await ctx.db.selectFrom('point_entries').select('dedupe_key').orderBy('id').execute();
       expect(keys.map((k) => k.dedupe_key)).toEqual(['1|1|2026-11-01|夜巡', '2|1||']);
-      expect(await refusal(() => inTransaction(ctx, async (trx) => plan.apply(trx, { phone: LI, rule: 'patrol' }, id, 4)))).toEqual({
+      expect(await refusalOf(() => inTransaction(ctx, async (trx) => plan.apply(trx, { phone: LI, rule: 'patrol' }, id, 4)))).toEqual({
         key: 'points.duplicate_row',
         params: { id: 2 },
       });
@@ -156,15 +146,7 @@ describe('a points file imported again', () => {
       const busy = new UnavailableError({ key: 'db.busy', params: {}, hintKey: 'db.busy.hint' });
       const broken = new Error('disk went away');
       for (const fault of [busy, broken]) {
-        const failing = {
-          ...ctx,
-          clock: {
-            ...ctx.clock,
-            today: () => {
-              throw fault;
-            },
-          },
-        };
+        const failing = failingClock(ctx, fault);
         const outcome = await inTransaction(ctx, (trx) => (async () => awardImportPlan(failing).apply(trx, { phone: ZHANG, rule: 'patrol' }, id, 2))()).catch(
           (error: unknown) => error,
         );
@@ -180,7 +162,7 @@ describe('a month’s statement and the leaderboard', () => {
   it.each([['2024-00'], ['2024-13'], ['2024-3'], ['x2024-03'], ['2024-03x'], ['2024-03-01']])('refuses %s as a month', async (month) => {
     const { ctx, close } = await pointsDistrict();
     try {
-      expect(await refusal(() => statement(ctx.db, ZHANG, month))).toEqual({ key: 'invalid.month', params: { value: month } });
+      expect(await refusalOf(() => statement(ctx.db, ZHANG, month))).toEqual({ key: 'invalid.month', params: { value: month } });
     } finally {
       await close();
     }
@@ -215,10 +197,10 @@ describe('teams', () => {
   it('refuses a blank or taken name and an unknown team, and counts members and their points', async () => {
     const { ctx, close } = await pointsDistrict();
     try {
-      expect(await refusal(() => addTeam(ctx, { name: ' ' }))).toEqual({ key: 'invalid.required', params: { field: 'name' } });
+      expect(await refusalOf(() => addTeam(ctx, { name: ' ' }))).toEqual({ key: 'invalid.required', params: { field: 'name' } });
       await addTeam(ctx, { name: '夹马营安全宣传队' });
-      expect(await refusal(() => addTeam(ctx, { name: '夹马营安全宣传队' }))).toEqual({ key: 'team.exists', params: { name: '夹马营安全宣传队' } });
-      expect(await refusal(() => showTeam(ctx.db, '无此队'))).toEqual({ key: 'team.not_found', params: { name: '无此队' }, hint: 'team.not_found.hint' });
+      expect(await refusalOf(() => addTeam(ctx, { name: '夹马营安全宣传队' }))).toEqual({ key: 'team.exists', params: { name: '夹马营安全宣传队' } });
+      expect(await refusalOf(() => showTeam(ctx.db, '无此队'))).toEqual({ key: 'team.not_found', params: { name: '无此队' }, hint: 'team.not_found.hint' });
     } finally {
       await close();
     }

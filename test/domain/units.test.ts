@@ -7,18 +7,8 @@ import { inTransaction } from '../../src/domain/context.js';
 import { assignAction } from '../../src/domain/plan/actions.js';
 import { unitRecord } from '../../src/domain/units/record.js';
 import { addUnit, ensureUnit, findUnit, listUnits, updateUnit } from '../../src/domain/units/units.js';
-import { NuanxinError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
-
-async function refusal(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-    return 'accepted';
-  } catch (error) {
-    if (!(error instanceof NuanxinError)) throw error;
-    return { key: error.key, params: error.params, ...(error.hintKey ? { hint: error.hintKey } : {}) };
-  }
-}
+import { refusalOf } from '../helpers/refusal.js';
 
 const sixty = '单'.repeat(60);
 
@@ -30,7 +20,7 @@ describe('finding a unit', () => {
       await addUnit(ctx, { name: '区总工会', type: 'union' });
       expect((await findUnit(ctx.db, ' 区总工会 ')).name).toBe('区总工会');
       expect((await findUnit(ctx.db, 'sf顺丰速运')).name).toBe('SF顺丰速运');
-      expect(await refusal(() => findUnit(ctx.db, '顺丰速运'))).toEqual({
+      expect(await refusalOf(() => findUnit(ctx.db, '顺丰速运'))).toEqual({
         key: 'unit.not_found_suggest',
         params: { name: '顺丰速运', suggestions: 'SF顺丰速运' },
         hint: 'unit.not_found.hint',
@@ -40,7 +30,7 @@ describe('finding a unit', () => {
       expect((await findUnit(ctx.db, 'sf顺丰速运')).type).toBe('company');
       expect((await findUnit(ctx.db, 'SF顺丰速运')).name).toBe('SF顺丰速运');
       await updateUnit(ctx, 'sf顺丰速运', { name: '顺丰速运西关站' });
-      expect(await refusal(() => findUnit(ctx.db, '顺丰速运'))).toMatchObject({ params: { suggestions: 'SF顺丰速运, 顺丰速运西关站' } });
+      expect(await refusalOf(() => findUnit(ctx.db, '顺丰速运'))).toMatchObject({ params: { suggestions: 'SF顺丰速运, 顺丰速运西关站' } });
     } finally {
       await close();
     }
@@ -57,7 +47,7 @@ describe('finding a unit', () => {
       ]);
       expect(await findUnit(ctx.db, '夹马营物业')).toMatchObject({ type: 'other' });
       expect(await inTransaction(ctx, (trx) => ensureUnit(trx, ctx, sixty))).toMatchObject({ created: true });
-      expect(await refusal(() => inTransaction(ctx, (trx) => ensureUnit(trx, ctx, `${sixty}位`)))).toEqual({ key: 'unit.name_too_long', params: { limit: 60 } });
+      expect(await refusalOf(() => inTransaction(ctx, (trx) => ensureUnit(trx, ctx, `${sixty}位`)))).toEqual({ key: 'unit.name_too_long', params: { limit: 60 } });
       const audit = await ctx.db.selectFrom('audit_log').select(['action', 'entity_key', 'detail']).where('entity', '=', 'unit').orderBy('id').executeTakeFirstOrThrow();
       expect({ ...audit, detail: JSON.parse(audit.detail!) }).toEqual({ action: 'create', entity_key: '夹马营物业', detail: { type: 'other', from: 'test' } });
     } finally {
@@ -70,14 +60,14 @@ describe('adding and correcting a unit', () => {
   it('refuses a blank, long, taken or mistyped name, and a phone that is not one', async () => {
     const { ctx, close } = await freshCtx({ today: '2026-11-29' });
     try {
-      expect(await refusal(() => addUnit(ctx, { name: ' ', type: 'union' }))).toEqual({ key: 'invalid.required', params: { field: 'name' } });
-      expect(await refusal(() => addUnit(ctx, { name: `${sixty}位`, type: 'union' }))).toEqual({ key: 'unit.name_too_long', params: { limit: 60 } });
-      expect(await refusal(() => addUnit(ctx, { name: sixty, type: 'union' }))).toBe('accepted');
-      expect(await refusal(() => addUnit(ctx, { name: '区总工会', type: '银行' }))).toMatchObject({ key: 'unit.bad_type', params: { value: '银行' } });
+      expect(await refusalOf(() => addUnit(ctx, { name: ' ', type: 'union' }))).toEqual({ key: 'invalid.required', params: { field: 'name' } });
+      expect(await refusalOf(() => addUnit(ctx, { name: `${sixty}位`, type: 'union' }))).toEqual({ key: 'unit.name_too_long', params: { limit: 60 } });
+      expect(await refusalOf(() => addUnit(ctx, { name: sixty, type: 'union' }))).toBe('accepted');
+      expect(await refusalOf(() => addUnit(ctx, { name: '区总工会', type: '银行' }))).toMatchObject({ key: 'unit.bad_type', params: { value: '银行' } });
       expect(await addUnit(ctx, { name: '区总工会', type: '总工会', phone: ' 0379-6320 0000 ' })).toMatchObject({ type: 'union', contactPhone: '0379-63200000' });
-      expect(await refusal(() => addUnit(ctx, { name: '区总工会', type: 'union' }))).toEqual({ key: 'unit.exists', params: { name: '区总工会' } });
+      expect(await refusalOf(() => addUnit(ctx, { name: '区总工会', type: 'union' }))).toEqual({ key: 'unit.exists', params: { name: '区总工会' } });
       for (const phone of ['电话', 'x0379-63200000', '0379-63200000x', '123456']) {
-        expect(await refusal(() => addUnit(ctx, { name: '物业', type: 'other', phone }))).toEqual({ key: 'invalid.phone', params: { field: 'phone', value: phone } });
+        expect(await refusalOf(() => addUnit(ctx, { name: '物业', type: 'other', phone }))).toEqual({ key: 'invalid.phone', params: { field: 'phone', value: phone } });
       }
       expect(await addUnit(ctx, { name: '物业', type: 'other', phone: '+8613800138000' })).toMatchObject({ contactPhone: '+8613800138000' });
     } finally {
@@ -90,13 +80,13 @@ describe('adding and correcting a unit', () => {
     try {
       await addUnit(ctx, { name: '区总工会', type: 'union' });
       await addUnit(ctx, { name: '西关街道工会', type: 'union', parent: '区总工会' });
-      expect(await refusal(() => updateUnit(ctx, '区总工会', { name: ' ' }))).toEqual({ key: 'invalid.required', params: { field: 'name' } });
-      expect(await refusal(() => updateUnit(ctx, '区总工会', { name: `${sixty}位` }))).toEqual({ key: 'unit.name_too_long', params: { limit: 60 } });
-      expect(await refusal(() => updateUnit(ctx, '区总工会', { type: '银行' }))).toMatchObject({ key: 'unit.bad_type', params: { value: '银行' } });
-      expect(await refusal(() => updateUnit(ctx, '区总工会', { phone: '电话' }))).toMatchObject({ key: 'invalid.phone' });
-      expect(await refusal(() => updateUnit(ctx, '区总工会', { name: '西关街道工会' }))).toEqual({ key: 'unit.exists', params: { name: '西关街道工会' } });
-      expect(await refusal(() => updateUnit(ctx, '区总工会', {}))).toMatchObject({ key: 'unit.nothing_to_change' });
-      expect(await refusal(() => updateUnit(ctx, '区总工会', { parent: '西关街道工会' }))).toEqual({ key: 'unit.parent_loop', params: { name: '区总工会' } });
+      expect(await refusalOf(() => updateUnit(ctx, '区总工会', { name: ' ' }))).toEqual({ key: 'invalid.required', params: { field: 'name' } });
+      expect(await refusalOf(() => updateUnit(ctx, '区总工会', { name: `${sixty}位` }))).toEqual({ key: 'unit.name_too_long', params: { limit: 60 } });
+      expect(await refusalOf(() => updateUnit(ctx, '区总工会', { type: '银行' }))).toMatchObject({ key: 'unit.bad_type', params: { value: '银行' } });
+      expect(await refusalOf(() => updateUnit(ctx, '区总工会', { phone: '电话' }))).toMatchObject({ key: 'invalid.phone' });
+      expect(await refusalOf(() => updateUnit(ctx, '区总工会', { name: '西关街道工会' }))).toEqual({ key: 'unit.exists', params: { name: '西关街道工会' } });
+      expect(await refusalOf(() => updateUnit(ctx, '区总工会', {}))).toMatchObject({ key: 'unit.nothing_to_change' });
+      expect(await refusalOf(() => updateUnit(ctx, '区总工会', { parent: '西关街道工会' }))).toEqual({ key: 'unit.parent_loop', params: { name: '区总工会' } });
       // Its own name again is no clash.
       expect(await updateUnit(ctx, '区总工会', { name: '区总工会', type: 'department', contact: '王主席', phone: '0379 6320 0000' })).toMatchObject({
         name: '区总工会',
@@ -120,7 +110,7 @@ describe('adding and correcting a unit', () => {
       expect((await listUnits(ctx.db)).map((u) => u.name)).toEqual(['区卫健委', '区总工会', '西关街道工会']);
       expect((await listUnits(ctx.db, { type: '工会' })).map((u) => u.name)).toEqual(['区总工会', '西关街道工会']);
       expect((await listUnits(ctx.db, { parent: '区总工会' })).map((u) => u.name)).toEqual(['西关街道工会']);
-      expect(await refusal(() => listUnits(ctx.db, { type: '银行' }))).toMatchObject({ key: 'unit.bad_type', params: { value: '银行' } });
+      expect(await refusalOf(() => listUnits(ctx.db, { type: '银行' }))).toMatchObject({ key: 'unit.bad_type', params: { value: '银行' } });
     } finally {
       await close();
     }

@@ -9,19 +9,10 @@ import { listWishes } from '../../src/domain/wishes/read.js';
 import { sponsorTotals } from '../../src/domain/wishes/sponsors.js';
 import { addWish, cancelWish, claimWish, fulfilWish, publishWishes } from '../../src/domain/wishes/write.js';
 import { addWorker } from '../../src/domain/workers/write.js';
-import { NuanxinError, UnavailableError } from '../../src/errors.js';
+import { UnavailableError } from '../../src/errors.js';
 import { freshCtx } from '../helpers/db.js';
-import { onDay } from '../helpers/scenario.js';
-
-async function refusal(run: () => Promise<unknown>): Promise<{ key: string; params: unknown; terms?: unknown } | 'accepted'> {
-  try {
-    await run();
-    return 'accepted';
-  } catch (error) {
-    if (error instanceof NuanxinError) return { key: error.key, params: error.params, ...(error.terms ? { terms: error.terms } : {}) };
-    throw error;
-  }
-}
+import { refusalOf } from '../helpers/refusal.js';
+import { failingClock, onDay } from '../helpers/scenario.js';
 
 const ZHANG = '13800138000';
 
@@ -52,23 +43,23 @@ describe('moving a wish', () => {
     const { ctx, close } = await wishDistrict();
     try {
       await addWish(ctx, { title: '电饭煲', category: 'appliance', worker: ZHANG, collectedOn: '2026-11-01' });
-      expect(await refusal(() => publishWishes(ctx, { date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
+      expect(await refusalOf(() => publishWishes(ctx, { date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
       await publishWishes(ctx, { date: '2026-11-18' });
-      expect(await refusal(() => claimWish(ctx, 1, { sponsor: '区总工会', date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
-      expect(await refusal(() => claimWish(ctx, 1, { sponsor: '区总工会', due: '下周' }))).toMatchObject({ key: 'invalid.date', params: { field: 'due' } });
-      expect(await refusal(() => claimWish(ctx, 1, { sponsor: '区总工会', pledge: '二百' }))).toMatchObject({ key: 'invalid.money', params: { field: 'pledge' } });
+      expect(await refusalOf(() => claimWish(ctx, 1, { sponsor: '区总工会', date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
+      expect(await refusalOf(() => claimWish(ctx, 1, { sponsor: '区总工会', due: '下周' }))).toMatchObject({ key: 'invalid.date', params: { field: 'due' } });
+      expect(await refusalOf(() => claimWish(ctx, 1, { sponsor: '区总工会', pledge: '二百' }))).toMatchObject({ key: 'invalid.money', params: { field: 'pledge' } });
       // Due the day it is claimed is allowed; the day before is not.
-      expect(await refusal(() => claimWish(ctx, 1, { sponsor: '区总工会', date: '2026-11-19', due: '2026-11-18' }))).toEqual({
+      expect(await refusalOf(() => claimWish(ctx, 1, { sponsor: '区总工会', date: '2026-11-19', due: '2026-11-18' }))).toEqual({
         key: 'wish.due_past',
         params: { value: '2026-11-18' },
       });
-      expect(await refusal(() => claimWish(ctx, 1, { sponsor: '区总工会', date: '2026-11-19', due: '2026-11-19' }))).toBe('accepted');
-      expect(await refusal(() => fulfilWish(ctx, 1, { date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
-      expect(await refusal(() => fulfilWish(ctx, 1, { cost: '一百' }))).toMatchObject({ key: 'invalid.money', params: { field: 'cost' } });
-      expect(await refusal(() => fulfilWish(ctx, 99, {}))).toMatchObject({ key: 'wish.not_found', params: { id: 99 } });
-      expect(await refusal(() => cancelWish(ctx, 1, ' '))).toEqual({ key: 'invalid.required', params: { field: 'reason' } });
+      expect(await refusalOf(() => claimWish(ctx, 1, { sponsor: '区总工会', date: '2026-11-19', due: '2026-11-19' }))).toBe('accepted');
+      expect(await refusalOf(() => fulfilWish(ctx, 1, { date: '昨天' }))).toMatchObject({ key: 'invalid.date', params: { field: 'date' } });
+      expect(await refusalOf(() => fulfilWish(ctx, 1, { cost: '一百' }))).toMatchObject({ key: 'invalid.money', params: { field: 'cost' } });
+      expect(await refusalOf(() => fulfilWish(ctx, 99, {}))).toMatchObject({ key: 'wish.not_found', params: { id: 99 } });
+      expect(await refusalOf(() => cancelWish(ctx, 1, ' '))).toEqual({ key: 'invalid.required', params: { field: 'reason' } });
       await fulfilWish(ctx, 1, {});
-      expect(await refusal(() => cancelWish(ctx, 1, '重复'))).toEqual({
+      expect(await refusalOf(() => cancelWish(ctx, 1, '重复'))).toEqual({
         key: 'wish.bad_move',
         params: { id: 1, status: 'fulfilled', verb: 'cancel', allowed: 'followed_up', commands: 'wish follow-up' },
         terms: { status: 'wish_status', allowed: 'wish_status' },
@@ -121,7 +112,7 @@ describe('sponsors', () => {
       await addUnit(ctx, { name: '顺丰速运', type: 'company' });
       expect((await sponsorTotals(ctx.db, '2026-11-20')).map((s) => s.name)).toEqual(['区总工会', '顺丰速运']);
       expect((await sponsorTotals(ctx.db, '2026-11-20', '顺丰速运')).map((s) => s.name)).toEqual(['顺丰速运']);
-      expect(await refusal(() => sponsorTotals(ctx.db, '2026-11-20', '不存在的单位'))).toMatchObject({ key: 'unit.not_found' });
+      expect(await refusalOf(() => sponsorTotals(ctx.db, '2026-11-20', '不存在的单位'))).toMatchObject({ key: 'unit.not_found' });
     } finally {
       await close();
     }
@@ -138,15 +129,7 @@ describe('a wish sheet imported', () => {
         .returning('id')
         .executeTakeFirstOrThrow();
       for (const fault of [new UnavailableError({ key: 'db.busy', params: {} }), new Error('disk went away')]) {
-        const failing = {
-          ...ctx,
-          clock: {
-            ...ctx.clock,
-            today: () => {
-              throw fault;
-            },
-          },
-        };
+        const failing = failingClock(ctx, fault);
         const row = { title: '电饭煲', category: 'appliance', worker: ZHANG, key: 'k' };
         const outcome = await inTransaction(ctx, async (trx) => wishImportPlan(failing).apply(trx, row, imported.id, 2)).catch((error: unknown) => error);
         expect(outcome).toBe(fault);

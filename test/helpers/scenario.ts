@@ -24,3 +24,16 @@ export function scenarioRecorder() {
 export function onDay(ctx: Ctx, today: string): Ctx {
   return { ...ctx, clock: { ...ctx.clock, today: () => today } };
 }
+
+/** The same district with a clock that throws `fault`: a failure that is not a row's, which an import must stop on. */
+export function failingClock(ctx: Ctx, fault: Error): Ctx {
+  return {
+    ...ctx,
+    clock: {
+      ...ctx.clock,
+      today: () => {
+        throw fault;
+      },
+    },
+  };
+}
