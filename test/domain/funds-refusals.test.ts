@@ -2,7 +2,7 @@
 // the filters of the ledger and the balances, and the day's balance a spending is checked against.
 import { describe, expect, it } from 'vitest';
 import { addCommunity } from '../../src/domain/geo/communities.js';
-import { fundBalances, fundIn, fundOut, getEntry, listFunds, lowestBalanceFrom, reverseFund } from '../../src/domain/funds/ledger.js';
+import { fundBalances, fundIn, fundMovements, fundOut, getEntry, listFunds, lowestBalanceFrom, reverseFund } from '../../src/domain/funds/ledger.js';
 import { recordVisit } from '../../src/domain/programme/care.js';
 import { addSite } from '../../src/domain/programme/childcare.js';
 import { addEvent } from '../../src/domain/programme/events.js';
@@ -55,15 +55,17 @@ describe('money in and out refused', () => {
       await addSite(ctx, { name: '夹马营托管点', community: '夹马营社区', capacity: 5, from: '2026-07-01', to: '2026-08-31' });
       await addEvent(ctx, { type: '急救培训', title: '骑手急救培训', date: '2026-07-20', community: '夹马营社区' });
       await recordVisit(ctx, { worker: '13800138000', date: '2026-07-14', by: '夹马营社区' });
+      // A second visit and no second event: care 2 is found among visits, not events.
+      await recordVisit(ctx, { worker: '13800138000', date: '2026-07-15', by: '夹马营社区' });
       const spend = (forKind: string, forRef?: string) => fundOut(ctx, { action: 'stations', amount: '1', purpose: '物资', for: forKind, forRef, date: '2026-11-02' });
       expect((await spend('site', '夹马营托管点')).forId).toBe(1);
       expect((await spend('event', '1')).forId).toBe(1);
-      expect((await spend('care', '1')).forId).toBe(1);
+      expect((await spend('care', '2')).forId).toBe(2);
       expect((await spend('other')).forId).toBeNull();
       for (const [kind, ref] of [
         ['site', '无此托管点'],
         ['event', '2'],
-        ['care', '2'],
+        ['care', '3'],
         ['wish', '1'],
         ['wish', '第一个'],
       ]) {
@@ -100,6 +102,13 @@ describe('the ledger read back', () => {
       expect(await figures({ to: '2026-10-31' })).toEqual([['stations', 10000, 0, 10000]]);
       expect(await figures({ communityIds: [2] })).toEqual([['wishes', 5000, 0, 5000]]);
       expect(await figures({ communityIds: [] })).toEqual([]);
+      const moved = async (communityIds?: number[]) => [...(await fundMovements(ctx.db, { from: '2026-11-01', to: '2026-11-30', communityIds })).entries()];
+      expect(await moved()).toEqual([
+        ['stations', { openingFen: 10000, inFen: 0, outFen: 3000, reversedFen: 0, closingFen: 7000 }],
+        ['wishes', { openingFen: 0, inFen: 5000, outFen: 0, reversedFen: 0, closingFen: 5000 }],
+      ]);
+      expect(await moved([2])).toEqual([['wishes', { openingFen: 0, inFen: 5000, outFen: 0, reversedFen: 0, closingFen: 5000 }]]);
+      expect(await moved([])).toEqual([]);
     } finally {
       await close();
     }
