@@ -34,6 +34,8 @@ export async function sponsorTotals(db: Db, today: string, name?: string): Promi
     .orderBy('s.name');
   if (name) query = query.where('s.name', '=', normalizeText(name));
   const rows = await query.execute();
+  // A name that matched nothing: refused with the closest names (rows.length is only a shortcut: a name found finds its unit).
+  // Stryker disable next-line ConditionalExpression: equivalent when true — looking up a unit that has rows finds it
   if (name && rows.length === 0) await findUnit(db, name);
   return rows.map((r) => ({
     id: r.id,
