@@ -16,13 +16,16 @@ export default class SummaryReporter implements Reporter {
       const name = module.project.name || 'tests';
       const count = byProject.get(name) ?? { passed: 0, failed: 0, skipped: 0 };
       byProject.set(name, count);
+      let failedTests = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         const key = state === 'passed' ? 'passed' : state === 'failed' ? 'failed' : 'skipped';
+        if (key === 'failed') failedTests += 1;
         count[key] += 1;
         total[key] += 1;
       }
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) {
+      // A file that fails on its own (an import, a beforeAll) counts once, even when its tests show as skipped.
+      if (module.state() === 'failed' && failedTests === 0) {
         count.failed += 1;
         total.failed += 1;
       }
