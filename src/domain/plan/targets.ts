@@ -61,21 +61,21 @@ function targetValue(value: string | number): number {
   return n;
 }
 
-type PlaceIds = { communityId: number | null; subdistrictId: number | null; place: string | null; scope: TargetScope };
+type PlaceIds = { communityId: number | null; subdistrictId: number | null; place: string | null };
 
 async function placeOf(db: Db, ctx: Ctx, place: TargetPlace): Promise<PlaceIds> {
   if (place.community && place.subdistrict) throw new UsageError({ key: 'report.community_or_subdistrict' });
   if (place.community) {
     const c = await resolveCommunity(db, ctx, place.community);
-    return { communityId: c.id, subdistrictId: null, place: c.name, scope: 'community' };
+    return { communityId: c.id, subdistrictId: null, place: c.name };
   }
   if (place.subdistrict) {
     const name = normalizeText(place.subdistrict);
     await subdistrictCommunities(db, name); // refuses an unknown 街道 with the closest names
     const row = await db.selectFrom('subdistricts').select('id').where('name', '=', name).executeTakeFirstOrThrow();
-    return { communityId: null, subdistrictId: row.id, place: name, scope: 'subdistrict' };
+    return { communityId: null, subdistrictId: row.id, place: name };
   }
-  return { communityId: null, subdistrictId: null, place: null, scope: 'district' };
+  return { communityId: null, subdistrictId: null, place: null };
 }
 
 function targetQuery(db: Db) {
