@@ -16,25 +16,27 @@ export default async function setup(): Promise<() => Promise<void>> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   process.env.NUANXIN_TEST_RUN = RUN; // inherited by the test processes, which name their folders with it
   const before = new Set(leftovers());
-  // The PostgreSQL run's template: an empty database made by `nuanxin init` itself, cloned for every test.
-  if (TEST_PG) {
-    await dropRunDatabases();
-    await admin(`create database ${templateName(RUN)} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`);
-    execFileSync(process.execPath, ['bin/nuanxin.cjs', 'init'], { env: { ...process.env, NUANXIN_DB: urlFor(templateName(RUN)) }, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  if (TEST_PG) await makePgTemplate(RUN);
   return async () => {
-    if (TEST_PG) await dropRunDatabases();
+    if (TEST_PG) await dropRunDatabases(RUN);
     const left = leftovers().filter((name) => !before.has(name));
     if (left.length > 0) throw new Error(`tests left ${left.length} folder(s) in ${tmpdir()}: ${left.slice(0, 5).join(', ')}`);
   };
 }
 
+/** The PostgreSQL run's template: an empty database made by `nuanxin init` itself (the built bundle), cloned for every test. */
+export async function makePgTemplate(run: string): Promise<void> {
+  await dropRunDatabases(run);
+  await admin(`create database ${templateName(run)} template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'`);
+  execFileSync(process.execPath, ['bin/nuanxin.cjs', 'init'], { env: { ...process.env, NUANXIN_DB: urlFor(templateName(run)) }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 /** This run's databases on the test server (a test file that crashed leaves its own behind). */
-async function dropRunDatabases(): Promise<void> {
+export async function dropRunDatabases(run: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [`nuanxin_test_${RUN}_`]);
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1)', [`nuanxin_test_${run}_`]);
     for (const { datname } of rows) await dropDatabase(datname, (statement) => client.query(statement));
   } finally {
     await client.end();
