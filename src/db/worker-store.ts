@@ -22,16 +22,6 @@ export type WorkerRow = Pick<
   'id' | 'phone' | 'name' | 'id_number' | 'gender' | 'occupation' | 'platform' | 'site' | 'community_id' | 'subdistrict' | 'joined_on' | 'note' | 'active'
 >;
 
-export type NewWorker = WorkerColumns & {
-  phone: string;
-  name: string;
-  occupation: string;
-  registered_on: string;
-  import_id: number | null;
-  created_at: string;
-  updated_at: string;
-};
-
 /**
  * The row-at-a-time writes of a bulk roster import, inside the import's
  * transaction. The per-row calls are synchronous on purpose: on SQLite they
@@ -48,7 +38,6 @@ export interface WorkerStore {
   insertIfNew(phone: string, columns: WorkerColumns, meta: { registered_on: string; import_id: number | null; at: string }): boolean;
   byPhone(phone: string): WorkerRow | undefined;
   idOwner(idNumber: string): { id: number; phone: string | null } | undefined;
-  insert(worker: NewWorker): void;
   update(id: number, columns: WorkerColumns, updatedAt: string): void;
   addHistory(entry: { workerId: number; at: string; operator: string; action: string; importId: number | null; changes: string | null }): void;
 }

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../schema.js';
-import { INSERT_COLUMNS, ROW_COLUMNS, WORKER_COLUMNS, type NewWorker, type WorkerColumns, type WorkerRow, type WorkerStore } from '../worker-store.js';
+import { INSERT_COLUMNS, ROW_COLUMNS, WORKER_COLUMNS, type WorkerColumns, type WorkerRow, type WorkerStore } from '../worker-store.js';
 
 // Each column's type for unnest(): the batch travels as one array per column, one statement per batch.
 const BIGINT_COLUMNS = new Set(['import_id', 'community_id']);
@@ -63,9 +63,6 @@ export function postgresWorkerStore(trx: Transaction<DB>): WorkerStore {
       if (byPhone.has(phone)) return false;
       buffer({ ...columns, phone, registered_on: meta.registered_on, import_id: meta.import_id, created_at: meta.at, updated_at: meta.at });
       return true;
-    },
-    insert(worker: NewWorker) {
-      buffer(worker as unknown as Record<string, unknown>);
     },
     update(id, columns, updatedAt) {
       if (id < 0) throw new Error('worker store: update of a row not yet written');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { INSERT_COLUMNS, ROW_COLUMNS, type NewWorker, type WorkerColumns, type WorkerRow, type WorkerStore } from '../worker-store.js';
+import { INSERT_COLUMNS, ROW_COLUMNS, type WorkerColumns, type WorkerRow, type WorkerStore } from '../worker-store.js';
 
 /** WorkerStore on prepared better-sqlite3 statements (the caller holds the transaction). */
 export function sqliteWorkerStore(sqlite: Database.Database): WorkerStore {
@@ -7,10 +7,8 @@ export function sqliteWorkerStore(sqlite: Database.Database): WorkerStore {
   const idOwner = sqlite.prepare<[string], { id: number; phone: string | null }>('select id, phone from workers where id_number = ?');
   const insertColumns = INSERT_COLUMNS;
   const placeholders = insertColumns.map(() => '?').join(', ');
-  const insert = sqlite.prepare(`insert into workers (${insertColumns.join(', ')}) values (${placeholders})`);
   // New phones (nearly every row of a first import) take one statement instead of a lookup and an insert.
   const insertIfNew = sqlite.prepare(`insert into workers (${insertColumns.join(', ')}) values (${placeholders}) on conflict (phone) do nothing`);
-  const valuesOf = (worker: NewWorker) => insertColumns.map((c) => (worker as Record<string, unknown>)[c] ?? null);
   const history = sqlite.prepare('insert into worker_history (worker_id, at, operator, action, import_id, changes) values (?, ?, ?, ?, ?, ?)');
   // One statement per distinct set of changed columns, prepared once.
   const updates = new Map<string, Database.Statement>();
@@ -48,9 +46,6 @@ export function sqliteWorkerStore(sqlite: Database.Database): WorkerStore {
         c.note ?? null,
       );
       return result.changes === 1;
-    },
-    insert(worker: NewWorker) {
-      insert.run(valuesOf(worker));
     },
     update(id: number, columns: WorkerColumns, updatedAt: string) {
       const keys = Object.keys(columns).sort();

@@ -82,12 +82,10 @@ export function rosterImportPlan(
       listed?.add(phone);
       const idOwner = columns.id_number ? store.idOwner(columns.id_number) : undefined;
       if (!idOwner && store.insertIfNew(phone, columns, { registered_on: today, import_id: importId, at: now })) return 'inserted';
-      const existing = store.byPhone(phone);
-      if (idOwner && idOwner.id !== existing?.id) throw new RowRejection({ key: 'reject.id_taken', params: { phone: maskPhone(idOwner.phone) ?? '—' } });
-      if (!existing) {
-        store.insert({ ...columns, phone, name: columns.name!, occupation: columns.occupation!, registered_on: today, import_id: importId, created_at: now, updated_at: now });
-        return 'inserted';
-      }
+      const found = store.byPhone(phone);
+      if (idOwner && idOwner.id !== found?.id) throw new RowRejection({ key: 'reject.id_taken', params: { phone: maskPhone(idOwner.phone) ?? '—' } });
+      // Known: insertIfNew found the phone taken, or the ID number's owner is this phone's worker.
+      const existing = found!;
       const changes = changedColumns(existing, columns);
       const keys = Object.keys(changes);
       if (keys.length === 0) return 'unchanged';
