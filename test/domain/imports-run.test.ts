@@ -160,4 +160,26 @@ describe('runImport', () => {
       await close();
     }
   });
+
+  it('keeps the content hash a reader gave before its last batch, a header without title lines, and reports bytes only when read', async () => {
+    const { ctx, close } = await freshCtx({ today: '2026-11-29' });
+    try {
+      const progress: (number | undefined)[] = [];
+      const report = await runImport(
+        ctx,
+        csv,
+        batches(
+          { header: ['社区名称'], items: [{ row: 2, value: { name: '夹马营社区' } }], contentSha256: '5'.repeat(64), bytesRead: 40 },
+          { items: [{ row: 3, value: { name: '白塔社区' } }] },
+        ),
+        communityPlan(),
+        { onBytes: (n) => progress.push(n) },
+      );
+      expect(report).toMatchObject({ inserted: 2, header: ['社区名称'], headerRow: 1, preamble: [], unknownColumns: [] });
+      expect(progress).toEqual([40]);
+      expect(await ctx.db.selectFrom('imports').select('content_sha256').executeTakeFirstOrThrow()).toEqual({ content_sha256: '5'.repeat(64) });
+    } finally {
+      await close();
+    }
+  });
 });
