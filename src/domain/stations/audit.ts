@@ -49,8 +49,8 @@ export function medicineState(hasMedicine: boolean, expiresOn: string | null, to
 export async function auditStations(db: Kysely<DB>, input: { today: string; community?: string; communityIds?: number[]; includeClosedAfter?: string }): Promise<StationAudit> {
   // includeClosedAfter: also stations closed after that date (they were open on it; for reports of past periods).
   const all = await listStations(db, { community: input.community, communityIds: input.communityIds });
-  const after = input.includeClosedAfter;
-  const stations = all.filter((s) => s.status === 'open' || (after !== undefined && s.closedOn !== null && s.closedOn > after));
+  const closedAfter = input.includeClosedAfter ?? '9999-12-31';
+  const stations = all.filter((s) => s.status === 'open' || (s.closedOn ?? '') > closedAfter);
   const rows = stations.map((s): StationAuditRow => {
     const have = new Set(s.amenities);
     const missing = STANDARD_ITEMS.filter((item) => !have.has(item));

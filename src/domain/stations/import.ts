@@ -71,6 +71,7 @@ export const stationRowParser: RowParser<Field, Parsed> = {
 export function stationImportPlan(ctx: Ctx, options: { createCommunity?: boolean; registeredHosts?: Set<string> }): ImportPlan<Parsed> {
   return {
     kind: 'stations',
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: locked on PostgreSQL only (SQLite's write lock is the whole file)
     tables: ['stations', 'station_amenities'],
     async apply(trx, { input }) {
       return asRowRejection(async () => {

@@ -36,6 +36,7 @@ export type WriteOptions = { createCommunity?: boolean; subdistrict?: string; re
 
 /** Station phones may be landlines (0379-6xxxxxxx) or mobiles; keep digits and dashes. */
 function contactPhone(value: string | undefined): string | undefined {
+  // Stryker disable next-line Regex: a global replace of each space removes runs of them too
   const text = optionalText(value)?.replace(/\s+/g, '');
   if (text === undefined) return undefined;
   if (!/^\+?[\d-]{7,20}$/.test(text)) {

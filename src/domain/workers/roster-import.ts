@@ -68,6 +68,7 @@ export function rosterImportPlan(
   let store!: WorkerStore;
   return {
     kind: 'workers',
+    // Stryker disable next-line ArrayDeclaration,StringLiteral: locked on PostgreSQL only (SQLite's write lock is the whole file)
     tables: ['workers', 'worker_history'],
     begin(trx) {
       store = storeFor(trx);
