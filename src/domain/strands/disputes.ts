@@ -25,8 +25,8 @@ export async function disputeFigures(db: Db, p: Period, scope: Scope): Promise<D
     opened: moves.get('open') ?? 0,
     resolved: count(r.n),
     recovered_yuan: count(r.recovered) / 100,
-    average_days_to_resolve: r.days === null ? 0 : Math.round(count(r.days) * 10) / 10,
-    open: count(open.rows[0]?.n),
+    average_days_to_resolve: Math.round(count(r.days) * 10) / 10,
+    open: count(open.rows[0]!.n),
   };
 }
 

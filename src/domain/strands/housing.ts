@@ -22,7 +22,7 @@ export async function housingFigures(db: Db, p: Period, scope: Scope): Promise<H
     eligible: moves.get('eligible') ?? 0,
     ineligible: moves.get('ineligible') ?? 0,
     allocated: moves.get('allocated') ?? 0,
-    open: count(open.rows[0]?.n),
+    open: count(open.rows[0]!.n),
   };
 }
 
