@@ -32,6 +32,7 @@ export async function recordAudit(
       action: entry.action,
       entity: entry.entity,
       entity_key: String(entry.entityKey),
+      // Stryker disable next-line ConditionalExpression: JSON.stringify(undefined) is undefined, which is stored as null too
       detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
     })
     .execute();
