@@ -1,10 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { FastFirstSequencer } from './test/helpers/fast-first-sequencer.js';
 
-// An area whose code is mostly the server's (scripts/mutation.mjs: BOTH_ENGINES) runs every test on
-// SQLite and again on the PostgreSQL server NUANXIN_TEST_PG names, as `npm test` does.
-const bothEngines = process.env.NUANXIN_MUTATION_ENGINES === 'both';
-
 /**
  * The suite StrykerJS runs against each mutant (`npm run mutation`): the tests
  * that exercise src/ in this process. Spawned end-to-end runs execute the
@@ -27,14 +23,5 @@ export default defineConfig({
     // The points model's hand-made edges always run; ten random runs beside them, not sixty: the
     // property test covers every points mutant, and a surviving mutant runs every test that covers it.
     env: { NUANXIN_PROPERTY_RUNS: '10' },
-    ...(bothEngines
-      ? {
-          globalSetup: ['test/helpers/mutation-pg-setup.ts'],
-          projects: [
-            { extends: true, test: { name: 'sqlite' } },
-            { extends: true, test: { name: 'postgres', env: { NUANXIN_PROPERTY_RUNS: '10', NUANXIN_TEST_ENGINE: 'postgres' } } },
-          ],
-        }
-      : {}),
   },
 });

@@ -44,33 +44,21 @@ function areaPatterns(area) {
   return [area.endsWith('.ts') ? area : `${area}/**/*.ts`, ...excluded];
 }
 
-/**
- * Areas whose code is mostly the server's (accounts are logins, districts many): each mutant is tested
- * on SQLite and on the PostgreSQL server NUANXIN_TEST_PG names (vitest.mutation.config.ts), as `npm test`
- * does; on SQLite alone most of their mutants would be reached by no test.
- */
-const BOTH_ENGINES = new Set(['src/domain/admin']);
-
 function runArea(area) {
   const name = areaName(area);
-  const both = BOTH_ENGINES.has(area);
-  if (both && !process.env.NUANXIN_TEST_PG) throw new Error(`${area} is measured on both engines: set NUANXIN_TEST_PG (README, "Mutation testing")`);
   const config = {
     ...base,
     mutate: areaPatterns(area),
     incrementalFile: relative(root, join(partsDir, `${name}.json`)),
     thresholds: { ...base.thresholds, break: null },
-    // Every test twice, the second time on a server: the first run (coverage) takes over StrykerJS's five minutes.
-    ...(both ? { dryRunTimeoutMinutes: 30 } : {}),
     jsonReporter: { fileName: `reports/mutation/${name}.json` },
   };
   mkdirSync(join(root, 'reports/mutation'), { recursive: true });
   const configFile = join(root, 'reports/mutation', `${name}.config.json`);
   writeFileSync(configFile, JSON.stringify(config, null, 2));
-  process.stderr.write(`\n== ${area}${both ? ' (SQLite and PostgreSQL)' : ''}\n`);
+  process.stderr.write(`\n== ${area}\n`);
   const started = Date.now();
-  const env = { ...process.env, NUANXIN_MUTATION_ENGINES: both ? 'both' : 'sqlite' };
-  const result = spawnSync('npx', ['stryker', 'run', relative(root, configFile)], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync('npx', ['stryker', 'run', relative(root, configFile)], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`StrykerJS failed on ${area} (exit ${result.status})`);
   return Math.round((Date.now() - started) / 1000);
 }
