@@ -207,6 +207,22 @@ describe('--deactivate-missing', () => {
     expect((await workers(d)).every((w) => w.active === 1)).toBe(true);
   });
 
+  it('a dry run of a file imported before names nobody to deactivate', async () => {
+    const d = await district();
+    const riders = await roster(d);
+    const meta = file();
+    const again = (options: RosterOptions & ImportOptions) => {
+      async function* batches() {
+        yield { items: riders.slice(1).map((value, i) => ({ row: i + 2, value })), contentSha256: meta.sha256 } as ParsedBatch<RosterRow>;
+      }
+      return importRoster(d.ctx, (trx: Tx) => d.opened.workerStore(trx), meta, batches(), options);
+    };
+    const scope = { platform: '美团', community: '夹马营社区' };
+    expect(await again({ deactivateMissing: { ...scope, force: true } })).toMatchObject({ written: true, extra: { deactivated: 1 } });
+    const dry = await again({ dryRun: true, deactivateMissing: { ...scope, dryRun: true } });
+    expect(dry).toMatchObject({ alreadyImported: { id: expect.any(Number) }, extra: { deactivated: 0 }, deactivate: [] });
+  });
+
   it('without --deactivate-missing, the report has no such counts', async () => {
     const d = await district();
     const report = await run(d, [row('13800138001', { name: '骑手1' })]);

@@ -196,6 +196,7 @@ export function yearSoFar(year: number, today: string): { from: string; to: stri
   const from = `${year}-01-01`;
   const end = `${year}-12-31`;
   if (today < from) return null;
+  // Stryker disable next-line EqualityOperator: on the last day both are today
   const to = today < end ? today : end;
   return { from, to, elapsed: (daysBetween(from, to) + 1) / (daysBetween(from, end) + 1) };
 }

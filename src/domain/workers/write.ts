@@ -273,6 +273,7 @@ async function numbersOf(trx: Tx, worker: Worker): Promise<string[]> {
       const parsed = JSON.parse(changes!) as Record<string, unknown>;
       for (const field of ['phone', 'id_number']) {
         const pair = parsed[field];
+        // Stryker disable next-line ConditionalExpression,Regex: history holds whole numbers or masked ones, and a masked one masks to itself
         if (Array.isArray(pair)) for (const v of pair) if (typeof v === 'string' && /^\d{7,}[\dX]?$/.test(v)) numbers.add(v);
       }
     } catch {
