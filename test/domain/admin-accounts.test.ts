@@ -188,3 +188,30 @@ describe('the list and the trail', () => {
     expect(lines.filter((l) => l.action === 'disable')).toEqual([{ action: 'disable', entity_key: login('v'), detail: null, district: server ? '东城区' : null }]);
   });
 });
+
+// After the list and the trail above, which read every account made before them.
+describe('more accounts', () => {
+  it('refuses the names the server keeps for itself only at the start of a name', async () => {
+    for (const name of [login('pg_x'), login('nuanxin_x')]) expect((await add({ name, role: 'city' })).name).toBe(name);
+  });
+
+  it('records the account it makes, with its role, scope and whether it is a login', async () => {
+    await add({ name: login('au'), role: 'viewer', scope: '东城区' });
+    expect((await accountLines()).filter((l) => l.entity_key === login('au'))).toEqual([
+      { action: 'create', entity_key: login('au'), detail: { role: 'viewer', scope: '东城区', login: onPostgres }, district: onPostgres ? '东城区' : null },
+    ]);
+  });
+});
+
+describe.skipIf(onPostgres)('[SQLite] a file whose district has no name yet', () => {
+  it('takes any name for its one district; a named one only its own', async () => {
+    const fresh = await freshCtx({ today: '2026-11-25', now });
+    try {
+      expect(await addAccount(fresh.ctx, { name: 'office', role: 'district', scope: '西关区' })).toMatchObject({ district: '' });
+      await nameDistrictAtInit(fresh.ctx, '西关区');
+      expect(await refusalOf(() => addAccount(fresh.ctx, { name: 'office2', role: 'district', scope: '东关区' }))).toMatchObject({ params: { name: '东关区' } });
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -138,3 +138,16 @@ describe('who may enter which district', () => {
     await expect(enterDistrict(ctx.db, session('district', 1, 2), undefined)).resolves.toBeUndefined();
   });
 });
+
+describe('a name of forty characters', () => {
+  it('is a name', async () => {
+    const fresh = await freshCtx({ today: '2026-11-25', now: '2026-11-25T02:00:00.000Z' });
+    try {
+      const forty = '区'.repeat(40);
+      expect(await nameDistrictAtInit(fresh.ctx, forty)).toBe(forty);
+      expect((await listDistricts(fresh.ctx.db)).map((d) => d.name)).toContain(forty);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
