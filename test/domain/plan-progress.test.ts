@@ -2,6 +2,7 @@
 // target's actual, expected share, percent and flag on the days where the flag turns, the place a
 // target belongs to, and the values and owners the office types.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../src/domain/audit.js';
 import type { Ctx } from '../../src/domain/context.js';
 import { addCommunity } from '../../src/domain/geo/communities.js';
 import { assignAction, listActionOwners } from '../../src/domain/plan/actions.js';
@@ -159,5 +160,34 @@ describe('who owns an action', () => {
       key: 'action.lead_also_responsible',
       params: { name: '区总工会' },
     });
+  });
+});
+
+describe('a second district', () => {
+  it('sorts communities by pinyin, not by code point, and keys a cleared district target by figure and year alone', async () => {
+    const fresh = await freshCtx({ today: '2026-03-01', now: '2026-03-01T02:00:00.000Z' });
+    try {
+      // By code point 东 (U+4E1C) < 和 (U+548C) < 安 (U+5B89); by pinyin an < dong < he; made in neither order.
+      for (const [community, subdistrict] of [
+        ['安定门社区', '安定门街道'],
+        ['和平里社区', '和平里街道'],
+        ['东四社区', '东四街道'],
+      ]) {
+        await addCommunity(fresh.ctx, { name: community!, subdistrict: subdistrict! });
+        await setTarget(fresh.ctx, { action: 'wishes', metric: 'collected', value: 1, year: 2026, community: community! });
+      }
+      expect((await listTargets(fresh.ctx.db, { year: 2026 })).map(keyOf)).toEqual(['wishes.collected@安定门社区', 'wishes.collected@东四社区', 'wishes.collected@和平里社区']);
+      await setTarget(fresh.ctx, { action: 'wishes', metric: 'fulfilled', value: 2, year: 2026 });
+      await clearTarget(fresh.ctx, { action: 'wishes', metric: 'fulfilled', year: 2026 });
+      expect((await listAudit(fresh.ctx.db, { entity: 'target' })).map((a) => [a.action, a.entityKey])).toEqual([
+        ['create', 'wishes.collected/2026/安定门社区'],
+        ['create', 'wishes.collected/2026/和平里社区'],
+        ['create', 'wishes.collected/2026/东四社区'],
+        ['create', 'wishes.fulfilled/2026'],
+        ['delete', 'wishes.fulfilled/2026'],
+      ]);
+    } finally {
+      await fresh.close();
+    }
   });
 });
