@@ -4,7 +4,7 @@
 // counted once; the district total also holds what belongs to no community (district-wide events).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { workerFigures, type Scope } from './figures.js';
+import { scopeIds, workerFigures, type Scope } from './figures.js';
 import type { Period } from './period.js';
 import { actionFigures } from './programme.js';
 
@@ -53,9 +53,10 @@ async function keyFigures(db: Kysely<DB>, period: Period, scope: Scope): Promise
 /** `scope`: the whole district, one 街道 (its communities and subtotal) or one community (its row alone). */
 export async function communitiesReport(db: Kysely<DB>, period: Period, scope: Scope): Promise<CommunitiesReport> {
   let communities = db.selectFrom('communities as c').leftJoin('subdistricts as s', 's.id', 'c.subdistrict_id').select(['c.id', 'c.name', 's.name as subdistrict']);
-  if (scope.communityIds) communities = communities.where('c.id', 'in', scope.communityIds.length ? scope.communityIds : [-1]);
+  if (scope.communityIds) communities = communities.where('c.id', 'in', scopeIds(scope));
   const list = await communities.execute();
-  const zh = (a: string | null, b: string | null) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b, 'zh-Hans-CN'));
+  // No 街道 sorts last; two communities of no 街道 are in the same group, ordered by their names.
+  const zh = (a: string | null, b: string | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : a.localeCompare(b, 'zh-Hans-CN'));
   const groups = new Map<string | null, typeof list>();
   for (const c of [...list].sort((a, b) => zh(a.subdistrict, b.subdistrict) || a.name.localeCompare(b.name, 'zh-Hans-CN'))) {
     groups.set(c.subdistrict, [...(groups.get(c.subdistrict) ?? []), c]);

@@ -63,11 +63,11 @@ async function figures(db: Kysely<DB>, period: Period, scope: Scope): Promise<Fi
   return { workers, stations: stationTotals, points, wishes, ...(await otherActionFigures(db, period, scope)), compliance: stations };
 }
 
+/** Both periods' figures come from the same loaders: a figure that is a number now was one before. */
 function difference(now: object, before: object): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, value] of Object.entries(now)) {
-    const old = (before as Record<string, unknown>)[key];
-    if (typeof value === 'number' && typeof old === 'number') out[key] = Math.round((value - old) * 100) / 100;
+    if (typeof value === 'number') out[key] = Math.round((value - (before as Record<string, number>)[key]!) * 100) / 100;
   }
   return out;
 }
@@ -158,8 +158,8 @@ async function pointsByWeek(db: Kysely<DB>, period: Period, scope: Scope): Promi
   });
   for (const row of await q.execute()) {
     const index = Math.floor((Date.parse(`${row.business_date}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / (7 * 86_400_000));
-    const bucket = weeks[index];
-    if (!bucket) continue;
+    // The query reads the twelve weeks only: every row falls in one of them.
+    const bucket = weeks[index]!;
     if (row.kind === 'award') bucket.awarded += Number(row.points);
     else bucket.redeemed -= Number(row.points);
   }
@@ -173,6 +173,6 @@ async function wishesByState(db: Kysely<DB>, scope: Scope): Promise<WishesByStat
     .groupBy('status');
   if (scope.communityIds) q = q.where('community_id', 'in', scopeIds(scope));
   const counts: WishesByState = { collected: 0, listed: 0, claimed: 0, fulfilled: 0, followed_up: 0, cancelled: 0 };
-  for (const r of await q.execute()) if (r.status in counts) counts[r.status as keyof WishesByState] = Number(r.n);
+  for (const r of await q.execute()) counts[r.status] = Number(r.n);
   return counts;
 }
