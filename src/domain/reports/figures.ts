@@ -118,9 +118,10 @@ export async function pointFigures(db: Db, p: Period, scope: Scope): Promise<Poi
     .where('kind', '=', 'award');
   if (scope.communityIds) earners = earners.where('community_id', 'in', scopeIds(scope));
   const awarded = sums.award ?? 0;
-  const redeemed = -(sums.redeem ?? 0);
+  // 0 − x, not −x: no redemptions is 0, not −0.
+  const redeemed = 0 - (sums.redeem ?? 0);
   const reversed = sums.reverse ?? 0;
-  const expired = -(sums.expire ?? 0);
+  const expired = 0 - (sums.expire ?? 0);
   return { awarded, redeemed, reversed, expired, net: awarded - redeemed + reversed - expired, earners: Number((await earners.executeTakeFirstOrThrow()).n) };
 }
 
