@@ -1,7 +1,8 @@
 // Issue #17: the pragmas are checked on the application's own connection (SQLite-only by nature).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { busyTimeout } from '../../src/cli/command.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
@@ -32,6 +33,27 @@ describe.skipIf(onPostgres)('[SQLite] pragmas on the connection nuanxin opens', 
       ),
     ).rejects.toThrow(/FOREIGN KEY constraint failed/);
     await handle.close();
+  });
+
+  // better-sqlite3 is built with SQLITE_DEFAULT_FOREIGN_KEYS=1, so the check above passes without the
+  // pragma too; a SQLite built otherwise would not. So: the build's default, and the pragma sent anyway.
+  it('turns foreign keys on itself, not trusting the build’s default', async () => {
+    const raw = new Database(':memory:');
+    expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    raw.close();
+    const sent: string[] = [];
+    const pragma = Database.prototype.pragma;
+    const spy = vi.spyOn(Database.prototype, 'pragma').mockImplementation(function (this: Database.Database, source: string, options?: Database.PragmaOptions) {
+      sent.push(source);
+      return pragma.call(this, source, options);
+    });
+    try {
+      const { handle } = await opened();
+      await handle.close();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(sent).toContain('foreign_keys = ON');
   });
 
   it('is WAL with synchronous=FULL, secure_delete on and the default busy timeout', async () => {

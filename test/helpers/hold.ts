@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import pg from 'pg';
 import { onPostgres } from './pg.js';
 
 /**
  * Forces a race instead of hoping for one: a third connection holds off every write (SQLite: the
- * write lock; PostgreSQL: a lock on the tables the racers write) until `count` racing processes have
- * read and are waiting to write; `release()` then lets them all go at once. A read-then-write that is
- * not protected is caught every run, not one run in five.
+ * write lock; PostgreSQL: a lock on the tables the racers write) until `count` racing processes are
+ * seen waiting for it (SQLite: sleeping in the busy handler; PostgreSQL: a lock not granted);
+ * `release()` then lets them all go at once. A read-then-write that is not protected is caught every
+ * run, not one run in five.
  */
 export async function holdWrites(db: string, tables: string[]): Promise<{ waitFor(count: number): Promise<void>; release(): Promise<void> }> {
   if (onPostgres) {
@@ -37,9 +38,7 @@ export async function holdWrites(db: string, tables: string[]): Promise<{ waitFo
   sqlite.exec('begin immediate');
   return {
     async waitFor(count) {
-      await until(async () => openedBy(db) >= count);
-      // Opened is not yet waiting at BEGIN IMMEDIATE: give them a moment to get there.
-      await new Promise((r) => setTimeout(r, 300));
+      await until(async () => waitingOn(db) >= count);
     },
     async release() {
       sqlite.exec('rollback');
@@ -57,15 +56,25 @@ async function until(condition: () => Promise<boolean>): Promise<void> {
   throw new Error('the racing processes never reached the held lock');
 }
 
-/** Other processes with the SQLite file open (seen in /proc). */
-function openedBy(path: string): number {
-  let open = 0;
+// nanosleep and clock_nanosleep on x86-64 and on arm64, for a kernel that does not name the wait in wchan.
+const SLEEP_SYSCALLS = new Set(['35', '230', '101', '115']);
+
+/**
+ * Other processes with the SQLite file open that are waiting for its write lock (seen in /proc):
+ * SQLite's busy handler sleeps between tries, so such a process's main thread is in nanosleep, where
+ * an idle Node process waits in epoll and a working one runs.
+ */
+function waitingOn(path: string): number {
+  let waiting = 0;
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)) {
     try {
-      if (readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === path)) open += 1;
+      if (!readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === path)) continue;
+      const wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
+      const syscall = readFileSync(`/proc/${pid}/syscall`, 'utf8').split(' ')[0]!;
+      if (wchan.includes('nanosleep') || SLEEP_SYSCALLS.has(syscall)) waiting += 1;
     } catch {
       // Gone, or not ours to look at.
     }
   }
-  return open;
+  return waiting;
 }
