@@ -10,8 +10,10 @@
 // The score is StrykerJS's: killed and timed-out mutants over those plus the survivors and the ones no
 // test reaches. Mutants set aside by `// Stryker disable … : reason` (equivalent ones, and module-level
 // tables a test pins whole: README, "Mutation testing") are left out.
-// Exit 1 when an area run now is below the goal (stryker.config.json's thresholds.break), or — for a
-// whole run or `--summary` — when src/domain as a whole is below it or has an area never measured.
+// Exit 1 when src/domain as a whole — the areas run now with the others' last figures — is below the goal
+// (stryker.config.json's thresholds.break), or, for a whole run or `--summary`, has an area never
+// measured. An area below the goal is marked in the table: the goal is the whole's, and an area whose
+// rest is PostgreSQL-only code (admin) cannot reach it on SQLite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,9 +99,8 @@ const score = (c) => (c.detected + c.undetected === 0 ? 100 : (100 * c.detected)
 const measured = (whole) => whole.detected + whole.undetected > 0;
 const pad = (text, width) => String(text).padEnd(width);
 
-/** Returns whether the goal is missed: by an area run now, or (for the whole) by src/domain, or because part of it was never measured. */
+/** Returns whether the goal is missed: by src/domain as a whole, or (for a whole run) because part of it was never measured. */
 function summarise(areas, ranNow) {
-  let belowNow = false;
   const wholes = {
     'src/domain': { detected: 0, undetected: 0, missing: [] },
     'src/import': { detected: 0, undetected: 0, missing: [] },
@@ -116,19 +117,18 @@ function summarise(areas, ranNow) {
     }
     whole.detected += c.detected;
     whole.undetected += c.undetected;
-    if (ranNow.includes(area) && area.startsWith('src/domain') && score(c) < goal) belowNow = true;
-    lines.push(`${pad(area, 26)}${pad(c.mutants, 9)}${pad(c.detected, 8)}${pad(c.undetected, 7)}${pad(c.ignored, 9)}${score(c).toFixed(1)}%`);
+    const mark = area.startsWith('src/domain') && score(c) < goal ? `  (below ${goal}%)` : '';
+    lines.push(`${pad(area, 26)}${pad(c.mutants, 9)}${pad(c.detected, 8)}${pad(c.undetected, 7)}${pad(c.ignored, 9)}${score(c).toFixed(1)}%${mark}`);
   }
-  let below = belowNow;
+  let below = false;
+  const judgedWhole = ranNow.length === 0 || ranNow.length === areas.length;
   for (const [name, whole] of Object.entries(wholes)) {
     const figure = measured(whole) ? `${score(whole).toFixed(1)}%` : 'not measured';
     const partial = whole.missing.length ? ` (partial: ${whole.missing.length} area(s) not measured)` : '';
     lines.push(`${pad(`${name} as a whole`, 26)}${pad(whole.detected + whole.undetected, 9)}${pad(whole.detected, 8)}${pad(whole.undetected, 7)}${pad('', 9)}${figure}${partial}`);
-    const judged = ranNow.length === 0 || ranNow.length === areas.length;
-    if (name === 'src/domain' && judged && (whole.missing.length > 0 || score(whole) < goal)) below = true;
+    if (name === 'src/domain' && (score(whole) < goal || (judgedWhole && whole.missing.length > 0))) below = true;
   }
-  const judgedWhole = ranNow.length === 0 || ranNow.length === areas.length;
-  const verdict = judgedWhole ? (below ? 'not met' : 'met') : `${below ? 'not met' : 'met'} by the area(s) run now; run --summary for the whole`;
+  const verdict = `${below ? 'not met' : 'met'}${judgedWhole ? '' : ' (the areas not run now count with their last figures)'}`;
   process.stdout.write(`${lines.join('\n')}\ngoal: ${goal}% on src/domain — ${verdict}\n`);
   return below;
 }
