@@ -161,6 +161,10 @@ describe('childcare', () => {
   it('takes any course at a site that lists none, and children aged 1 to 17', async () => {
     const open = await addSite(ctx, { name: '东关托管点', community: '东关社区', capacity: 1 });
     expect(open.courses).toEqual([]);
+    expect((await addSite(ctx, { name: '空课程托管点', community: '东关社区', capacity: 1, courses: ' 篮球,,美术,' })).courses).toEqual(['篮球', '美术']);
+    // Nobody waits at this one: withdrawing its only child promotes no one.
+    const alone = await enrol(ctx, { site: '空课程托管点', worker: ZHAO, child: '赵小花', age: 6 });
+    expect((await withdraw(ctx, alone.id)).promoted).toBeNull();
     expect(await refusalOf(() => enrol(ctx, { site: '东关托管点', worker: ZHANG, child: ' ', age: 8 }))).toEqual({ key: 'invalid.required', params: { field: 'child' } });
     for (const age of [0, 18, 8.5]) {
       expect(await refusalOf(() => enrol(ctx, { site: '东关托管点', worker: ZHANG, child: '张小明', age }))).toEqual({ key: 'childcare.bad_age', params: { value: age } });
@@ -203,6 +207,8 @@ describe('events', () => {
     await addEvent(ctx, { type: 'skills', title: '电动车维修', date: '2026-07-08' });
     await addEvent(ctx, { type: 'first_aid', title: '急救培训', date: '2026-07-09' });
     expect((await listEvents(ctx.db, { type: 'first_aid' })).map((e) => e.title)).toEqual(['急救培训']);
+    expect((await listEvents(ctx.db, { from: '2026-07-09', to: '2026-07-09' })).map((e) => e.title)).toEqual(['急救培训']);
+    expect((await listEvents(ctx.db, { to: '2026-07-08' })).map((e) => e.title)).toEqual(['电动车维修']);
   });
 
   it('awards points for a past event on its own day', async () => {
@@ -256,6 +262,8 @@ describe('care visits and merchants', () => {
   it('returns the merchant just added, and lists merchants of one community', async () => {
     await addMerchant(ctx, { name: '老王面馆', community: '夹马营社区', offers: '热水' });
     expect((await addMerchant(ctx, { name: '东关便利店', community: '东关社区', offers: '热水' })).name).toBe('东关便利店');
+    // Listed after both above (夹马营 after 东关, 小 after 老): the one returned is the one added.
+    expect((await addMerchant(ctx, { name: '小卖部', community: '夹马营社区', offers: '热水' })).name).toBe('小卖部');
     expect((await listMerchants(ctx.db, { community: '东关社区' })).map((m) => m.name)).toEqual(['东关便利店']);
   });
 });
